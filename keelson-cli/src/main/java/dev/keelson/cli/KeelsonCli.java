@@ -1,0 +1,32 @@
+package dev.keelson.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `keelson` command. */
+@Command(
+    name = "keelson",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "GitOps continuous delivery for Kubernetes.",
+    subcommands = {
+      LocalClusterCommand.class,
+      InstallCommand.class,
+      ControllerCommand.class,
+      AppCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class KeelsonCli {
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new KeelsonCli());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("error: " + ex.getMessage());
+      return ExitCodes.ERROR;
+    });
+    return cl.execute(args);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.keelson.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.keelson.api.v1alpha1.Application;
+import dev.keelson.controller.runtime.ControllerOptions;
+import dev.keelson.controller.runtime.KeelsonController;
+import dev.keelson.localcluster.TestCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The CLI end to end against a real control plane and a running controller. */
+class CliTest {
+  static TestCluster cluster;
+  static KubernetesClient client;
+  static KeelsonController controller;
+  static String kubeconfig;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = TestCluster.shared();
+    client = cluster.newClient();
+    kubeconfig = cluster.kubeconfigPath().toString();
+    assertThat(run("install", "--kubeconfig", kubeconfig).code).isZero();
+    controller = KeelsonController.start(client,
+        ControllerOptions.defaults(Files.createTempDirectory("keelson-cache-")).withMetricsPort(0).withLeaseNamespace(null));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (controller != null) controller.close();
+    if (client != null) client.close();
+  }
+
+  record Result(int code, String out, String err) {}
+
+  static synchronized Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = KeelsonCli.run(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  @DisplayName("install is idempotent")
+  void installTwice() {
+    assertThat(run("install", "--kubeconfig", kubeconfig).code).isZero();
+    assertThat(run("install", "--kubeconfig", kubeconfig).code).isZero();
+  }
+
+  @Test
+  @DisplayName("diff exits 1 with a unified diff before sync, sync applies and waits, diff then exits 0; list, get and history show the result")
+  void diffSyncHistory() throws Exception {
+    String ns = cluster.createNamespace("cli");
+    Path dir = Files.createTempDirectory("keelson-cli-repo-");
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(dir.resolve("cm.yaml"), """
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: greeting
+          data:
+            text: hello from git
+          """);
+      Files.writeString(dir.resolve("secret.yaml"), """
+          apiVersion: v1
+          kind: Secret
+          metadata:
+            name: creds
+          stringData:
+            password: do-not-print-me
+          """);
+      git.add().addFilepattern(".").call();
+      PersonIdent who = new PersonIdent("t", "t@keelson.dev");
+      git.commit().setMessage("first").setAuthor(who).setCommitter(who).call();
+    }
+    String app = """
+        apiVersion: keelson.dev/v1alpha1
+        kind: Application
+        metadata:
+          name: cli-app
+          namespace: %s
+        spec:
+          source:
+            repoURL: %s
+        """.formatted(ns, dir.toUri());
+    client.resources(Application.class).load(new ByteArrayInputStream(app.getBytes(StandardCharsets.UTF_8))).create();
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      Application a = client.resources(Application.class).inNamespace(ns).withName("cli-app").get();
+      return a.getStatus() != null && a.getStatus().sync != null && "OutOfSync".equals(a.getStatus().sync.status);
+    });
+
+    Result diff = run("app", "diff", "cli-app", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(diff.code).as(diff.err).isEqualTo(1);
+    assertThat(diff.out).contains("+++ desired/ConfigMap/" + ns + "/greeting").contains("+  text: hello from git");
+    assertThat(diff.out).doesNotContain("do-not-print-me");
+
+    Result sync = run("app", "sync", "cli-app", "-n", ns, "--kubeconfig", kubeconfig, "--timeout", "60s");
+    assertThat(sync.code).as(sync.out + sync.err).isZero();
+    assertThat(sync.out).contains("Synced");
+    assertThat(client.configMaps().inNamespace(ns).withName("greeting").get().getData()).containsEntry("text", "hello from git");
+
+    Result clean = run("app", "diff", "cli-app", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(clean.code).as(clean.out + clean.err).isZero();
+    assertThat(clean.out).isEmpty();
+
+    Result list = run("app", "list", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(list.out).contains("cli-app").contains("Synced").contains("Healthy");
+    Result json = run("app", "get", "cli-app", "-n", ns, "-o", "json", "--kubeconfig", kubeconfig);
+    assertThat(json.out).contains("\"kind\" : \"Application\"").contains("\"status\"");
+    Result history = run("app", "history", "cli-app", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(history.out).contains("Succeeded").contains(System.getProperty("user.name"));
+  }
+
+  @Test
+  @DisplayName("diff exits 2 on an error (unknown application)")
+  void diffError() {
+    Result r = run("app", "diff", "does-not-exist", "-n", "default", "--kubeconfig", kubeconfig);
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("not found");
+  }
+}

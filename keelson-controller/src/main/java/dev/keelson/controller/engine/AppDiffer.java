@@ -1,0 +1,90 @@
+package dev.keelson.controller.engine;
+
+import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.controller.app.AppSettings;
+import dev.keelson.core.diff.DiffNormalizer;
+import dev.keelson.core.diff.UnifiedDiff;
+import dev.keelson.core.model.Manifest;
+import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.tracking.TrackingMark;
+import dev.keelson.kube.KubeException;
+import dev.keelson.kube.ResourceClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Live against desired for `keelson app diff`, computed the way a sync would apply it: the
+ * desired side is the server's dry-run result, so defaults and normalisation do not show up as
+ * differences. Secret values are masked. Objects that would be pruned show as removed.
+ */
+public final class AppDiffer {
+  private final DesiredStateBuilder desiredBuilder;
+  private final ResourceClient resources;
+
+  public AppDiffer(DesiredStateBuilder desiredBuilder, ResourceClient resources) {
+    this.desiredBuilder = desiredBuilder;
+    this.resources = resources;
+  }
+
+  public record ObjectDiff(ResourceKey key, String diff) {}
+
+  public record Report(String revision, List<ObjectDiff> diffs) {
+    public boolean different() {
+      return !diffs.isEmpty();
+    }
+
+    public String text() {
+      StringBuilder sb = new StringBuilder();
+      diffs.forEach(d -> sb.append(d.diff()));
+      return sb.toString();
+    }
+  }
+
+  public Report diff(AppSettings app, ApplicationStatus status) throws ReconcileFailure {
+    DesiredState desired = desiredBuilder.build(app, true);
+    List<ObjectDiff> diffs = new ArrayList<>();
+    for (Manifest m : desired.objects()) {
+      Map<String, Object> live = get(m.apiVersion(), m.key());
+      Map<String, Object> predicted = predict(m, live);
+      DiffNormalizer.Pair pair = DiffNormalizer.forDiff(live, predicted);
+      String text = UnifiedDiff.of(title(m.key()), pair.live(), pair.desired());
+      if (!text.isEmpty()) diffs.add(new ObjectDiff(m.key(), text));
+    }
+    var stale = AppEngine.inventoryOf(status)
+        .staleAgainst(desired.objects().stream().map(Manifest::key).toList());
+    for (var e : stale.entrySet()) {
+      Map<String, Object> live = get(e.getValue(), e.getKey());
+      if (live != null && TrackingMark.isManagedBy(live, app.ref(), e.getKey())) {
+        DiffNormalizer.Pair pair = DiffNormalizer.forDiff(live, null);
+        diffs.add(new ObjectDiff(e.getKey(), UnifiedDiff.of(title(e.getKey()), pair.live(), null)));
+      }
+    }
+    return new Report(desired.revision(), diffs);
+  }
+
+  private Map<String, Object> get(String apiVersion, ResourceKey key) throws ReconcileFailure {
+    try {
+      return resources.get(apiVersion, key);
+    } catch (KubeException e) {
+      if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
+      return null; // kind not served yet: the whole object is new
+    }
+  }
+
+  /** The dry-run result; the manifest itself where a dry-run cannot run yet (new namespace or CRD). */
+  private Map<String, Object> predict(Manifest m, Map<String, Object> live) throws ReconcileFailure {
+    try {
+      return resources.apply(m.body(), m.key(), true);
+    } catch (KubeException e) {
+      if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
+      if (live == null) return m.body();
+      throw new ReconcileFailure(FailureReason.InvalidObject, m.origin() + " (" + m.key() + "): " + e.getMessage());
+    }
+  }
+
+  private static String title(ResourceKey key) {
+    String gk = key.group().isEmpty() ? key.kind() : key.group() + "/" + key.kind();
+    return key.namespace().isEmpty() ? gk + "/" + key.name() : gk + "/" + key.namespace() + "/" + key.name();
+  }
+}

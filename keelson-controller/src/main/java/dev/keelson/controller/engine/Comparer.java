@@ -1,0 +1,77 @@
+package dev.keelson.controller.engine;
+
+import dev.keelson.core.diff.DiffNormalizer;
+import dev.keelson.core.diff.Fingerprint;
+import dev.keelson.core.diff.JsonValues;
+import dev.keelson.core.model.Manifest;
+import dev.keelson.core.tracking.AppRef;
+import dev.keelson.core.tracking.TrackingMark;
+import dev.keelson.kube.KubeException;
+import dev.keelson.kube.LiveCache;
+import dev.keelson.kube.ResourceClient;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Step 3 of the flow: is each desired object in sync? The fingerprint answers without a request
+ * when nothing changed; otherwise a server-side-apply dry-run tells exactly what applying would
+ * change, so server defaults, normalised values and other managers' fields never show as drift.
+ */
+public final class Comparer {
+  private final LiveCache cache;
+  private final ResourceClient resources;
+  private final FingerprintStore fingerprints;
+
+  public Comparer(LiveCache cache, ResourceClient resources, FingerprintStore fingerprints) {
+    this.cache = cache;
+    this.resources = resources;
+    this.fingerprints = fingerprints;
+  }
+
+  public ResourceState compare(AppRef app, Manifest desired) throws ReconcileFailure {
+    Map<String, Object> live;
+    try {
+      live = cache.get(desired.apiVersion(), desired.key());
+    } catch (KubeException e) {
+      if (!e.isTransient()) {
+        return new ResourceState(desired, null, null, ResourceState.Sync.Unknown, e.getMessage());
+      }
+      throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
+    }
+    if (live == null) {
+      fingerprints.remove(app, desired.key());
+      return new ResourceState(desired, null, null, ResourceState.Sync.Missing, "missing");
+    }
+    Optional<String> owner = TrackingMark.trackingIdOf(live);
+    if (owner.isPresent() && !TrackingMark.isManagedBy(live, app, desired.key())) {
+      Optional<AppRef> other = TrackingMark.appOf(owner.get());
+      if (other.isPresent() && !other.get().equals(app)) {
+        return new ResourceState(desired, live, null, ResourceState.Sync.Conflict,
+            "already managed by application " + other.get());
+      }
+    }
+    Fingerprint fp = fingerprints.get(app, desired.key());
+    if (fp != null && fp.matches(desired.body(), live)) {
+      return new ResourceState(desired, live, null, ResourceState.Sync.Synced, "");
+    }
+    Map<String, Object> predicted;
+    try {
+      predicted = resources.apply(desired.body(), desired.key(), true);
+    } catch (KubeException e) {
+      if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
+      return new ResourceState(desired, live, null, ResourceState.Sync.OutOfSync,
+          desired.origin() + ": " + e.getMessage());
+    }
+    if (sameObject(predicted, live)) {
+      fingerprints.put(app, desired.key(), Fingerprint.of(desired.body(), live));
+      return new ResourceState(desired, live, predicted, ResourceState.Sync.Synced, "");
+    }
+    fingerprints.remove(app, desired.key());
+    return new ResourceState(desired, live, predicted, ResourceState.Sync.OutOfSync, "live state differs from Git");
+  }
+
+  /** Equal but for what the server maintains by itself. */
+  static boolean sameObject(Map<String, Object> predicted, Map<String, Object> live) {
+    return JsonValues.semanticallyEqual(DiffNormalizer.normalize(predicted), DiffNormalizer.normalize(live));
+  }
+}

@@ -1,0 +1,21 @@
+package dev.keelson.controller.engine;
+
+/** Why a reconcile could not converge; used as condition reason and event reason. */
+public enum FailureReason {
+  InvalidSpec(false),
+  SourceFailed(true),
+  RenderFailed(false),
+  InvalidObject(false),
+  SyncFailed(false),
+  ClusterUnreachable(true);
+
+  private final boolean transientByDefault;
+
+  FailureReason(boolean transientByDefault) {
+    this.transientByDefault = transientByDefault;
+  }
+
+  public boolean transientByDefault() {
+    return transientByDefault;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.keelson.controller.engine;
+
+import dev.keelson.core.health.Health;
+import dev.keelson.core.inventory.Inventory;
+import dev.keelson.core.model.ResourceKey;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one reconcile learned, from which the status is written. Fields are null when the
+ * step that produces them did not run (e.g. no comparison after a render failure).
+ */
+public record Outcome(
+    DesiredState desired,
+    List<ResourceState> states,
+    List<Pruner.Stale> staleOurs,
+    SyncResult sync,
+    Map<ResourceKey, Health> health,
+    Health appHealth,
+    Inventory inventory,
+    ReconcileFailure failure,
+    String initiatedBy) {
+
+  public static Outcome failed(ReconcileFailure failure) {
+    return new Outcome(null, null, null, null, null, null, null, failure, null);
+  }
+
+  public boolean compared() {
+    return states != null;
+  }
+
+  public boolean inSync() {
+    return compared()
+        && states.stream().allMatch(s -> s.sync() == ResourceState.Sync.Synced)
+        && (staleOurs == null || staleOurs.isEmpty());
+  }
+}

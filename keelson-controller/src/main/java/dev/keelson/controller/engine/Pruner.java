@@ -1,0 +1,69 @@
+package dev.keelson.controller.engine;
+
+import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.plan.KindOrder;
+import dev.keelson.core.tracking.AppRef;
+import dev.keelson.core.tracking.TrackingMark;
+import dev.keelson.kube.KubeException;
+import dev.keelson.kube.LiveCache;
+import dev.keelson.kube.ResourceClient;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stale objects: in the inventory, no longer in Git. Only an object that still carries exactly
+ * this app's tracking mark is ever deleted; anything else with the same name is left alone and
+ * simply dropped from the inventory.
+ */
+public final class Pruner {
+  private final LiveCache cache;
+  private final ResourceClient resources;
+  private final FingerprintStore fingerprints;
+
+  public Pruner(LiveCache cache, ResourceClient resources, FingerprintStore fingerprints) {
+    this.cache = cache;
+    this.resources = resources;
+    this.fingerprints = fingerprints;
+  }
+
+  /** A stale object that is really ours, with its API version. */
+  public record Stale(ResourceKey key, String apiVersion) {}
+
+  /** The stale entries that still exist and carry this app's mark. */
+  public List<Stale> ours(AppRef app, Map<ResourceKey, String> staleEntries) throws ReconcileFailure {
+    List<Stale> out = new ArrayList<>();
+    for (var e : staleEntries.entrySet()) {
+      Map<String, Object> live;
+      try {
+        live = cache.get(e.getValue(), e.getKey());
+      } catch (KubeException ex) {
+        if (ex.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, ex.getMessage());
+        continue; // the kind is gone (CRD deleted): nothing left to prune
+      }
+      if (live != null && TrackingMark.isManagedBy(live, app, e.getKey())) {
+        out.add(new Stale(e.getKey(), e.getValue()));
+      }
+    }
+    return out;
+  }
+
+  /** Deletes in reverse apply order; failures are reported and kept for the next attempt. */
+  public List<ApplyAction> prune(AppRef app, List<Stale> stale) {
+    List<Stale> ordered = new ArrayList<>(stale);
+    ordered.sort(Comparator.comparing((Stale s) -> KindOrder.rank(s.key().group(), s.key().kind())).reversed());
+    List<ApplyAction> actions = new ArrayList<>();
+    for (Stale s : ordered) {
+      try {
+        resources.delete(s.apiVersion(), s.key(), DeletionPropagation.BACKGROUND);
+        fingerprints.remove(app, s.key());
+        actions.add(new ApplyAction(s.key(), ApplyAction.Action.Pruned, ""));
+      } catch (KubeException e) {
+        actions.add(new ApplyAction(s.key(), ApplyAction.Action.Failed, "prune: " + e.getMessage()));
+      }
+    }
+    return actions;
+  }
+}

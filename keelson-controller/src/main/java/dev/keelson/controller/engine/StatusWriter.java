@@ -1,0 +1,212 @@
+package dev.keelson.controller.engine;
+
+import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.api.v1alpha1.ApplicationStatus.HealthStatusView;
+import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
+import dev.keelson.api.v1alpha1.ApplicationStatus.InventoryEntry;
+import dev.keelson.api.v1alpha1.ApplicationStatus.ResourceHealth;
+import dev.keelson.api.v1alpha1.ApplicationStatus.ResourceStatus;
+import dev.keelson.core.health.Health;
+import dev.keelson.core.health.HealthStatus;
+import dev.keelson.core.model.Manifest;
+import dev.keelson.core.model.ResourceKey;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Step 7 of the flow: the new status from the old one and an {@link Outcome}. Pure: the same
+ * inputs give the same status, and a condition keeps its lastTransitionTime while its status
+ * does not change, so an unchanged app produces an identical status and costs no write.
+ */
+public final class StatusWriter {
+  public static final int HISTORY_LIMIT = 10;
+  public static final String READY = "Ready";
+  public static final String RECONCILING = "Reconciling";
+  public static final String STALLED = "Stalled";
+
+  private final Clock clock;
+
+  public StatusWriter(Clock clock) {
+    this.clock = clock;
+  }
+
+  public ApplicationStatus write(ApplicationStatus old, long generation, Outcome o, String handledSyncRequest) {
+    ApplicationStatus s = copyOf(old);
+    s.observedGeneration = generation;
+    if (handledSyncRequest != null) s.lastHandledSyncRequest = handledSyncRequest;
+    if (o.compared()) {
+      s.sync = syncStatus(o);
+      s.sourceTreeId = o.desired().treeId();
+      s.resources = resources(o);
+      s.health = view(o.appHealth());
+      s.inventory = inventory(o);
+    } else {
+      ApplicationStatus.SyncStatus sync = s.sync == null ? new ApplicationStatus.SyncStatus() : s.sync;
+      sync.status = "Unknown";
+      s.sync = sync;
+      if (s.health == null) s.health = view(new Health(HealthStatus.Unknown, "not compared yet"));
+    }
+    if (o.sync() != null) {
+      s.history = history(s.history, o);
+      s.lastSyncedAt = now();
+      if (o.sync().succeeded()) s.appliedDigest = o.desired().digest();
+    }
+    s.conditions = conditions(old == null ? List.of() : old.conditions, generation, o);
+    return s;
+  }
+
+  private static ApplicationStatus.SyncStatus syncStatus(Outcome o) {
+    ApplicationStatus.SyncStatus sync = new ApplicationStatus.SyncStatus();
+    sync.status = o.inSync() ? "Synced" : "OutOfSync";
+    sync.revision = o.desired().revision();
+    sync.ref = o.desired().ref();
+    return sync;
+  }
+
+  private static List<ResourceStatus> resources(Outcome o) {
+    List<ResourceStatus> out = new ArrayList<>();
+    for (ResourceState st : o.states()) {
+      Manifest m = st.desired();
+      ResourceStatus r = base(m.key(), m.version());
+      r.status = st.sync() == ResourceState.Sync.Synced ? "Synced" : "OutOfSync";
+      Health h = o.health().get(m.key());
+      if (h != null) r.health = new ResourceHealth(h.status().name(), blankToNull(h.message()));
+      r.message = blankToNull(st.sync() == ResourceState.Sync.Synced ? null : st.message());
+      out.add(r);
+    }
+    for (Pruner.Stale stale : o.staleOurs()) {
+      ResourceStatus r = base(stale.key(), ResourceKey.versionOf(stale.apiVersion()));
+      r.status = "OutOfSync";
+      r.requiresPruning = true;
+      r.message = "requires pruning";
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static ResourceStatus base(ResourceKey key, String version) {
+    ResourceStatus r = new ResourceStatus();
+    r.group = key.group();
+    r.version = version;
+    r.kind = key.kind();
+    r.namespace = blankToNull(key.namespace());
+    r.name = key.name();
+    return r;
+  }
+
+  private static ApplicationStatus.Inventory inventory(Outcome o) {
+    ApplicationStatus.Inventory inv = new ApplicationStatus.Inventory();
+    o.inventory().entries().forEach((k, v) -> inv.entries.add(new InventoryEntry(k.inventoryId(), v)));
+    return inv;
+  }
+
+  private List<HistoryEntry> history(List<HistoryEntry> old, Outcome o) {
+    List<HistoryEntry> h = new ArrayList<>(old == null ? List.of() : old);
+    long next = h.stream().mapToLong(e -> e.id == null ? 0 : e.id).max().orElse(0) + 1;
+    HistoryEntry e = new HistoryEntry();
+    e.id = next;
+    e.revision = o.desired().revision();
+    e.deployedAt = now();
+    e.result = o.sync().succeeded() ? "Succeeded" : "Failed";
+    e.message = o.sync().summary();
+    e.initiatedBy = o.initiatedBy();
+    h.add(e);
+    while (h.size() > HISTORY_LIMIT) h.remove(0);
+    return h;
+  }
+
+  private List<Condition> conditions(List<Condition> old, long generation, Outcome o) {
+    String readyStatus;
+    String reason;
+    String message;
+    boolean reconciling = false;
+    boolean stalled = false;
+    ReconcileFailure f = o.failure() != null ? o.failure()
+        : (o.sync() != null && !o.sync().succeeded()
+            ? new ReconcileFailure(FailureReason.SyncFailed, o.sync().message(), false) : null);
+    if (f != null) {
+      readyStatus = "False";
+      reason = f.reason().name();
+      message = f.getMessage();
+      reconciling = f.isTransient();
+      stalled = !f.isTransient();
+    } else if (!o.inSync()) {
+      readyStatus = "False";
+      reason = "OutOfSync";
+      long n = o.states().stream().filter(s -> s.sync() != ResourceState.Sync.Synced).count();
+      int prune = o.staleOurs().size();
+      message = n + " object(s) out of sync" + (prune > 0 ? ", " + prune + " require pruning" : "");
+    } else if (o.appHealth().status() == HealthStatus.Healthy) {
+      readyStatus = "True";
+      reason = "ReconciliationSucceeded";
+      message = "Applied revision " + o.desired().revision();
+    } else {
+      readyStatus = "False";
+      reason = o.appHealth().status().name();
+      message = blankToNull(o.appHealth().message()) == null
+          ? "health is " + o.appHealth().status() : o.appHealth().message();
+      reconciling = o.appHealth().status() == HealthStatus.Progressing;
+    }
+    List<Condition> out = new ArrayList<>();
+    out.add(condition(old, READY, readyStatus, reason, message, generation));
+    out.add(condition(old, RECONCILING, reconciling ? "True" : "False",
+        reconciling ? reason : "Idle", reconciling ? message : "", generation));
+    out.add(condition(old, STALLED, stalled ? "True" : "False",
+        stalled ? reason : "NotStalled", stalled ? message : "", generation));
+    return out;
+  }
+
+  private Condition condition(List<Condition> old, String type, String status, String reason,
+      String message, long generation) {
+    String since = old.stream()
+        .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus()))
+        .map(Condition::getLastTransitionTime)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(now());
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message == null ? "" : message)
+        .withLastTransitionTime(since)
+        .withObservedGeneration(generation)
+        .build();
+  }
+
+  static HealthStatusView view(Health h) {
+    HealthStatusView v = new HealthStatusView();
+    v.status = h.status().name();
+    v.message = blankToNull(h.message());
+    return v;
+  }
+
+  private static ApplicationStatus copyOf(ApplicationStatus old) {
+    ApplicationStatus s = new ApplicationStatus();
+    if (old == null) return s;
+    s.sync = old.sync;
+    s.health = old.health;
+    s.resources = old.resources;
+    s.inventory = old.inventory;
+    s.history = old.history;
+    s.sourceTreeId = old.sourceTreeId;
+    s.lastHandledSyncRequest = old.lastHandledSyncRequest;
+    s.lastSyncedAt = old.lastSyncedAt;
+    s.appliedDigest = old.appliedDigest;
+    return s;
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.keelson.controller.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one sync.
+ *
+ * @param applied the objects as returned by the server after apply, by inventory id
+ */
+public record SyncResult(List<ApplyAction> actions, Map<String, Map<String, Object>> applied, boolean succeeded, String message) {
+
+  public long count(ApplyAction.Action action) {
+    return actions.stream().filter(a -> a.action() == action).count();
+  }
+
+  public String summary() {
+    if (!succeeded) return message;
+    return String.format("%d created, %d configured, %d unchanged, %d pruned",
+        count(ApplyAction.Action.Created), count(ApplyAction.Action.Configured),
+        count(ApplyAction.Action.Unchanged), count(ApplyAction.Action.Pruned));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.keelson.controller.engine;
+
+import dev.keelson.core.diff.Fingerprint;
+import dev.keelson.core.diff.JsonValues;
+import dev.keelson.core.model.Manifest;
+import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.plan.KindOrder;
+import dev.keelson.core.tracking.AppRef;
+import dev.keelson.kube.KubeException;
+import dev.keelson.kube.ResourceClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Step 5 of the flow: apply what is out of sync, in two stages. Namespaces and CRDs go first
+ * (CRDs are waited for until Established), then everything else in kind order. Before the
+ * second stage writes anything, every object to write is validated by a server-side dry-run:
+ * if the API server rejects one, nothing of that stage is applied and the failure names the
+ * file, the object and the server's reason.
+ */
+public final class Syncer {
+  private static final Duration CRD_WAIT = Duration.ofSeconds(60);
+
+  private final ResourceClient resources;
+  private final FingerprintStore fingerprints;
+
+  public Syncer(ResourceClient resources, FingerprintStore fingerprints) {
+    this.resources = resources;
+    this.fingerprints = fingerprints;
+  }
+
+  /**
+   * @param states comparison of every desired object
+   * @param extraNamespaces namespaces to create first (CreateNamespace=true)
+   */
+  public SyncResult apply(AppRef app, List<ResourceState> states, Set<String> extraNamespaces)
+      throws ReconcileFailure {
+    List<ApplyAction> actions = new ArrayList<>();
+    Map<String, Map<String, Object>> applied = new LinkedHashMap<>();
+    List<ResourceState> ordered = new ArrayList<>(states);
+    ordered.sort((a, b) -> KindOrder.applyOrder().compare(a.desired(), b.desired()));
+
+    createNamespaces(app, extraNamespaces, states, actions);
+    List<ResourceState> first = ordered.stream().filter(s -> KindOrder.isClusterDefinition(s.desired().key())).toList();
+    List<ResourceState> rest = ordered.stream().filter(s -> !KindOrder.isClusterDefinition(s.desired().key())).toList();
+
+    String failure = applyStage(app, first, actions, applied);
+    if (failure == null) {
+      waitForCrds(first);
+      failure = applyStage(app, rest, actions, applied);
+    }
+    if (failure != null) return new SyncResult(actions, applied, false, failure);
+    return new SyncResult(actions, applied, true, "");
+  }
+
+  /** Returns the failure message, or null when the whole stage applied. */
+  private String applyStage(AppRef app, List<ResourceState> stage, List<ApplyAction> actions,
+      Map<String, Map<String, Object>> applied) throws ReconcileFailure {
+    List<ResourceState> toWrite = new ArrayList<>();
+    for (ResourceState s : stage) {
+      if (s.sync() == ResourceState.Sync.Conflict) {
+        actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Failed, s.message()));
+        return s.desired().origin() + " (" + s.desired().key() + "): " + s.message();
+      }
+      if (s.sync().needsApply()) toWrite.add(s);
+      else actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Unchanged, ""));
+    }
+    List<String> rejected = new ArrayList<>();
+    for (ResourceState s : toWrite) {
+      if (s.predicted() != null) continue; // the comparison already dry-ran it successfully
+      try {
+        resources.apply(s.desired().body(), s.desired().key(), true);
+      } catch (KubeException e) {
+        if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
+        rejected.add(s.desired().origin() + " (" + s.desired().key() + "): " + e.getMessage());
+        actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Failed, e.getMessage()));
+      }
+    }
+    if (!rejected.isEmpty()) {
+      return "the API server rejected " + rejected.size() + " object(s), nothing applied: "
+          + String.join("; ", rejected);
+    }
+    for (ResourceState s : toWrite) {
+      Manifest m = s.desired();
+      try {
+        Map<String, Object> live = resources.apply(m.body(), m.key(), false);
+        fingerprints.put(app, m.key(), Fingerprint.of(m.body(), live));
+        applied.put(m.key().inventoryId(), live);
+        actions.add(new ApplyAction(m.key(),
+            s.live() == null ? ApplyAction.Action.Created : ApplyAction.Action.Configured, ""));
+      } catch (KubeException e) {
+        if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
+        actions.add(new ApplyAction(m.key(), ApplyAction.Action.Failed, e.getMessage()));
+        return m.origin() + " (" + m.key() + "): " + e.getMessage();
+      }
+    }
+    return null;
+  }
+
+  private void createNamespaces(AppRef app, Set<String> namespaces, List<ResourceState> states,
+      List<ApplyAction> actions) throws ReconcileFailure {
+    Set<String> declared = new TreeSet<>();
+    states.stream().map(ResourceState::desired)
+        .filter(m -> m.kind().equals("Namespace") && m.key().group().isEmpty())
+        .forEach(m -> declared.add(m.key().name()));
+    for (String ns : namespaces) {
+      if (ns.isEmpty() || declared.contains(ns)) continue;
+      ResourceKey key = new ResourceKey("", "Namespace", "", ns);
+      try {
+        if (resources.get("v1", key) != null) continue;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("apiVersion", "v1");
+        body.put("kind", "Namespace");
+        body.put("metadata", new LinkedHashMap<>(Map.of("name", ns)));
+        resources.apply(body, key, false);
+        actions.add(new ApplyAction(key, ApplyAction.Action.Created, "CreateNamespace=true"));
+      } catch (KubeException e) {
+        throw new ReconcileFailure(e.isTransient() ? FailureReason.ClusterUnreachable : FailureReason.SyncFailed,
+            "creating namespace " + ns + ": " + e.getMessage(), e.isTransient());
+      }
+    }
+  }
+
+  private void waitForCrds(List<ResourceState> first) throws ReconcileFailure {
+    Instant deadline = Instant.now().plus(CRD_WAIT);
+    for (ResourceState s : first) {
+      if (!s.desired().kind().equals("CustomResourceDefinition")) continue;
+      while (!established(s.desired())) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new ReconcileFailure(FailureReason.SyncFailed,
+              s.desired().key() + " not established within " + CRD_WAIT.toSeconds() + "s", true);
+        }
+        pause();
+      }
+    }
+  }
+
+  private boolean established(Manifest crd) throws ReconcileFailure {
+    try {
+      Map<String, Object> live = resources.get(crd.apiVersion(), crd.key());
+      if (live == null) return false;
+      Object conditions = JsonValues.path(live, "status", "conditions");
+      if (!(conditions instanceof List<?> list)) return false;
+      return list.stream().anyMatch(c -> c instanceof Map<?, ?> m
+          && "Established".equals(m.get("type")) && "True".equals(m.get("status")));
+    } catch (KubeException e) {
+      throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
+    }
+  }
+
+  private static void pause() throws ReconcileFailure {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReconcileFailure(FailureReason.SyncFailed, "interrupted while waiting for CRDs", true);
+    }
+  }
+}

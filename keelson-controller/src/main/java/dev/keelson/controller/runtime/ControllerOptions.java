@@ -1,0 +1,33 @@
+package dev.keelson.controller.runtime;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * How to run the controller.
+ *
+ * @param namespaces namespaces to watch; empty means all
+ * @param metricsPort port of /healthz, /readyz and /metrics; 0 picks a free one
+ * @param cacheDir where Git clones are kept
+ * @param leaseNamespace namespace of the leader-election Lease; null disables leader election
+ */
+public record ControllerOptions(Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace) {
+  public static final String LEASE_NAME = "keelson-controller-leader";
+  public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
+
+  public static ControllerOptions defaults(Path cacheDir) {
+    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE);
+  }
+
+  public ControllerOptions withMetricsPort(int port) {
+    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace);
+  }
+
+  public ControllerOptions withNamespaces(Set<String> ns) {
+    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace);
+  }
+
+  public ControllerOptions withLeaseNamespace(String ns) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.keelson.controller.runtime;
+
+import dev.keelson.controller.engine.AppDiffer;
+import dev.keelson.controller.engine.AppEngine;
+import dev.keelson.controller.engine.Comparer;
+import dev.keelson.controller.engine.DesiredStateBuilder;
+import dev.keelson.controller.engine.FingerprintStore;
+import dev.keelson.controller.engine.HealthCheck;
+import dev.keelson.controller.engine.ObjectPreparer;
+import dev.keelson.controller.engine.Pruner;
+import dev.keelson.controller.engine.SourceLoader;
+import dev.keelson.controller.engine.StatusWriter;
+import dev.keelson.controller.engine.Syncer;
+import dev.keelson.core.health.HealthAssessor;
+import dev.keelson.kube.ApiDiscovery;
+import dev.keelson.kube.LiveCache;
+import dev.keelson.kube.ResourceClient;
+import dev.keelson.render.Renderer;
+import dev.keelson.source.GitSourceCache;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the flow together and runs it: the `keelson controller` process, also used in tests. */
+public final class KeelsonController implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KeelsonController.class);
+
+  private final KubernetesClient client;
+  private final Operator operator;
+  private final LiveCache liveCache;
+  private final GitSourceCache git;
+  private final HttpEndpoints http;
+  private final AtomicBoolean started = new AtomicBoolean();
+
+  private KeelsonController(KubernetesClient client, ControllerOptions options) throws IOException {
+    this.client = client;
+    ApiDiscovery discovery = new ApiDiscovery(client);
+    ResourceClient resources = new ResourceClient(client, discovery);
+    DriftEventSource driftEvents = new DriftEventSource();
+    this.liveCache = new LiveCache(client, discovery, driftEvents);
+    this.git = new GitSourceCache(options.cacheDir());
+    FingerprintStore fingerprints = new FingerprintStore();
+    AppEngine engine = new AppEngine(
+        new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), new ObjectPreparer(discovery)),
+        new Comparer(liveCache, resources, fingerprints),
+        new Syncer(resources, fingerprints),
+        new Pruner(liveCache, resources, fingerprints),
+        new HealthCheck(new HealthAssessor()));
+    Metrics metrics = new Metrics();
+    ApplicationReconciler reconciler = new ApplicationReconciler(
+        engine, new StatusWriter(Clock.systemUTC()), new EventRecorder(client), metrics, driftEvents);
+
+    this.operator = new Operator(o -> {
+      o.withKubernetesClient(client);
+      o.withStopOnInformerErrorDuringStartup(true);
+      o.withCloseClientOnStop(false);
+      if (options.leaseNamespace() != null) {
+        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
+            ControllerOptions.LEASE_NAME, options.leaseNamespace(), identity()));
+      }
+    });
+    operator.register(reconciler, c -> {
+      if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+    });
+    this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
+  }
+
+  /** Starts watching and reconciling; returns once the informers are up. */
+  public static KeelsonController start(KubernetesClient client, ControllerOptions options) throws IOException {
+    if (options.leaseNamespace() != null) ensureNamespace(client, options.leaseNamespace());
+    KeelsonController c = new KeelsonController(client, options);
+    c.operator.start();
+    c.started.set(true);
+    LOG.info("controller started; metrics on :{}", c.http.port());
+    return c;
+  }
+
+  /** The diff engine alone, for `keelson app diff`: same source, render and dry-run as a sync. */
+  public static AppDiffer differ(KubernetesClient client, java.nio.file.Path cacheDir) {
+    ApiDiscovery discovery = new ApiDiscovery(client);
+    GitSourceCache git = new GitSourceCache(cacheDir);
+    return new AppDiffer(
+        new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), new ObjectPreparer(discovery)),
+        new ResourceClient(client, discovery));
+  }
+
+  public int metricsPort() {
+    return http.port();
+  }
+
+  public GitSourceCache gitCache() {
+    return git;
+  }
+
+  private static void ensureNamespace(KubernetesClient client, String ns) {
+    try {
+      if (client.namespaces().withName(ns).get() == null) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+      }
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) throw e;
+    }
+  }
+
+  private static String identity() {
+    String host = System.getenv().getOrDefault("HOSTNAME", "keelson");
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) return;
+    started.set(false);
+    operator.stop();
+    liveCache.close();
+    http.close();
+    LOG.info("controller stopped");
+  }
+}

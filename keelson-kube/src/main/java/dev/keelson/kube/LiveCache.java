@@ -1,0 +1,119 @@
+package dev.keelson.kube;
+
+import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.tracking.TrackingMark;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live state of every managed object, kept by one informer per kind that watches only
+ * objects carrying the {@link TrackingMark#LABEL} label. Reads never hit the API server, which is
+ * what keeps the steady state free of per-object requests; every change is handed to a listener
+ * so that drift is noticed at once, not on the next interval.
+ */
+public final class LiveCache implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveCache.class);
+  private static final long RESYNC_NONE = 0L;
+
+  private final KubernetesClient client;
+  private final ApiDiscovery discovery;
+  private final Consumer<Map<String, Object>> onChange;
+  private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers =
+      new ConcurrentHashMap<>();
+
+  /** @param onChange called with the object (its last known state on deletion) on every event */
+  public LiveCache(KubernetesClient client, ApiDiscovery discovery, Consumer<Map<String, Object>> onChange) {
+    this.client = client;
+    this.discovery = discovery;
+    this.onChange = onChange;
+  }
+
+  /**
+   * The live object as last seen by the watch, or null if it does not exist (or exists without
+   * Keelson's label, which makes it unmanaged for all purposes but adoption).
+   */
+  public Map<String, Object> get(String apiVersion, ResourceKey key) throws KubeException {
+    SharedIndexInformer<GenericKubernetesResource> informer = informerFor(apiVersion, key.kind());
+    String storeKey = key.namespace().isEmpty() ? key.name() : key.namespace() + "/" + key.name();
+    return KubeObjects.toMap(informer.getStore().getByKey(storeKey));
+  }
+
+  /** Starts watching a kind if not already watched; returns once the first list has landed. */
+  public SharedIndexInformer<GenericKubernetesResource> informerFor(String apiVersion, String kind)
+      throws KubeException {
+    ResourceType type = discovery.typeOf(apiVersion, kind);
+    String id = ResourceKey.groupOf(apiVersion) + "/" + kind;
+    SharedIndexInformer<GenericKubernetesResource> informer = informers.get(id);
+    if (informer == null) {
+      synchronized (informers) {
+        informer = informers.get(id);
+        if (informer == null) {
+          informer = start(type);
+          informers.put(id, informer);
+        }
+      }
+    }
+    return informer;
+  }
+
+  public int watchedKinds() {
+    return informers.size();
+  }
+
+  private SharedIndexInformer<GenericKubernetesResource> start(ResourceType type) throws KubeException {
+    var op = client.genericKubernetesResources(type.context());
+    var selected = type.namespaced()
+        ? op.inAnyNamespace().withLabel(TrackingMark.LABEL)
+        : op.withLabel(TrackingMark.LABEL);
+    SharedIndexInformer<GenericKubernetesResource> informer =
+        selected.runnableInformer(RESYNC_NONE);
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(GenericKubernetesResource obj) {
+        publish(obj);
+      }
+
+      @Override
+      public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+        if (!newObj.getMetadata().getResourceVersion().equals(oldObj.getMetadata().getResourceVersion())) {
+          publish(newObj);
+        }
+      }
+
+      @Override
+      public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+        publish(obj);
+      }
+    });
+    try {
+      informer.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      informer.close();
+      throw new KubeException("watching " + type.kind() + " in " + type.apiVersion() + ": " + e.getMessage(), true, e);
+    }
+    LOG.debug("watching {} {}", type.apiVersion(), type.kind());
+    return informer;
+  }
+
+  private void publish(GenericKubernetesResource obj) {
+    try {
+      onChange.accept(KubeObjects.toMap(obj));
+    } catch (RuntimeException e) {
+      LOG.warn("change listener failed for {}", obj.getMetadata().getName(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    informers.values().forEach(SharedIndexInformer::close);
+    informers.clear();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.keelson.kube;
+
+import dev.keelson.core.model.ResourceKey;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads, server-side-applies and deletes single objects of any kind. Every write goes through
+ * server-side apply with the field manager {@value #FIELD_MANAGER}, so ownership of each field is
+ * recorded by the API server and fields of other managers are left alone.
+ */
+public final class ResourceClient {
+  public static final String FIELD_MANAGER = "keelson";
+
+  private final KubernetesClient client;
+  private final ApiDiscovery discovery;
+
+  public ResourceClient(KubernetesClient client, ApiDiscovery discovery) {
+    this.client = client;
+    this.discovery = discovery;
+  }
+
+  public ApiDiscovery discovery() {
+    return discovery;
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** The live object, or null when it does not exist. */
+  public Map<String, Object> get(String apiVersion, ResourceKey key) throws KubeException {
+    try {
+      return KubeObjects.toMap(resource(apiVersion, key).get());
+    } catch (KubernetesClientException e) {
+      throw KubeException.from("reading " + key, e);
+    }
+  }
+
+  /**
+   * Server-side apply (forced: Keelson owns what Git says). With {@code dryRun} the server runs
+   * admission and defaulting and returns the would-be object without persisting anything.
+   */
+  public Map<String, Object> apply(Map<String, Object> desired, ResourceKey key, boolean dryRun)
+      throws KubeException {
+    String apiVersion = (String) desired.get("apiVersion");
+    PatchContext patch = new PatchContext();
+    patch.setPatchType(PatchType.SERVER_SIDE_APPLY);
+    patch.setFieldManager(FIELD_MANAGER);
+    patch.setForce(true);
+    if (dryRun) patch.setDryRun(List.of("All"));
+    try {
+      GenericKubernetesResource body = KubeObjects.toGeneric(desired);
+      return KubeObjects.toMap(resource(apiVersion, key).patch(patch, body));
+    } catch (KubernetesClientException e) {
+      throw KubeException.from((dryRun ? "validating " : "applying ") + key, e);
+    }
+  }
+
+  /** Deletes the object; true if it existed. */
+  public boolean delete(String apiVersion, ResourceKey key, DeletionPropagation propagation)
+      throws KubeException {
+    try {
+      var details = resource(apiVersion, key).withPropagationPolicy(propagation).delete();
+      return details != null && !details.isEmpty();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) return false;
+      throw KubeException.from("deleting " + key, e);
+    }
+  }
+
+  private Resource<GenericKubernetesResource> resource(String apiVersion, ResourceKey key)
+      throws KubeException {
+    ResourceType type = discovery.typeOf(apiVersion, key.kind());
+    var op = client.genericKubernetesResources(type.context());
+    return type.namespaced()
+        ? op.inNamespace(key.namespace()).withName(key.name())
+        : op.withName(key.name());
+  }
+}

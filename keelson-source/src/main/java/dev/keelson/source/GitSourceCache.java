@@ -1,0 +1,444 @@
+package dev.keelson.source;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.util.FS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One shared bare clone per repository under a cache directory, fetched on demand and read
+ * straight from the object database.
+ *
+ * <p>Many Applications point at the same repository and reconcile concurrently, so each
+ * normalized URL gets one lock that serializes its network fetches, and a fetch is skipped when
+ * another caller fetched within {@code minInterval}. Reads ({@link #resolve}, {@link #read}) do
+ * not take the lock: JGit repositories support concurrent readers while a fetch adds packs and
+ * updates refs.
+ *
+ * <p>The remote URL is passed to every fetch rather than stored in the clone's config, so URLs
+ * with embedded credentials are never written to disk, and each caller's own URL spelling is
+ * what gets contacted.
+ *
+ * <p>Use one instance per cache directory; two instances over the same directory would not see
+ * each other's locks.
+ */
+public final class GitSourceCache implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GitSourceCache.class);
+
+  private static final List<RefSpec> REF_SPECS =
+      List.of(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+
+  /** Every fetch that brings new objects adds a pack; past this many, reads slow down. */
+  private static final int GC_PACK_THRESHOLD = 40;
+
+  /**
+   * JGit's gc keeps the replaced packs for an hour (gc.prunePackExpire) so that concurrent
+   * readers never lose a pack under them; repacking again before then would not reduce the
+   * pack count and only burn CPU.
+   */
+  private static final Duration GC_MIN_INTERVAL = Duration.ofHours(1);
+
+  private static final Duration DEFAULT_NETWORK_TIMEOUT = Duration.ofMinutes(2);
+
+  private final Path cacheDir;
+  private final Clock clock;
+  private final int timeoutSeconds;
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  public GitSourceCache(Path cacheDir) {
+    this(cacheDir, Clock.systemUTC(), DEFAULT_NETWORK_TIMEOUT);
+  }
+
+  /**
+   * @param clock decides when {@code minInterval} has elapsed (tests can move it)
+   * @param networkTimeout limit for each network read of a fetch
+   */
+  public GitSourceCache(Path cacheDir, Clock clock, Duration networkTimeout) {
+    this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir").toAbsolutePath();
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.timeoutSeconds = (int) Math.max(1, networkTimeout.toSeconds());
+  }
+
+  /**
+   * Clones the repository on first use, fetches it otherwise: all branches and tags, pruning
+   * refs deleted on the remote, and following the remote's default branch. Skips the network
+   * when the last successful fetch of this URL is younger than {@code minInterval}, unless
+   * {@code force}. A failed fetch is likewise not retried within {@code minInterval} for the same
+   * credentials (the failure is rethrown), so a broken remote is not hammered by every
+   * Application that uses it.
+   */
+  public FetchResult fetch(String url, GitCredentials credentials, Duration minInterval, boolean force)
+      throws SourceException {
+    GitCredentials creds = credentials == null ? GitCredentials.NONE : credentials;
+    Duration interval = minInterval == null ? Duration.ZERO : minInterval;
+    Entry entry = entry(url);
+    lock(entry);
+    try {
+      Instant now = clock.instant();
+      if (!force && entry.lastFetchedAt != null && now.isBefore(entry.lastFetchedAt.plus(interval))) {
+        return new FetchResult(false, entry.lastFetchedAt);
+      }
+      if (!force
+          && entry.lastFailedAt != null
+          && creds.equals(entry.failedWith)
+          && now.isBefore(entry.lastFailedAt.plus(interval))) {
+        throw new SourceException(entry.failure + " (at " + entry.lastFailedAt + ")");
+      }
+      entry.fetches.incrementAndGet();
+      try {
+        fetchNow(entry, url.strip(), creds);
+      } catch (SourceException e) {
+        entry.lastFailedAt = clock.instant();
+        entry.failedWith = creds;
+        entry.failure = e.getMessage();
+        throw e;
+      }
+      entry.lastFetchedAt = clock.instant();
+      entry.lastFailedAt = null;
+      entry.failedWith = null;
+      entry.failure = null;
+      return new FetchResult(true, entry.lastFetchedAt);
+    } finally {
+      entry.lock.unlock();
+    }
+  }
+
+  /** Network fetches attempted for this URL (including the initial clone and failures). */
+  public long fetchCount(String url) {
+    Entry entry = entries.get(Urls.normalize(url));
+    return entry == null ? 0 : entry.fetches.get();
+  }
+
+  /**
+   * Resolves a revision against the last fetched state: empty or {@code HEAD} is the remote's
+   * default branch; then an exact branch, an exact tag (peeled to its commit), a full or unique
+   * abbreviated (7+ hex) commit id, and finally a semver range over tags named {@code X.Y.Z} or
+   * {@code vX.Y.Z} ({@code >=1.2.0 <2.0.0}, {@code ^1.2}, {@code >=1.2, <2}), taking the highest.
+   */
+  public ResolvedRevision resolve(String url, String revision) throws SourceException {
+    Entry entry = entry(url);
+    Repository repo = repository(entry);
+    try {
+      return new RevisionResolver(repo, entry.redactedUrl).resolve(revision);
+    } catch (IOException e) {
+      throw new SourceException("cannot resolve " + revision + " in " + entry.redactedUrl, e);
+    }
+  }
+
+  /** Reads every file under {@code path} at {@code commitSha}; see {@link SourceTree}. */
+  public SourceTree read(String url, String commitSha, String path) throws SourceException {
+    Entry entry = entry(url);
+    Repository repo = repository(entry);
+    try {
+      return new TreeReader(repo, entry.redactedUrl).read(commitSha, path);
+    } catch (IOException e) {
+      throw new SourceException(
+          "cannot read " + path + " at " + commitSha + " in " + entry.redactedUrl, e);
+    }
+  }
+
+  /** Closes the clones and removes per-URL SSH material; the clones stay on disk for reuse. */
+  @Override
+  public void close() {
+    for (Entry entry : entries.values()) {
+      entry.lock.lock();
+      try {
+        if (entry.repo != null) {
+          entry.repo.close();
+          entry.repo = null;
+        }
+        if (entry.ssh != null) {
+          entry.ssh.close();
+          entry.ssh = null;
+        }
+      } finally {
+        entry.lock.unlock();
+      }
+    }
+    entries.clear();
+  }
+
+  private Entry entry(String url) throws SourceException {
+    if (url == null || url.isBlank()) {
+      throw new SourceException("repository URL is empty");
+    }
+    String key = Urls.normalize(url);
+    return entries.computeIfAbsent(
+        key, k -> new Entry(Urls.redact(url.strip()), cacheDir.resolve(Urls.directoryName(k))));
+  }
+
+  private static void lock(Entry entry) throws SourceException {
+    try {
+      entry.lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException("interrupted while waiting to fetch " + entry.redactedUrl);
+    }
+  }
+
+  /** The clone for reads; opens one left on disk by an earlier process if needed. */
+  private Repository repository(Entry entry) throws SourceException {
+    Repository repo = entry.repo;
+    if (repo != null) {
+      return repo;
+    }
+    lock(entry);
+    try {
+      if (entry.repo == null && isRepository(entry.dir)) {
+        entry.repo = open(entry.dir);
+      }
+      if (entry.repo == null) {
+        throw new SourceException(entry.redactedUrl + " has not been fetched yet");
+      }
+      return entry.repo;
+    } catch (IOException e) {
+      throw new SourceException("cannot open the clone of " + entry.redactedUrl, e);
+    } finally {
+      entry.lock.unlock();
+    }
+  }
+
+  /** Called with the entry's lock held. */
+  private void fetchNow(Entry entry, String url, GitCredentials creds) throws SourceException {
+    Redactor redactor = Redactor.forCredentials(creds);
+    long started = System.nanoTime();
+    Path staging = null;
+    try {
+      if (entry.repo == null && isRepository(entry.dir)) {
+        entry.repo = open(entry.dir);
+      }
+      if (entry.repo == null) {
+        // Clone into a staging directory and move it into place only when complete, so an
+        // interrupted first clone never leaves a half-filled repository behind.
+        Files.createDirectories(cacheDir);
+        deleteRecursively(entry.dir);
+        staging = cacheDir.resolve(".staging-" + entry.dir.getFileName() + "-" + UUID.randomUUID());
+        try (Git git = Git.init().setBare(true).setDirectory(staging.toFile()).call()) {
+          fetchInto(git, entry, url, creds);
+        }
+        Files.move(staging, entry.dir, StandardCopyOption.ATOMIC_MOVE);
+        staging = null;
+        entry.repo = open(entry.dir);
+        LOG.info("cloned {} in {} ms", entry.redactedUrl, elapsedMillis(started));
+      } else {
+        try (Git git = Git.wrap(entry.repo)) {
+          fetchInto(git, entry, url, creds);
+          maybeCollectGarbage(git, entry);
+        }
+        LOG.debug("fetched {} in {} ms", entry.redactedUrl, elapsedMillis(started));
+      }
+    } catch (GitAPIException | JGitInternalException | IOException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      SourceException failure =
+          new SourceException("fetch of " + Urls.redact(url) + " failed: " + reason, e, redactor);
+      LOG.warn("{}", failure.getMessage());
+      throw failure;
+    } finally {
+      if (staging != null) {
+        try {
+          deleteRecursively(staging);
+        } catch (IOException e) {
+          LOG.warn("cannot remove staging directory {}: {}", staging, e.toString());
+        }
+      }
+    }
+  }
+
+  private void fetchInto(Git git, Entry entry, String url, GitCredentials creds)
+      throws GitAPIException, IOException, SourceException {
+    FetchCommand fetch =
+        git.fetch()
+            .setRemote(url)
+            .setRefSpecs(REF_SPECS)
+            .setRemoveDeletedRefs(true)
+            .setTagOpt(TagOpt.NO_TAGS)
+            .setTimeout(timeoutSeconds);
+    applyCredentials(fetch, entry, url, creds);
+    org.eclipse.jgit.transport.FetchResult result = fetch.call();
+    followRemoteHead(git.getRepository(), result.getAdvertisedRef(Constants.HEAD));
+  }
+
+  private void applyCredentials(FetchCommand fetch, Entry entry, String url, GitCredentials creds)
+      throws IOException, SourceException {
+    if (Urls.isSsh(url)) {
+      if (!(creds instanceof GitCredentials.SshKey key)) {
+        // Without this, JGit's default SSH setup would read the process user's ~/.ssh.
+        throw new SourceException(
+            entry.redactedUrl + " is an SSH URL: its credentials need an SSH private key");
+      }
+      if (entry.ssh == null || !entry.ssh.isFor(key)) {
+        if (entry.ssh != null) {
+          entry.ssh.close();
+        }
+        entry.ssh = null;
+        entry.ssh = SshKeySession.create(key);
+      }
+      SshKeySession ssh = entry.ssh;
+      fetch.setTransportConfigCallback(
+          transport -> {
+            if (transport instanceof SshTransport sshTransport) {
+              sshTransport.setSshSessionFactory(ssh.factory());
+            }
+          });
+      return;
+    }
+    if (creds instanceof GitCredentials.Basic basic) {
+      fetch.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
+    } else if (creds instanceof GitCredentials.Token token) {
+      fetch.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(token.effectiveUsername(), token.token()));
+    }
+  }
+
+  /**
+   * Points the clone's HEAD at the remote's default branch, which can change on the remote
+   * (master to main) and is what an empty revision means. Servers that do not advertise the
+   * symbolic HEAD get the branch at the same commit, preferring main and master.
+   */
+  private static void followRemoteHead(Repository repo, Ref advertised) throws IOException {
+    if (advertised == null || advertised.getObjectId() == null) {
+      return;
+    }
+    String target =
+        advertised.isSymbolic()
+            ? advertised.getTarget().getName()
+            : branchAt(repo, advertised.getObjectId());
+    if (target != null && repo.exactRef(target) != null) {
+      Ref current = repo.exactRef(Constants.HEAD);
+      if (current == null || !current.isSymbolic() || !current.getTarget().getName().equals(target)) {
+        repo.updateRef(Constants.HEAD).link(target);
+      }
+    } else {
+      // Detached: updating a symbolic HEAD without detaching would move the branch it names.
+      RefUpdate update = repo.updateRef(Constants.HEAD, true);
+      update.setNewObjectId(advertised.getObjectId());
+      update.forceUpdate();
+    }
+  }
+
+  private static String branchAt(Repository repo, ObjectId id) throws IOException {
+    for (String preferred : List.of(Constants.R_HEADS + "main", Constants.R_HEADS + Constants.MASTER)) {
+      Ref ref = repo.exactRef(preferred);
+      if (ref != null && id.equals(ref.getObjectId())) {
+        return preferred;
+      }
+    }
+    return repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
+        .filter(r -> id.equals(r.getObjectId()))
+        .map(Ref::getName)
+        .sorted()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private void maybeCollectGarbage(Git git, Entry entry) {
+    Instant now = clock.instant();
+    if (entry.lastGcAt != null && now.isBefore(entry.lastGcAt.plus(GC_MIN_INTERVAL))) {
+      return;
+    }
+    Path packDir = entry.dir.resolve("objects").resolve("pack");
+    long packs;
+    try (Stream<Path> files = Files.list(packDir)) {
+      packs = files.filter(p -> p.getFileName().toString().endsWith(".pack")).count();
+    } catch (IOException e) {
+      return;
+    }
+    if (packs <= GC_PACK_THRESHOLD) {
+      return;
+    }
+    entry.lastGcAt = now;
+    try {
+      git.gc().call();
+      LOG.info("repacked {} ({} packs)", entry.redactedUrl, packs);
+    } catch (GitAPIException | JGitInternalException e) {
+      // The clone stays usable with many packs; the next fetch tries again.
+      LOG.warn("repacking {} failed: {}", entry.redactedUrl, Urls.redact(e.getMessage()));
+    }
+  }
+
+  private static boolean isRepository(Path dir) {
+    return Files.isDirectory(dir) && RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);
+  }
+
+  private static Repository open(Path dir) throws IOException {
+    return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+  }
+
+  private static long elapsedMillis(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** State of one repository URL. Fields without volatile are guarded by {@link #lock}. */
+  private static final class Entry {
+    final String redactedUrl;
+    final Path dir;
+    final ReentrantLock lock = new ReentrantLock();
+    final AtomicLong fetches = new AtomicLong();
+    volatile Repository repo;
+    volatile Instant lastFetchedAt;
+    Instant lastFailedAt;
+    Instant lastGcAt;
+    GitCredentials failedWith;
+    String failure;
+    SshKeySession ssh;
+
+    Entry(String redactedUrl, Path dir) {
+      this.redactedUrl = redactedUrl;
+      this.dir = dir;
+    }
+  }
+}

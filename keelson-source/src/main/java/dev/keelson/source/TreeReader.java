@@ -1,0 +1,101 @@
+package dev.keelson.source;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Reads the files under a directory at a commit straight from the object database. */
+final class TreeReader {
+
+  private final Repository repo;
+  private final String redactedUrl;
+
+  TreeReader(Repository repo, String redactedUrl) {
+    this.repo = repo;
+    this.redactedUrl = redactedUrl;
+  }
+
+  SourceTree read(String commitSha, String path) throws SourceException, IOException {
+    String dir = normalizePath(path);
+    ObjectId commitId = parseCommitId(commitSha);
+    try (ObjectReader reader = repo.newObjectReader();
+        RevWalk walk = new RevWalk(reader)) {
+      RevCommit commit;
+      try {
+        commit = walk.parseCommit(commitId);
+      } catch (MissingObjectException | IncorrectObjectTypeException e) {
+        throw new SourceException("commit " + commitSha + " not found in " + redactedUrl);
+      }
+      ObjectId treeId = dir.isEmpty() ? commit.getTree() : subtree(reader, commit, dir);
+      Map<String, byte[]> files = new TreeMap<>();
+      try (TreeWalk tw = new TreeWalk(reader)) {
+        tw.addTree(treeId);
+        tw.setRecursive(true);
+        while (tw.next()) {
+          // Only regular and executable files: symlinks would yield their target path as
+          // content, and gitlinks (submodules) have no content in this repository.
+          int type = tw.getRawMode(0) & FileMode.TYPE_MASK;
+          if (type == FileMode.TYPE_FILE) {
+            files.put(tw.getPathString(), reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+          }
+        }
+      }
+      return new SourceTree(
+          commit.name(), dir, treeId.name(), Collections.unmodifiableMap(files));
+    }
+  }
+
+  private ObjectId subtree(ObjectReader reader, RevCommit commit, String dir)
+      throws IOException, SourceException {
+    try (TreeWalk tw = TreeWalk.forPath(reader, dir, commit.getTree())) {
+      if (tw == null) {
+        throw new SourceException(
+            "path " + dir + " not found at commit " + commit.name() + " in " + redactedUrl);
+      }
+      if ((tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
+        throw new SourceException(
+            "path " + dir + " is not a directory at commit " + commit.name() + " in " + redactedUrl);
+      }
+      return tw.getObjectId(0);
+    }
+  }
+
+  private ObjectId parseCommitId(String commitSha) throws SourceException {
+    if (commitSha == null || !ObjectId.isId(commitSha)) {
+      throw new SourceException("not a full commit id: " + commitSha);
+    }
+    return ObjectId.fromString(commitSha);
+  }
+
+  /** "", ".", "/", "./apps/", "apps//web" all name directories relative to the root. */
+  static String normalizePath(String path) throws SourceException {
+    if (path == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : path.replace('\\', '/').split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        throw new SourceException("path must not contain '..': " + path);
+      }
+      if (out.length() > 0) {
+        out.append('/');
+      }
+      out.append(part);
+    }
+    return out.toString();
+  }
+}
