@@ -10,12 +10,23 @@ BIN=$CACHE/kube-$KUBE_VERSION/bin
 W=$CACHE/kube-build
 log() { echo "[kube-binaries] $*" >&2; }
 
+# What this script's build changes beyond the upstream tree; a cache built otherwise is rebuilt.
+BUILD_ID="v1.20.2+reflect2-1.0.2+json-iterator-1.1.12"
+
 need_pkgs=()
 command -v go >/dev/null || need_pkgs+=(golang-go)
 command -v etcd >/dev/null || need_pkgs+=(etcd-server)
 command -v rsync >/dev/null || need_pkgs+=(rsync)
 command -v openssl >/dev/null || need_pkgs+=(openssl)
 command -v git >/dev/null || need_pkgs+=(git)
+# Kubernetes 1.20 vendors modern-go/reflect2 1.0.1, whose map iteration crashes the apiserver
+# (SIGSEGV in json-iterator) when built with Go >= 1.18; 1.0.2 fixes it and Debian ships it.
+# Its json-iterator 1.1.10 turns empty strings in custom resources into nulls under the same
+# Go; 1.1.12 (also from Debian) is the release that goes with reflect2 1.0.2.
+REFLECT2=/usr/share/gocode/src/github.com/modern-go/reflect2
+JSONITER=/usr/share/gocode/src/github.com/json-iterator/go
+[ -f "$REFLECT2/go_above_118.go" ] || need_pkgs+=(golang-github-modern-go-reflect2-dev)
+[ -f "$JSONITER/adapter.go" ] || need_pkgs+=(golang-github-json-iterator-go-dev)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]} (apt)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -23,7 +34,8 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
 fi
 
-if [ ! -x "$BIN/kube-apiserver" ] || [ ! -x "$BIN/kube-controller-manager" ]; then
+if [ ! -x "$BIN/kube-apiserver" ] || [ ! -x "$BIN/kube-controller-manager" ] \
+   || [ "$(cat "$BIN/BUILD_ID" 2>/dev/null)" != "$BUILD_ID" ]; then
   mkdir -p "$W/lists/partial" "$BIN"
   src=$W/kubernetes-$KUBE_VERSION
   if [ ! -d "$src" ]; then
@@ -37,11 +49,17 @@ if [ ! -x "$BIN/kube-apiserver" ] || [ ! -x "$BIN/kube-controller-manager" ]; th
     log "unpacking"
     tar xzf "$W"/kubernetes_*.orig.tar.gz -C "$W"
   fi
+  rm -rf "$src/vendor/github.com/modern-go/reflect2"
+  cp -r "$REFLECT2" "$src/vendor/github.com/modern-go/reflect2"
+  rm -rf "$src/vendor/github.com/json-iterator/go"
+  cp -r "$JSONITER" "$src/vendor/github.com/json-iterator/go"
+  rm -f "$src/vendor/github.com/modern-go/reflect2/go.mod" "$src/vendor/github.com/json-iterator/go/go.mod" "$src/vendor/github.com/json-iterator/go/go.sum"
   log "building kube-apiserver and kube-controller-manager (about 7 minutes on 2 cores, once)"
   rm -rf "$src/_output"
   (cd "$src" && env HOME="$W/home" GOCACHE="$W/gocache" GOFLAGS= \
      make WHAT="cmd/kube-apiserver cmd/kube-controller-manager" 2>&1 | while IFS= read -r l; do log "  $l"; done)
   cp "$src/_output/bin/kube-apiserver" "$src/_output/bin/kube-controller-manager" "$BIN/"
+  echo "$BUILD_ID" > "$BIN/BUILD_ID"
   log "built; removing the build tree"
   rm -rf "$src" "$W/gocache" "$W/home"
 fi

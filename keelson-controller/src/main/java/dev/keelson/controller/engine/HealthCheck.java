@@ -4,7 +4,6 @@ import dev.keelson.core.health.Health;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.model.ResourceKey;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,12 @@ public final class HealthCheck {
   /** @param applied objects as returned by this sync's apply calls, fresher than the cache */
   public Result assess(List<ResourceState> states, Map<String, Map<String, Object>> applied) {
     Map<ResourceKey, Health> per = new LinkedHashMap<>();
-    List<HealthStatus> all = new ArrayList<>();
     Health worst = new Health(HealthStatus.Healthy, "");
     for (ResourceState s : states) {
       Map<String, Object> live = applied.getOrDefault(s.desired().key().inventoryId(), s.live());
       Health h = assessor.assess(live);
       per.put(s.desired().key(), h);
-      all.add(h.status());
-      if (h.status() != worst.status() && HealthAssessor.aggregate(List.of(worst.status(), h.status())) == h.status()) {
+      if (h.status().isWorseThan(worst.status())) {
         worst = new Health(h.status(), s.desired().key() + ": " + (h.message() == null ? h.status().name() : h.message()));
       }
     }

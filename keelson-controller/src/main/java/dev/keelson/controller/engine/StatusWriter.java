@@ -47,7 +47,11 @@ public final class StatusWriter {
       s.health = view(o.appHealth());
       s.inventory = inventory(o);
     } else {
-      ApplicationStatus.SyncStatus sync = s.sync == null ? new ApplicationStatus.SyncStatus() : s.sync;
+      ApplicationStatus.SyncStatus sync = new ApplicationStatus.SyncStatus();
+      if (s.sync != null) {
+        sync.revision = s.sync.revision;
+        sync.ref = s.sync.ref;
+      }
       sync.status = "Unknown";
       s.sync = sync;
       if (s.health == null) s.health = view(new Health(HealthStatus.Unknown, "not compared yet"));
@@ -92,7 +96,7 @@ public final class StatusWriter {
 
   private static ResourceStatus base(ResourceKey key, String version) {
     ResourceStatus r = new ResourceStatus();
-    r.group = key.group();
+    r.group = blankToNull(key.group()); // omitted for the core group, as Argo CD does
     r.version = version;
     r.kind = key.kind();
     r.namespace = blankToNull(key.namespace());
@@ -174,7 +178,7 @@ public final class StatusWriter {
         .withType(type)
         .withStatus(status)
         .withReason(reason)
-        .withMessage(message == null ? "" : message)
+        .withMessage(blankToNull(message))
         .withLastTransitionTime(since)
         .withObservedGeneration(generation)
         .build();

@@ -62,6 +62,9 @@ public final class KeelsonController implements AutoCloseable {
       o.withKubernetesClient(client);
       o.withStopOnInformerErrorDuringStartup(true);
       o.withCloseClientOnStop(false);
+      // status is written with a merge patch: server-side apply of status turns empty strings
+      // into nulls on older API servers (1.20), which the CRD schema then rejects
+      o.withUseSSAToPatchPrimaryResource(false);
       if (options.leaseNamespace() != null) {
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
             ControllerOptions.LEASE_NAME, options.leaseNamespace(), identity()));

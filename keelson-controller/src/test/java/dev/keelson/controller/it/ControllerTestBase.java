@@ -10,8 +10,6 @@ import dev.keelson.controller.runtime.KeelsonController;
 import dev.keelson.localcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
@@ -56,8 +54,8 @@ abstract class ControllerTestBase {
   }
 
   Application createApp(String yaml) {
-    return client.resources(Application.class)
-        .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).create();
+    Application app = client.getKubernetesSerialization().unmarshal(yaml, Application.class);
+    return client.resource(app).create();
   }
 
   Application app(String name) {

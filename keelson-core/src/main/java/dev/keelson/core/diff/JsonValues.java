@@ -53,7 +53,7 @@ public final class JsonValues {
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }
-    if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p62) {
       return d.longValue();
     }
     return value;
