@@ -1,5 +1,9 @@
 package dev.keelson.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -9,11 +13,30 @@ import java.util.List;
 final class Output {
   private Output() {}
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Pretty JSON or YAML, without managedFields (as kubectl prints by default). */
   static void print(PrintStream out, String format, Object value) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(Serialization.asJson(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    dropManagedFields(tree);
     switch (format) {
-      case "json" -> out.println(Serialization.asJson(value));
-      case "yaml" -> out.print(Serialization.asYaml(value));
+      case "json" -> out.println(tree.toPrettyString());
+      case "yaml" -> out.print(Serialization.asYaml(tree));
       default -> throw new IllegalArgumentException("unknown output format '" + format + "' (json or yaml)");
+    }
+  }
+
+  private static void dropManagedFields(JsonNode node) {
+    if (node.isArray()) node.forEach(Output::dropManagedFields);
+    if (node.isObject()) {
+      JsonNode metadata = node.get("metadata");
+      if (metadata instanceof ObjectNode m) m.remove("managedFields");
+      node.forEach(Output::dropManagedFields);
     }
   }
 

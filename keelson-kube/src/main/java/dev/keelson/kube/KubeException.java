@@ -25,11 +25,19 @@ public class KubeException extends Exception {
   /** Classifies a client exception by HTTP status: 5xx, 429, 409 and no answer are transient. */
   static KubeException from(String what, io.fabric8.kubernetes.client.KubernetesClientException e) {
     int code = e.getCode();
-    boolean retry = code == 0 || code >= 500 || code == 429 || code == 409;
     String reason = e.getStatus() != null && e.getStatus().getMessage() != null
         ? e.getStatus().getMessage()
         : rootMessage(e);
+    boolean retry = (code == 0 || code >= 500 || code == 429 || code == 409) && !objectInvalid(reason);
     return new KubeException(what + ": " + reason, retry, e);
+  }
+
+  /**
+   * Server-side apply answers 500 when an object does not fit its schema (e.g. a list entry that
+   * lacks a merge key): the same object fails the same way every time, so it is not transient.
+   */
+  private static boolean objectInvalid(String reason) {
+    return reason != null && reason.contains("failed to create typed patch object");
   }
 
   private static String rootMessage(Throwable t) {

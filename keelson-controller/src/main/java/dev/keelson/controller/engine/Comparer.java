@@ -29,9 +29,19 @@ public final class Comparer {
   }
 
   public ResourceState compare(AppRef app, Manifest desired) throws ReconcileFailure {
+    Fingerprint fp = fingerprints.get(app, desired.key());
     Map<String, Object> live;
     try {
       live = cache.get(desired.apiVersion(), desired.key());
+      if (live != null && fp != null && fp.matches(desired.body(), live)) {
+        return new ResourceState(desired, live, null, ResourceState.Sync.Synced, "");
+      }
+      if (live == null && fp == null) {
+        return new ResourceState(desired, null, null, ResourceState.Sync.Missing, "missing");
+      }
+      // Something looks different. The watch may simply lag behind a write (ours or another's):
+      // read the object itself before calling it drift.
+      live = resources.get(desired.apiVersion(), desired.key());
     } catch (KubeException e) {
       if (!e.isTransient()) {
         return new ResourceState(desired, null, null, ResourceState.Sync.Unknown, e.getMessage());
@@ -44,13 +54,12 @@ public final class Comparer {
     }
     Optional<String> owner = TrackingMark.trackingIdOf(live);
     if (owner.isPresent() && !TrackingMark.isManagedBy(live, app, desired.key())) {
-      Optional<AppRef> other = TrackingMark.appOf(owner.get());
+      Optional<AppRef> other = owner.flatMap(TrackingMark::appOf);
       if (other.isPresent() && !other.get().equals(app)) {
         return new ResourceState(desired, live, null, ResourceState.Sync.Conflict,
             "already managed by application " + other.get());
       }
     }
-    Fingerprint fp = fingerprints.get(app, desired.key());
     if (fp != null && fp.matches(desired.body(), live)) {
       return new ResourceState(desired, live, null, ResourceState.Sync.Synced, "");
     }

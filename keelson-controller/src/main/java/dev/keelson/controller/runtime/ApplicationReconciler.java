@@ -17,6 +17,7 @@ import dev.keelson.kube.KubeObjects;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -48,6 +49,14 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private final Metrics metrics;
   private final DriftEventSource driftEvents;
   private final Map<AppRef, Integer> failures = new ConcurrentHashMap<>();
+  private final Map<AppRef, Written> written = new ConcurrentHashMap<>();
+
+  /**
+   * The status this controller last wrote, by app. The controller is the only writer of status,
+   * and the informer's copy can lag behind its own write by a moment: reconciling from a stale
+   * copy would apply a revision twice or handle a sync request twice.
+   */
+  private record Written(String uid, ApplicationStatus status) {}
 
   public ApplicationReconciler(AppEngine engine, StatusWriter statusWriter, EventRecorder events,
       Metrics metrics, DriftEventSource driftEvents) {
@@ -67,7 +76,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   public UpdateControl<Application> reconcile(Application app, Context<Application> context) {
     long started = System.nanoTime();
     AppRef ref = new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName());
-    ApplicationStatus old = app.getStatus();
+    ApplicationStatus old = latestStatus(ref, app);
     String request = requestOf(app);
     boolean requested = request != null && (old == null || !request.equals(old.lastHandledSyncRequest));
     String requestedBy = requested ? requesterOf(app) : "automated";
@@ -84,7 +93,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     }
 
     ApplicationStatus next = statusWriter.write(old, generationOf(app), outcome, requested ? request : null);
-    record(app, outcome);
+    record(app, old, outcome);
     metrics.appState(ref, next.sync == null ? null : next.sync.status, next.health == null ? null : next.health.status);
     metrics.reconciled(outcome.failure() == null ? "success" : "failure", Duration.ofNanos(System.nanoTime() - started));
 
@@ -92,11 +101,25 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     if (sameStatus(old, next)) {
       return UpdateControl.<Application>noUpdate().rescheduleAfter(after);
     }
+    written.put(ref, new Written(app.getMetadata().getUid(), next));
     app.setStatus(next);
     return UpdateControl.patchStatus(app).rescheduleAfter(after);
   }
 
-  private void record(Application app, Outcome o) {
+  /** A failed status write must not be remembered as written: the next attempt writes it again. */
+  @Override
+  public ErrorStatusUpdateControl<Application> updateErrorStatus(Application app, Context<Application> context, Exception e) {
+    written.remove(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()));
+    return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+
+  private ApplicationStatus latestStatus(AppRef ref, Application app) {
+    Written w = written.get(ref);
+    if (w != null && w.uid().equals(app.getMetadata().getUid())) return w.status();
+    return app.getStatus();
+  }
+
+  private void record(Application app, ApplicationStatus old, Outcome o) {
     if (o.sync() != null) {
       metrics.synced(o.sync().succeeded());
       String rev = o.desired().revision();
@@ -111,16 +134,16 @@ public final class ApplicationReconciler implements Reconciler<Application> {
             .filter(a -> a.action() == ApplyAction.Action.Pruned).map(a -> a.key().toString()).toList());
       }
     }
-    if (o.failure() != null && changedFailure(app, o)) {
+    if (o.failure() != null && changedFailure(old, o)) {
       events.warning(app, o.failure().reason().name(), o.failure().getMessage());
       LOG.warn("{}/{}: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), o.failure().getMessage());
     }
   }
 
   /** An event for a failure only when the Ready condition's message changes: no event storms. */
-  private static boolean changedFailure(Application app, Outcome o) {
-    if (app.getStatus() == null || app.getStatus().conditions == null) return true;
-    return app.getStatus().conditions.stream()
+  private static boolean changedFailure(ApplicationStatus old, Outcome o) {
+    if (old == null || old.conditions == null) return true;
+    return old.conditions.stream()
         .filter(c -> StatusWriter.READY.equals(c.getType()))
         .noneMatch(c -> o.failure().getMessage().equals(c.getMessage()));
   }
@@ -165,6 +188,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   /** Forgets per-app memory when an app goes away. */
   public void forget(AppRef ref) {
     failures.remove(ref);
+    written.remove(ref);
     engine.forget(ref);
     metrics.appGone(ref);
   }

@@ -56,6 +56,7 @@ class BadInputTest extends ControllerTestBase {
             spec:
               ports:
               - port: 99999
+                protocol: TCP
             """);
     repo.commit("invalid service");
     createApp(Manifests.application("rejected", ns, repo.url(), ".", true, true, true, "2s"));

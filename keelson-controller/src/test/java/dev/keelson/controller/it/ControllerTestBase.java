@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,8 +64,14 @@ abstract class ControllerTestBase {
   }
 
   Application awaitApp(String name, Predicate<Application> condition) {
-    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
-        .until(() -> Optional.ofNullable(app(name)).filter(condition).isPresent());
+    try {
+      await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+          .until(() -> Optional.ofNullable(app(name)).filter(condition).isPresent());
+    } catch (ConditionTimeoutException e) {
+      Application last = app(name);
+      throw new AssertionError("application " + name + " did not reach the expected state; last seen: "
+          + (last == null ? "absent" : client.getKubernetesSerialization().asYaml(last.getStatus())), e);
+    }
     return app(name);
   }
 

@@ -40,7 +40,9 @@ class SyncAndHealthTest extends ControllerTestBase {
           assertThat(r.version).isEqualTo("v1");
           assertThat(r.health.status).isEqualTo("Healthy");
         });
-    assertThat(status.history).singleElement().satisfies(h -> {
+    assertThat(status.history).as(() -> status.history.stream()
+        .map(h -> h.id + " " + h.result + " " + h.message + " " + h.deployedAt).toList().toString())
+        .singleElement().satisfies(h -> {
       assertThat(h.revision).isEqualTo(sha);
       assertThat(h.result).isEqualTo("Succeeded");
       assertThat(h.initiatedBy).isEqualTo("automated");
