@@ -39,7 +39,8 @@ final class ControllerCommand implements Callable<Integer> {
     ControllerOptions options = ControllerOptions.defaults(cache)
         .withMetricsPort(metricsPort)
         .withNamespaces(Set.copyOf(namespaces))
-        .withLeaseNamespace(noLeaderElection ? null : leaseNamespace);
+        .withLeaseNamespace(noLeaderElection ? null : leaseNamespace)
+        .withExitOnLostLeadership(true);
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,14 +28,6 @@ public final class ApiDiscovery {
     type = kinds.get(kind);
     if (type == null) throw new UnknownKindException(apiVersion, kind);
     return type;
-  }
-
-  public Optional<ResourceType> find(String apiVersion, String kind) {
-    try {
-      return Optional.of(typeOf(apiVersion, kind));
-    } catch (KubeException e) {
-      return Optional.empty();
-    }
   }
 
   private Map<String, ResourceType> load(String apiVersion) throws KubeException {

@@ -64,10 +64,6 @@ public final class LiveCache implements AutoCloseable {
     return informer;
   }
 
-  public int watchedKinds() {
-    return informers.size();
-  }
-
   private SharedIndexInformer<GenericKubernetesResource> start(ResourceType type) throws KubeException {
     var op = client.genericKubernetesResources(type.context());
     var selected = type.namespaced()

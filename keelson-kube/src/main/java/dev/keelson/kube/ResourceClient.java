@@ -27,14 +27,6 @@ public final class ResourceClient {
     this.discovery = discovery;
   }
 
-  public ApiDiscovery discovery() {
-    return discovery;
-  }
-
-  public KubernetesClient client() {
-    return client;
-  }
-
   /** The live object, or null when it does not exist. */
   public Map<String, Object> get(String apiVersion, ResourceKey key) throws KubeException {
     try {

@@ -137,8 +137,4 @@ public final class AppEngine {
     });
     return ns;
   }
-
-  public void forget(AppRef app) {
-    desiredBuilder.forget(app);
-  }
 }

@@ -56,10 +56,6 @@ public final class DesiredStateBuilder {
     return state;
   }
 
-  public void forget(AppRef app) {
-    memo.remove(app);
-  }
-
   private static String digest(List<Manifest> objects) {
     return Fingerprint.digest(objects.stream().map(Manifest::body).toList());
   }

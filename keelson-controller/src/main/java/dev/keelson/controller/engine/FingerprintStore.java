@@ -26,8 +26,4 @@ public final class FingerprintStore {
     Map<ResourceKey, Fingerprint> m = byApp.get(app);
     if (m != null) m.remove(key);
   }
-
-  public void forget(AppRef app) {
-    byApp.remove(app);
-  }
 }

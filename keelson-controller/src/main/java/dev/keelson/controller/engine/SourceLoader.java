@@ -24,10 +24,6 @@ public final class SourceLoader {
     this.client = client;
   }
 
-  public GitSourceCache cache() {
-    return git;
-  }
-
   /** The files under the app's path at the resolved commit, and the ref it resolved through. */
   public record Loaded(String ref, SourceTree tree) {}
 

@@ -184,12 +184,4 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     String by = a == null ? null : a.get(Annotations.SYNC_REQUESTED_BY);
     return by == null || by.isBlank() ? "manual" : by;
   }
-
-  /** Forgets per-app memory when an app goes away. */
-  public void forget(AppRef ref) {
-    failures.remove(ref);
-    written.remove(ref);
-    engine.forget(ref);
-    metrics.appGone(ref);
-  }
 }

@@ -10,24 +10,31 @@ import java.util.Set;
  * @param metricsPort port of /healthz, /readyz and /metrics; 0 picks a free one
  * @param cacheDir where Git clones are kept
  * @param leaseNamespace namespace of the leader-election Lease; null disables leader election
+ * @param exitOnLostLeadership exit the process when the Lease is lost (the `keelson controller`
+ *     process); otherwise just stop the controller (embedded use, tests)
  */
-public record ControllerOptions(Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace) {
+public record ControllerOptions(
+    Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership) {
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
 
   public static ControllerOptions defaults(Path cacheDir) {
-    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE);
+    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false);
   }
 
   public ControllerOptions withMetricsPort(int port) {
-    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace);
+    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
-    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace);
+    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership);
+  }
+
+  public ControllerOptions withExitOnLostLeadership(boolean exit) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit);
   }
 }

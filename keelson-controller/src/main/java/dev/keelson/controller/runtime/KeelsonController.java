@@ -20,6 +20,7 @@ import dev.keelson.source.GitSourceCache;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.IOException;
@@ -39,9 +40,12 @@ public final class KeelsonController implements AutoCloseable {
   private final GitSourceCache git;
   private final HttpEndpoints http;
   private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean exitOnLostLeadership;
 
   private KeelsonController(KubernetesClient client, ControllerOptions options) throws IOException {
     this.client = client;
+    this.exitOnLostLeadership = options.exitOnLostLeadership();
     ApiDiscovery discovery = new ApiDiscovery(client);
     ResourceClient resources = new ResourceClient(client, discovery);
     DriftEventSource driftEvents = new DriftEventSource();
@@ -67,13 +71,34 @@ public final class KeelsonController implements AutoCloseable {
       o.withUseSSAToPatchPrimaryResource(false);
       if (options.leaseNamespace() != null) {
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
-            ControllerOptions.LEASE_NAME, options.leaseNamespace(), identity()));
+            ControllerOptions.LEASE_NAME, options.leaseNamespace(),
+            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+            identity(),
+            new LeaderCallbacks(() -> LOG.info("leading"), this::lostLeadership, leader -> LOG.info("leader is {}", leader)),
+            false));
       }
     });
     operator.register(reconciler, c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
+  }
+
+  /**
+   * A replica that loses its Lease while running must stop acting at once: another replica may
+   * already be applying. The process exits so that its supervisor restarts it as a standby.
+   * Stopping on purpose (close) releases the Lease and does not exit.
+   */
+  private void lostLeadership() {
+    if (closed.get()) return;
+    LOG.error("lost leadership of {}; exiting", ControllerOptions.LEASE_NAME);
+    if (exitOnLostLeadership) {
+      new Thread(() -> System.exit(1), "keelson-exit").start();
+    } else {
+      close();
+    }
   }
 
   /** Starts watching and reconciling; returns once the informers are up. */
@@ -117,8 +142,6 @@ public final class KeelsonController implements AutoCloseable {
     String host = System.getenv().getOrDefault("HOSTNAME", "keelson");
     return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
-
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   @Override
   public void close() {

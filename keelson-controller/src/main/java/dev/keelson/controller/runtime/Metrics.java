@@ -40,10 +40,6 @@ public final class Metrics {
     appStates.put(app, new String[] {sync == null ? "Unknown" : sync, health == null ? "Unknown" : health});
   }
 
-  public void appGone(AppRef app) {
-    appStates.remove(app);
-  }
-
   public String scrape() {
     return registry.scrape();
   }
