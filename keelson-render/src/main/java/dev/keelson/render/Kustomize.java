@@ -83,9 +83,11 @@ final class Kustomize {
   }
 
   /**
-   * @param rootFile the root kustomization's name, used as the file errors are attributed to
+   * @param tree the whole repository, so that overlays can use bases elsewhere in it
+   * @param appPath the directory to build, relative to the repository root ("" for the root)
+   * @param rootFile the root kustomization's path, used as the file errors are attributed to
    */
-  List<Manifest> build(SourceTree tree, String rootFile) throws RenderException {
+  List<Manifest> build(SourceTree tree, String appPath, String rootFile) throws RenderException {
     Path work = null;
     try {
       work = createPrivateTempDirectory();
@@ -94,7 +96,7 @@ final class Kustomize {
       Path out = work.resolve("stdout");
       Path err = work.resolve("stderr");
       List<String> cmd = new ArrayList<>(command);
-      cmd.add(src.toString());
+      cmd.add(appPath.isEmpty() ? src.toString() : src.resolve(appPath).toString());
       Process process =
           new ProcessBuilder(cmd)
               .directory(work.toFile())

@@ -43,7 +43,13 @@ final class KustomizeGuard {
 
   /** The kustomization file at the root of the tree, or null if the tree is a plain directory. */
   static String rootKustomization(SourceTree tree) {
-    return FILE_NAMES.stream().filter(tree::isFile).findFirst().orElse(null);
+    return rootKustomization(tree, "");
+  }
+
+  /** The kustomization file directly in {@code dir} ("" for the root), or null. */
+  static String rootKustomization(SourceTree tree, String dir) {
+    String prefix = dir.isEmpty() ? "" : dir + "/";
+    return FILE_NAMES.stream().map(n -> prefix + n).filter(tree::isFile).findFirst().orElse(null);
   }
 
   static void check(SourceTree tree) throws RenderException {
@@ -198,7 +204,7 @@ final class KustomizeGuard {
         }
         if (segment.equals("..")) {
           if (segments.isEmpty()) {
-            throw refuse("path '" + ref + "' escapes the application directory");
+            throw refuse("path '" + ref + "' escapes the repository");
           }
           segments.removeLast();
         } else {

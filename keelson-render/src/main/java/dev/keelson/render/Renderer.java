@@ -61,23 +61,44 @@ public final class Renderer {
    */
   public RenderResult render(Map<String, byte[]> files, DirectorySelection selection)
       throws RenderException {
-    SourceTree tree = new SourceTree(Objects.requireNonNull(files, "files"));
-    String kustomization = KustomizeGuard.rootKustomization(tree);
+    return render(files, "", selection);
+  }
+
+  /**
+   * Renders the application at {@code appPath} of a repository. A Kustomize overlay may use
+   * bases anywhere in the repository (as with Argo CD and Flux), never outside it.
+   *
+   * @param repoFiles the repository's files, keyed by {@code /}-separated path from its root
+   * @param appPath the application's directory ("" for the root)
+   * @param selection which files a plain directory application reads, relative to {@code
+   *     appPath} (ignored for Kustomize); null for {@link DirectorySelection#defaults()}
+   * @throws RenderException naming the file at fault; nothing of the revision may be applied
+   */
+  public RenderResult render(Map<String, byte[]> repoFiles, String appPath, DirectorySelection selection)
+      throws RenderException {
+    SourceTree tree = new SourceTree(Objects.requireNonNull(repoFiles, "repoFiles"));
+    String dir = appPath == null ? "" : appPath;
+    String kustomization = KustomizeGuard.rootKustomization(tree, dir);
     if (kustomization != null) {
       KustomizeGuard.check(tree);
       List<String> command =
           kustomizeCommand != null ? kustomizeCommand : Kustomize.detectCommand();
-      List<Manifest> manifests = new Kustomize(command, timeout).build(tree, kustomization);
+      List<Manifest> manifests = new Kustomize(command, timeout).build(tree, dir, kustomization);
       return new RenderResult(withoutDuplicates(manifests, kustomization), RenderResult.KUSTOMIZE);
     }
     DirectorySelection select = selection == null ? DirectorySelection.defaults() : selection;
+    String prefix = dir.isEmpty() ? "" : dir + "/";
     List<Manifest> manifests = new ArrayList<>();
-    for (String path : tree.paths()) {
+    for (String full : tree.paths()) {
+      if (!full.startsWith(prefix)) {
+        continue;
+      }
+      String path = full.substring(prefix.length());
       if (!select.selects(path)) {
         continue;
       }
       try {
-        manifests.addAll(parser.parse(path, tree.text(path)));
+        manifests.addAll(parser.parse(path, tree.text(full)));
       } catch (ManifestException e) {
         throw new RenderException(path, e.getMessage(), e);
       }

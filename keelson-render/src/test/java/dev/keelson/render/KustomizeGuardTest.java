@@ -92,27 +92,27 @@ class KustomizeGuardTest {
   void refusesPathsEscapingTheApplicationDirectory() {
     var base = tree().add("kustomization.yaml", "resources: [../../base]\n").map();
     assertThatThrownBy(() -> renderer.render(base, null))
-        .hasMessage("kustomization.yaml: path '../../base' escapes the application directory");
+        .hasMessage("kustomization.yaml: path '../../base' escapes the repository");
 
     var nestedOk = tree()
         .add("kustomization.yaml", "resources: [overlay]\n")
         .add("overlay/kustomization.yaml", "resources: [../base/../base/../../secrets]\n")
         .map();
     assertThatThrownBy(() -> renderer.render(nestedOk, null))
-        .hasMessage("overlay/kustomization.yaml: path '../base/../base/../../secrets' escapes the application directory");
+        .hasMessage("overlay/kustomization.yaml: path '../base/../base/../../secrets' escapes the repository");
 
     var patch = tree()
         .add("kustomization.yaml", "resources: [cm.yaml]\npatches:\n  - path: ../../etc/patch.yaml\n")
         .add("cm.yaml", configMap("a"))
         .map();
     assertThatThrownBy(() -> renderer.render(patch, null))
-        .hasMessage("kustomization.yaml: path '../../etc/patch.yaml' escapes the application directory");
+        .hasMessage("kustomization.yaml: path '../../etc/patch.yaml' escapes the repository");
 
     var generator = tree()
         .add("kustomization.yaml", "configMapGenerator:\n  - name: c\n    files: [key=../../../etc/passwd]\n")
         .map();
     assertThatThrownBy(() -> renderer.render(generator, null))
-        .hasMessageContaining("'../../../etc/passwd' escapes the application directory");
+        .hasMessageContaining("'../../../etc/passwd' escapes the repository");
 
     var absolute = tree().add("kustomization.yaml", "resources: [/etc/kubernetes]\n").map();
     assertThatThrownBy(() -> renderer.render(absolute, null))

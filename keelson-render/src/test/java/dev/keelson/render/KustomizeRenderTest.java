@@ -151,4 +151,41 @@ class KustomizeRenderTest {
         .hasMessageStartingWith("kustomization.yaml: kustomize build failed: ")
         .hasMessageContaining("already registered id");
   }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("an overlay at the app's path builds with a base elsewhere in the repository")
+  void overlayUsesBaseElsewhereInRepository() throws Exception {
+    Map<String, byte[]> repo =
+        tree()
+            .add("apps/web/base/kustomization.yaml", "resources:\n- deployment.yaml\n")
+            .add("apps/web/base/deployment.yaml", DEPLOYMENT)
+            .add("apps/web/overlays/prod/kustomization.yaml", "namePrefix: prod-\nresources:\n- ../../base\n")
+            .add("unrelated/cm.yaml", configMap("unrelated"))
+            .map();
+    RenderResult result = renderer.render(repo, "apps/web/overlays/prod", null);
+    assertThat(result.engine()).isEqualTo(RenderResult.KUSTOMIZE);
+    assertThat(result.manifests()).extracting(m -> m.key().name()).containsExactly("prod-web");
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("a kustomization path leaving the repository is refused")
+  void pathLeavingRepositoryIsRefused() {
+    Map<String, byte[]> repo =
+        tree().add("app/kustomization.yaml", "resources:\n- ../../outside\n").map();
+    assertThatThrownBy(() -> renderer.render(repo, "app", null))
+        .isInstanceOf(RenderException.class)
+        .hasMessageContaining("escapes the repository");
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("a plain directory at a path reads only the files under it, named relative to it")
+  void plainDirectoryAtPath() throws Exception {
+    Map<String, byte[]> repo =
+        tree().add("app/cm.yaml", configMap("in-app")).add("other/cm.yaml", configMap("other")).map();
+    RenderResult result = renderer.render(repo, "app", DirectorySelection.defaults());
+    assertThat(result.manifests()).singleElement().satisfies(m -> {
+      assertThat(m.key().name()).isEqualTo("in-app");
+      assertThat(m.origin()).isEqualTo("cm.yaml#1");
+    });
+  }
 }

@@ -34,17 +34,23 @@ public final class DesiredStateBuilder {
   public DesiredState build(AppSettings app, boolean forceFetch) throws ReconcileFailure {
     SourceLoader.Loaded loaded = source.load(app, forceFetch);
     SourceTree tree = loaded.tree();
+    // A Kustomize app may use bases outside its path: it renders from (and is keyed on) the
+    // whole repository; a plain directory only from its path.
+    SourceTree renderFrom = isKustomize(tree) ? source.repository(app, tree.commitSha()) : tree;
+    String renderKey = renderFrom.treeId();
     Memo last = memo.get(app.ref());
-    if (last != null && last.treeId().equals(tree.treeId()) && last.settings().equals(app)) {
+    if (last != null && last.treeId().equals(renderKey) && last.settings().equals(app)) {
       DesiredState s = last.state();
       DesiredState current = new DesiredState(
           s.objects(), tree.commitSha(), loaded.ref(), tree.treeId(), s.digest(), s.engine());
-      memo.put(app.ref(), new Memo(tree.treeId(), app, current));
+      memo.put(app.ref(), new Memo(renderKey, app, current));
       return current;
     }
     RenderResult rendered;
     try {
-      rendered = renderer.render(tree.files(), app.selection());
+      rendered = renderFrom == tree
+          ? renderer.render(tree.files(), app.selection())
+          : renderer.render(renderFrom.files(), app.path(), app.selection());
     } catch (RenderException e) {
       throw new ReconcileFailure(FailureReason.RenderFailed,
           "revision " + shortSha(tree.commitSha()) + ": " + e.getMessage());
@@ -52,9 +58,16 @@ public final class DesiredStateBuilder {
     List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), rendered.manifests());
     DesiredState state = new DesiredState(
         objects, tree.commitSha(), loaded.ref(), tree.treeId(), digest(objects), rendered.engine());
-    memo.put(app.ref(), new Memo(tree.treeId(), app, state));
+    memo.put(app.ref(), new Memo(renderKey, app, state));
     return state;
   }
+
+  private static boolean isKustomize(SourceTree tree) {
+    return tree.files().keySet().stream().anyMatch(KUSTOMIZATION_FILES::contains);
+  }
+
+  private static final java.util.Set<String> KUSTOMIZATION_FILES =
+      java.util.Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   private static String digest(List<Manifest> objects) {
     return Fingerprint.digest(objects.stream().map(Manifest::body).toList());

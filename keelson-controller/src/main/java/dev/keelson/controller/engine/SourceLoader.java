@@ -27,6 +27,15 @@ public final class SourceLoader {
   /** The files under the app's path at the resolved commit, and the ref it resolved through. */
   public record Loaded(String ref, SourceTree tree) {}
 
+  /** The whole repository at a commit (Kustomize overlays may use bases anywhere in it). */
+  public SourceTree repository(AppSettings app, String commitSha) throws ReconcileFailure {
+    try {
+      return git.read(app.repoUrl(), commitSha, "");
+    } catch (SourceException e) {
+      throw new ReconcileFailure(FailureReason.SourceFailed, e.getMessage());
+    }
+  }
+
   /** @param force fetch now even if the repository was fetched within the interval */
   public Loaded load(AppSettings app, boolean force) throws ReconcileFailure {
     GitCredentials creds = credentials(app);

@@ -100,4 +100,23 @@ class SyncAndHealthTest extends ControllerTestBase {
     assertThat(client.configMaps().inNamespace(ns).withName("manual").get()).isNotNull();
     assertThat(app.getStatus().history).last().satisfies(h -> assertThat(h.initiatedBy).isEqualTo("alice"));
   }
+
+  @Test
+  @DisplayName("a Kustomize overlay renders with a base elsewhere in the repository, and a change to that base lands")
+  void kustomizeOverlayWithBaseOutsideItsPath() throws Exception {
+    repo.write("base/kustomization.yaml", "resources:\n- cm.yaml\n")
+        .write("base/cm.yaml", Manifests.configMap("settings", "base-v1"))
+        .write("overlays/staging/kustomization.yaml", "namePrefix: staging-\nresources:\n- ../../base\n");
+    String first = repo.commit("overlay");
+    createApp(Manifests.application("kust", ns, repo.url(), "overlays/staging", true, true, true, "2s"));
+    awaitApp("kust", a -> syncedAt(a, first));
+    assertThat(client.configMaps().inNamespace(ns).withName("staging-settings").get().getData())
+        .containsEntry("value", "base-v1");
+
+    repo.write("base/cm.yaml", Manifests.configMap("settings", "base-v2"));
+    String second = repo.commit("change the base only");
+    awaitApp("kust", a -> syncedAt(a, second));
+    assertThat(client.configMaps().inNamespace(ns).withName("staging-settings").get().getData())
+        .containsEntry("value", "base-v2");
+  }
 }
