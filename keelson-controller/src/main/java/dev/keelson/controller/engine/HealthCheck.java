@@ -4,16 +4,24 @@ import dev.keelson.core.health.Health;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.kube.KubeException;
+import dev.keelson.kube.ResourceClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Step 6 of the flow: health of each object and of the app (the worst of its objects). */
+/**
+ * Step 6 of the flow: health of each object and of the app (the worst of its objects). An
+ * object that does not look healthy is read again from the API server before it is judged: a
+ * watch that lags behind (or missed an update) must not keep an app Progressing.
+ */
 public final class HealthCheck {
   private final HealthAssessor assessor;
+  private final ResourceClient resources;
 
-  public HealthCheck(HealthAssessor assessor) {
+  public HealthCheck(HealthAssessor assessor, ResourceClient resources) {
     this.assessor = assessor;
+    this.resources = resources;
   }
 
   public record Result(Map<ResourceKey, Health> perObject, Health app) {}
@@ -25,11 +33,23 @@ public final class HealthCheck {
     for (ResourceState s : states) {
       Map<String, Object> live = applied.getOrDefault(s.desired().key().inventoryId(), s.live());
       Health h = assessor.assess(live);
+      if (live != null && h.status() != HealthStatus.Healthy && !applied.containsKey(s.desired().key().inventoryId())) {
+        h = assessor.assess(fresh(s, live));
+      }
       per.put(s.desired().key(), h);
       if (h.status().isWorseThan(worst.status())) {
         worst = new Health(h.status(), s.desired().key() + ": " + (h.message() == null ? h.status().name() : h.message()));
       }
     }
     return new Result(per, worst);
+  }
+
+  private Map<String, Object> fresh(ResourceState s, Map<String, Object> cached) {
+    try {
+      Map<String, Object> live = resources.get(s.desired().apiVersion(), s.desired().key());
+      return live == null ? cached : live;
+    } catch (KubeException e) {
+      return cached; // judged on what the watch saw; the next reconcile reads again
+    }
   }
 }
