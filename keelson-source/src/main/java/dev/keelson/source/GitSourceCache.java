@@ -1,12 +1,9 @@
 package dev.keelson.source;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +19,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -243,7 +238,7 @@ public final class GitSourceCache implements AutoCloseable {
         // Clone into a staging directory and move it into place only when complete, so an
         // interrupted first clone never leaves a half-filled repository behind.
         Files.createDirectories(cacheDir);
-        deleteRecursively(entry.dir);
+        DirectoryCleanup.delete(entry.dir);
         staging = cacheDir.resolve(".staging-" + entry.dir.getFileName() + "-" + UUID.randomUUID());
         try (Git git = Git.init().setBare(true).setDirectory(staging.toFile()).call()) {
           fetchInto(git, entry, url, creds);
@@ -268,7 +263,7 @@ public final class GitSourceCache implements AutoCloseable {
     } finally {
       if (staging != null) {
         try {
-          deleteRecursively(staging);
+          DirectoryCleanup.delete(staging);
         } catch (IOException e) {
           LOG.warn("cannot remove staging directory {}: {}", staging, e.toString());
         }
@@ -287,7 +282,7 @@ public final class GitSourceCache implements AutoCloseable {
             .setTimeout(timeoutSeconds);
     applyCredentials(fetch, entry, url, creds);
     org.eclipse.jgit.transport.FetchResult result = fetch.call();
-    followRemoteHead(git.getRepository(), result.getAdvertisedRef(Constants.HEAD));
+    RemoteHead.follow(git.getRepository(), result.getAdvertisedRef(Constants.HEAD));
   }
 
   private void applyCredentials(FetchCommand fetch, Entry entry, String url, GitCredentials creds)
@@ -321,47 +316,6 @@ public final class GitSourceCache implements AutoCloseable {
       fetch.setCredentialsProvider(
           new UsernamePasswordCredentialsProvider(token.effectiveUsername(), token.token()));
     }
-  }
-
-  /**
-   * Points the clone's HEAD at the remote's default branch, which can change on the remote
-   * (master to main) and is what an empty revision means. Servers that do not advertise the
-   * symbolic HEAD get the branch at the same commit, preferring main and master.
-   */
-  private static void followRemoteHead(Repository repo, Ref advertised) throws IOException {
-    if (advertised == null || advertised.getObjectId() == null) {
-      return;
-    }
-    String target =
-        advertised.isSymbolic()
-            ? advertised.getTarget().getName()
-            : branchAt(repo, advertised.getObjectId());
-    if (target != null && repo.exactRef(target) != null) {
-      Ref current = repo.exactRef(Constants.HEAD);
-      if (current == null || !current.isSymbolic() || !current.getTarget().getName().equals(target)) {
-        repo.updateRef(Constants.HEAD).link(target);
-      }
-    } else {
-      // Detached: updating a symbolic HEAD without detaching would move the branch it names.
-      RefUpdate update = repo.updateRef(Constants.HEAD, true);
-      update.setNewObjectId(advertised.getObjectId());
-      update.forceUpdate();
-    }
-  }
-
-  private static String branchAt(Repository repo, ObjectId id) throws IOException {
-    for (String preferred : List.of(Constants.R_HEADS + "main", Constants.R_HEADS + Constants.MASTER)) {
-      Ref ref = repo.exactRef(preferred);
-      if (ref != null && id.equals(ref.getObjectId())) {
-        return preferred;
-      }
-    }
-    return repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
-        .filter(r -> id.equals(r.getObjectId()))
-        .map(Ref::getName)
-        .sorted()
-        .findFirst()
-        .orElse(null);
   }
 
   private void maybeCollectGarbage(Git git, Entry entry) {
@@ -399,27 +353,6 @@ public final class GitSourceCache implements AutoCloseable {
 
   private static long elapsedMillis(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1_000_000;
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   /** State of one repository URL. Fields without volatile are guarded by {@link #lock}. */
