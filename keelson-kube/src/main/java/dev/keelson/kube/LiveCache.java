@@ -28,6 +28,7 @@ public final class LiveCache implements AutoCloseable {
   private final Consumer<Map<String, Object>> onChange;
   private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers =
       new ConcurrentHashMap<>();
+  private final Map<String, Converted> converted = new ConcurrentHashMap<>();
 
   /** @param onChange called with the object (its last known state on deletion) on every event */
   public LiveCache(KubernetesClient client, ApiDiscovery discovery, Consumer<Map<String, Object>> onChange) {
@@ -38,13 +39,31 @@ public final class LiveCache implements AutoCloseable {
 
   /**
    * The live object as last seen by the watch, or null if it does not exist (or exists without
-   * Keelson's label, which makes it unmanaged for all purposes but adoption).
+   * Keelson's label, which makes it unmanaged for all purposes but adoption). The returned map
+   * is shared with other readers and must not be modified.
    */
   public Map<String, Object> get(String apiVersion, ResourceKey key) throws KubeException {
     SharedIndexInformer<GenericKubernetesResource> informer = informerFor(apiVersion, key.kind());
     String storeKey = key.namespace().isEmpty() ? key.name() : key.namespace() + "/" + key.name();
-    return KubeObjects.toMap(informer.getStore().getByKey(storeKey));
+    GenericKubernetesResource obj = informer.getStore().getByKey(storeKey);
+    String id = key.group() + "/" + key.kind() + "/" + storeKey;
+    if (obj == null) {
+      converted.remove(id);
+      return null;
+    }
+    // Converting to the JSON model costs more than everything else a steady reconcile does:
+    // convert each version of an object once.
+    String version = obj.getMetadata().getResourceVersion();
+    Converted c = converted.get(id);
+    if (c == null || !c.resourceVersion().equals(version)) {
+      c = new Converted(version, KubeObjects.toMap(obj));
+      converted.put(id, c);
+    }
+    return c.object();
   }
+
+  /** An object in the JSON model, shared between readers: never to be mutated. */
+  private record Converted(String resourceVersion, Map<String, Object> object) {}
 
   /** Starts watching a kind if not already watched; returns once the first list has landed. */
   public SharedIndexInformer<GenericKubernetesResource> informerFor(String apiVersion, String kind)

@@ -152,6 +152,21 @@ public final class GitSourceCache implements AutoCloseable {
     }
   }
 
+  /**
+   * The Git tree id of a directory at a commit: equal ids mean identical contents, so a caller
+   * can tell that nothing changed without reading a file.
+   */
+  public String treeId(String url, String commitSha, String path) throws SourceException {
+    Entry entry = entry(url);
+    Repository repo = repository(entry);
+    try {
+      return new TreeReader(repo, entry.redactedUrl).treeId(commitSha, path);
+    } catch (IOException e) {
+      throw new SourceException(
+          "cannot read " + path + " at " + commitSha + " in " + entry.redactedUrl, e);
+    }
+  }
+
   /** Reads every file under {@code path} at {@code commitSha}; see {@link SourceTree}. */
   public SourceTree read(String url, String commitSha, String path) throws SourceException {
     Entry entry = entry(url);

@@ -56,6 +56,22 @@ final class TreeReader {
     }
   }
 
+  /** The tree id of a directory at a commit, without reading any file. */
+  String treeId(String commitSha, String path) throws SourceException, IOException {
+    String dir = normalizePath(path);
+    ObjectId commitId = parseCommitId(commitSha);
+    try (ObjectReader reader = repo.newObjectReader();
+        RevWalk walk = new RevWalk(reader)) {
+      RevCommit commit;
+      try {
+        commit = walk.parseCommit(commitId);
+      } catch (MissingObjectException | IncorrectObjectTypeException e) {
+        throw new SourceException("commit " + commitSha + " not found in " + redactedUrl);
+      }
+      return (dir.isEmpty() ? commit.getTree() : subtree(reader, commit, dir)).name();
+    }
+  }
+
   private ObjectId subtree(ObjectReader reader, RevCommit commit, String dir)
       throws IOException, SourceException {
     try (TreeWalk tw = TreeWalk.forPath(reader, dir, commit.getTree())) {

@@ -1,7 +1,6 @@
 package dev.keelson.controller.engine;
 
 import dev.keelson.core.diff.DiffNormalizer;
-import dev.keelson.core.diff.Fingerprint;
 import dev.keelson.core.diff.JsonValues;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.tracking.AppRef;
@@ -29,14 +28,14 @@ public final class Comparer {
   }
 
   public ResourceState compare(AppRef app, Manifest desired) throws ReconcileFailure {
-    Fingerprint fp = fingerprints.get(app, desired.key());
+    boolean known = fingerprints.has(app, desired.key());
     Map<String, Object> live;
     try {
       live = cache.get(desired.apiVersion(), desired.key());
-      if (live != null && fp != null && fp.matches(desired.body(), live)) {
+      if (live != null && known && fingerprints.matches(app, desired.key(), desired.body(), live)) {
         return new ResourceState(desired, live, null, ResourceState.Sync.Synced, "");
       }
-      if (live == null && fp == null) {
+      if (live == null && !known) {
         return new ResourceState(desired, null, null, ResourceState.Sync.Missing, "missing");
       }
       // Something looks different. The watch may simply lag behind a write (ours or another's):
@@ -60,7 +59,7 @@ public final class Comparer {
             "already managed by application " + other.get());
       }
     }
-    if (fp != null && fp.matches(desired.body(), live)) {
+    if (known && fingerprints.matches(app, desired.key(), desired.body(), live)) {
       return new ResourceState(desired, live, null, ResourceState.Sync.Synced, "");
     }
     Map<String, Object> predicted;
@@ -72,7 +71,7 @@ public final class Comparer {
           desired.origin() + ": " + e.getMessage());
     }
     if (sameObject(predicted, live)) {
-      fingerprints.put(app, desired.key(), Fingerprint.of(desired.body(), live));
+      fingerprints.put(app, desired.key(), desired.body(), live);
       return new ResourceState(desired, live, predicted, ResourceState.Sync.Synced, "");
     }
     fingerprints.remove(app, desired.key());

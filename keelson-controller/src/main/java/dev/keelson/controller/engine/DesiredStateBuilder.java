@@ -10,6 +10,7 @@ import dev.keelson.render.Renderer;
 import dev.keelson.source.SourceTree;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +24,11 @@ public final class DesiredStateBuilder {
   private final ObjectPreparer preparer;
   private final Map<AppRef, Memo> memo = new ConcurrentHashMap<>();
 
-  private record Memo(String treeId, AppSettings settings, DesiredState state) {}
+  /**
+   * @param renderKey tree id the result was rendered from: the app's path, or the whole
+   *     repository for a Kustomize app (whose bases may live anywhere in it)
+   */
+  private record Memo(String renderKey, boolean kustomize, AppSettings settings, DesiredState state) {}
 
   public DesiredStateBuilder(SourceLoader source, Renderer renderer, ObjectPreparer preparer) {
     this.source = source;
@@ -32,33 +37,34 @@ public final class DesiredStateBuilder {
   }
 
   public DesiredState build(AppSettings app, boolean forceFetch) throws ReconcileFailure {
-    SourceLoader.Loaded loaded = source.load(app, forceFetch);
-    SourceTree tree = loaded.tree();
-    // A Kustomize app may use bases outside its path: it renders from (and is keyed on) the
-    // whole repository; a plain directory only from its path.
-    SourceTree renderFrom = isKustomize(tree) ? source.repository(app, tree.commitSha()) : tree;
-    String renderKey = renderFrom.treeId();
+    SourceLoader.Resolved at = source.resolve(app, forceFetch);
     Memo last = memo.get(app.ref());
-    if (last != null && last.treeId().equals(renderKey) && last.settings().equals(app)) {
-      DesiredState s = last.state();
-      DesiredState current = new DesiredState(
-          s.objects(), tree.commitSha(), loaded.ref(), tree.treeId(), s.digest(), s.engine());
-      memo.put(app.ref(), new Memo(renderKey, app, current));
-      return current;
+    if (last != null && last.settings().equals(app)) {
+      String key = last.kustomize() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
+      if (key.equals(last.renderKey())) {
+        DesiredState s = last.state();
+        DesiredState current = new DesiredState(
+            s.objects(), at.commitSha(), at.ref(), at.pathTreeId(), s.digest(), s.engine());
+        memo.put(app.ref(), new Memo(key, last.kustomize(), app, current));
+        return current;
+      }
     }
+    SourceTree tree = source.read(app, at.commitSha(), app.path());
+    boolean kustomize = isKustomize(tree);
+    SourceTree renderFrom = kustomize ? source.read(app, at.commitSha(), "") : tree;
     RenderResult rendered;
     try {
-      rendered = renderFrom == tree
-          ? renderer.render(tree.files(), app.selection())
-          : renderer.render(renderFrom.files(), app.path(), app.selection());
+      rendered = kustomize
+          ? renderer.render(renderFrom.files(), app.path(), app.selection())
+          : renderer.render(tree.files(), app.selection());
     } catch (RenderException e) {
       throw new ReconcileFailure(FailureReason.RenderFailed,
-          "revision " + shortSha(tree.commitSha()) + ": " + e.getMessage());
+          "revision " + shortSha(at.commitSha()) + ": " + e.getMessage());
     }
     List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), rendered.manifests());
     DesiredState state = new DesiredState(
-        objects, tree.commitSha(), loaded.ref(), tree.treeId(), digest(objects), rendered.engine());
-    memo.put(app.ref(), new Memo(renderKey, app, state));
+        objects, at.commitSha(), at.ref(), at.pathTreeId(), digest(objects), rendered.engine());
+    memo.put(app.ref(), new Memo(renderFrom.treeId(), kustomize, app, state));
     return state;
   }
 
@@ -66,8 +72,8 @@ public final class DesiredStateBuilder {
     return tree.files().keySet().stream().anyMatch(KUSTOMIZATION_FILES::contains);
   }
 
-  private static final java.util.Set<String> KUSTOMIZATION_FILES =
-      java.util.Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  private static final Set<String> KUSTOMIZATION_FILES =
+      Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   private static String digest(List<Manifest> objects) {
     return Fingerprint.digest(objects.stream().map(Manifest::body).toList());

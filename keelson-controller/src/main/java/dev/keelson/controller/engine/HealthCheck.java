@@ -6,22 +6,33 @@ import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.ResourceClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Step 6 of the flow: health of each object and of the app (the worst of its objects). An
- * object that does not look healthy is read again from the API server before it is judged: a
- * watch that lags behind (or missed an update) must not keep an app Progressing.
+ * object that has looked unhealthy in the cache for a while is read again from the API server
+ * before it is judged: a watch that lags behind (or missed an update) must not keep an app
+ * Progressing. Objects that turn healthy quickly, as at a cold start, cost no extra reads.
  */
 public final class HealthCheck {
+  /** How long an object may look unhealthy from the cache alone. */
+  static final Duration TRUST_CACHE_FOR = Duration.ofSeconds(10);
+
   private final HealthAssessor assessor;
   private final ResourceClient resources;
+  private final Clock clock;
+  private final Map<ResourceKey, Instant> unhealthySince = new ConcurrentHashMap<>();
 
-  public HealthCheck(HealthAssessor assessor, ResourceClient resources) {
+  public HealthCheck(HealthAssessor assessor, ResourceClient resources, Clock clock) {
     this.assessor = assessor;
     this.resources = resources;
+    this.clock = clock;
   }
 
   public record Result(Map<ResourceKey, Health> perObject, Health app) {}
@@ -33,15 +44,23 @@ public final class HealthCheck {
     for (ResourceState s : states) {
       Map<String, Object> live = applied.getOrDefault(s.desired().key().inventoryId(), s.live());
       Health h = assessor.assess(live);
-      if (live != null && h.status() != HealthStatus.Healthy && !applied.containsKey(s.desired().key().inventoryId())) {
+      if (live != null && h.status() != HealthStatus.Healthy && !applied.containsKey(s.desired().key().inventoryId())
+          && unhealthyLongerThan(s.desired().key(), TRUST_CACHE_FOR)) {
         h = assessor.assess(fresh(s, live));
       }
+      if (h.status() == HealthStatus.Healthy) unhealthySince.remove(s.desired().key());
       per.put(s.desired().key(), h);
       if (h.status().isWorseThan(worst.status())) {
         worst = new Health(h.status(), s.desired().key() + ": " + (h.message() == null ? h.status().name() : h.message()));
       }
     }
     return new Result(per, worst);
+  }
+
+  private boolean unhealthyLongerThan(ResourceKey key, Duration limit) {
+    Instant now = clock.instant();
+    Instant since = unhealthySince.computeIfAbsent(key, k -> now);
+    return since.plus(limit).isBefore(now);
   }
 
   private Map<String, Object> fresh(ResourceState s, Map<String, Object> cached) {

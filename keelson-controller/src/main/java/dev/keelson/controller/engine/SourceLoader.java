@@ -24,25 +24,37 @@ public final class SourceLoader {
     this.client = client;
   }
 
-  /** The files under the app's path at the resolved commit, and the ref it resolved through. */
-  public record Loaded(String ref, SourceTree tree) {}
+  /**
+   * The resolved commit, the ref it resolved through, and the tree id of the app's path at it.
+   * No file is read: most reconciles find the same tree as last time and need none.
+   */
+  public record Resolved(String ref, String commitSha, String pathTreeId) {}
 
-  /** The whole repository at a commit (Kustomize overlays may use bases anywhere in it). */
-  public SourceTree repository(AppSettings app, String commitSha) throws ReconcileFailure {
+  /** @param force fetch now even if the repository was fetched within the interval */
+  public Resolved resolve(AppSettings app, boolean force) throws ReconcileFailure {
+    GitCredentials creds = credentials(app);
     try {
-      return git.read(app.repoUrl(), commitSha, "");
+      git.fetch(app.repoUrl(), creds, app.interval(), force);
+      ResolvedRevision rev = git.resolve(app.repoUrl(), app.revision());
+      return new Resolved(rev.ref(), rev.commitSha(), git.treeId(app.repoUrl(), rev.commitSha(), app.path()));
     } catch (SourceException e) {
       throw new ReconcileFailure(FailureReason.SourceFailed, e.getMessage());
     }
   }
 
-  /** @param force fetch now even if the repository was fetched within the interval */
-  public Loaded load(AppSettings app, boolean force) throws ReconcileFailure {
-    GitCredentials creds = credentials(app);
+  /** The tree id of a directory ("" for the whole repository) at a commit. */
+  public String treeId(AppSettings app, String commitSha, String path) throws ReconcileFailure {
     try {
-      git.fetch(app.repoUrl(), creds, app.interval(), force);
-      ResolvedRevision rev = git.resolve(app.repoUrl(), app.revision());
-      return new Loaded(rev.ref(), git.read(app.repoUrl(), rev.commitSha(), app.path()));
+      return git.treeId(app.repoUrl(), commitSha, path);
+    } catch (SourceException e) {
+      throw new ReconcileFailure(FailureReason.SourceFailed, e.getMessage());
+    }
+  }
+
+  /** The files under a directory ("" for the whole repository) at a commit. */
+  public SourceTree read(AppSettings app, String commitSha, String path) throws ReconcileFailure {
+    try {
+      return git.read(app.repoUrl(), commitSha, path);
     } catch (SourceException e) {
       throw new ReconcileFailure(FailureReason.SourceFailed, e.getMessage());
     }

@@ -1,6 +1,5 @@
 package dev.keelson.controller.engine;
 
-import dev.keelson.core.diff.Fingerprint;
 import dev.keelson.core.diff.JsonValues;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
@@ -19,10 +18,11 @@ import java.util.TreeSet;
 
 /**
  * Step 5 of the flow: apply what is out of sync, in two stages. Namespaces and CRDs go first
- * (CRDs are waited for until Established), then everything else in kind order. Before the
- * second stage writes anything, every object to write is validated by a server-side dry-run:
- * if the API server rejects one, nothing of that stage is applied and the failure names the
- * file, the object and the server's reason.
+ * (CRDs are waited for until Established), then everything else in kind order. Before a stage
+ * changes any existing object, every object it would write is validated by a server-side
+ * dry-run: if the API server rejects one, nothing of that stage is applied and the
+ * failure names the file, the object and the server's reason. A stage that only creates objects
+ * is not dry-run first; a rejected creation stops it at that object, reported the same way.
  */
 public final class Syncer {
   private static final Duration CRD_WAIT = Duration.ofSeconds(60);
@@ -72,8 +72,13 @@ public final class Syncer {
       else actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Unchanged, ""));
     }
     List<String> rejected = new ArrayList<>();
+    // Validation protects what exists: when the stage changes an existing object, every object
+    // of the stage is dry-run first, so a rejection leaves the running version untouched. A
+    // stage that only creates has nothing to protect and skips it (it would double the cost of
+    // every first sync); a rejected creation stops the stage and is reported by name.
+    boolean changesExisting = toWrite.stream().anyMatch(s -> s.live() != null);
     for (ResourceState s : toWrite) {
-      if (s.predicted() != null) continue; // the comparison already dry-ran it successfully
+      if (s.predicted() != null || !changesExisting) continue;
       try {
         resources.apply(s.desired().body(), s.desired().key(), true);
       } catch (KubeException e) {
@@ -90,7 +95,7 @@ public final class Syncer {
       Manifest m = s.desired();
       try {
         Map<String, Object> live = resources.apply(m.body(), m.key(), false);
-        fingerprints.put(app, m.key(), Fingerprint.of(m.body(), live));
+        fingerprints.put(app, m.key(), m.body(), live);
         applied.put(m.key().inventoryId(), live);
         actions.add(new ApplyAction(m.key(),
             s.live() == null ? ApplyAction.Action.Created : ApplyAction.Action.Configured, ""));

@@ -57,7 +57,7 @@ public final class KeelsonController implements AutoCloseable {
         new Comparer(liveCache, resources, fingerprints),
         new Syncer(resources, fingerprints),
         new Pruner(liveCache, resources, fingerprints),
-        new HealthCheck(new HealthAssessor(), resources));
+        new HealthCheck(new HealthAssessor(), resources, Clock.systemUTC()));
     Metrics metrics = new Metrics();
     ApplicationReconciler reconciler = new ApplicationReconciler(
         engine, new StatusWriter(Clock.systemUTC()), new EventRecorder(client), metrics, driftEvents);

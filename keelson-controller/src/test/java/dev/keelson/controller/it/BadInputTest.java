@@ -45,27 +45,46 @@ class BadInputTest extends ControllerTestBase {
   }
 
   @Test
-  @DisplayName("an object the API server rejects fails the sync, names the object, and applies nothing of the revision")
-  void rejectedObjectAppliesNothing() throws Exception {
-    repo.write("cm.yaml", Manifests.configMap("settings", "x"))
-        .write("svc.yaml", """
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: bad-svc
-            spec:
-              ports:
-              - port: 99999
-                protocol: TCP
-            """);
-    repo.commit("invalid service");
+  @DisplayName("a revision with an object the API server rejects fails the sync, names the object, and changes nothing that runs")
+  void rejectedObjectChangesNothing() throws Exception {
+    repo.write("cm.yaml", Manifests.configMap("settings", "v1"));
+    String good = repo.commit("good");
     createApp(Manifests.application("rejected", ns, repo.url(), ".", true, true, true, "2s"));
+    awaitApp("rejected", a -> syncedAt(a, good));
+
+    repo.write("cm.yaml", Manifests.configMap("settings", "v2"))
+        .write("svc.yaml", INVALID_SERVICE);
+    repo.commit("invalid service");
     Application app = awaitApp("rejected", a -> conditionIs(a, "Stalled", "True"));
     assertThat(condition(app, "Ready").orElseThrow().getReason()).isEqualTo("SyncFailed");
     assertThat(condition(app, "Ready").orElseThrow().getMessage()).contains("svc.yaml").contains("bad-svc");
-    assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNull();
+    assertThat(client.configMaps().inNamespace(ns).withName("settings").get().getData()).containsEntry("value", "v1");
+    assertThat(client.services().inNamespace(ns).withName("bad-svc").get()).isNull();
     assertThat(app.getStatus().history).last().satisfies(h -> assertThat(h.result).isEqualTo("Failed"));
   }
+
+  @Test
+  @DisplayName("a first sync stopped by a rejected object reports it by file and name")
+  void rejectedObjectOnFirstSyncIsReported() throws Exception {
+    repo.write("cm.yaml", Manifests.configMap("settings", "x")).write("svc.yaml", INVALID_SERVICE);
+    repo.commit("invalid service");
+    createApp(Manifests.application("rejected-first", ns, repo.url(), ".", true, true, true, "2s"));
+    Application app = awaitApp("rejected-first", a -> conditionIs(a, "Stalled", "True"));
+    assertThat(condition(app, "Ready").orElseThrow().getReason()).isEqualTo("SyncFailed");
+    assertThat(condition(app, "Ready").orElseThrow().getMessage()).contains("svc.yaml").contains("bad-svc");
+    assertThat(client.services().inNamespace(ns).withName("bad-svc").get()).isNull();
+  }
+
+  private static final String INVALID_SERVICE = """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: bad-svc
+      spec:
+        ports:
+        - port: 99999
+          protocol: TCP
+      """;
 
   @Test
   @DisplayName("an unreachable Git repository is reported without leaking credentials")

@@ -25,6 +25,14 @@ public record Fingerprint(String desiredDigest, String liveDigest) {
         && liveDigest.equals(digest(Projection.project(desired, live)));
   }
 
+  /**
+   * True when the live fields the desired object sets are unchanged, for a caller that already
+   * knows the desired object is the one the fingerprint was taken with.
+   */
+  public boolean liveMatches(Map<String, Object> desired, Map<String, Object> live) {
+    return live != null && liveDigest.equals(digest(Projection.project(desired, live)));
+  }
+
   public static String digest(Object value) {
     try {
       byte[] bytes = JsonValues.canonicalJson(value).getBytes(StandardCharsets.UTF_8);
