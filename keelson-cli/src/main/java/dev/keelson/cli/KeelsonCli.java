@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       InstallCommand.class,
       ControllerCommand.class,
       AppCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KeelsonCli {

@@ -16,18 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Step 6 of the flow: health of each object and of the app (the worst of its objects). An
- * object that has looked unhealthy in the cache for a while is read again from the API server
+ * object whose unhealthy cached version has not changed for a while is read again from the API server
  * before it is judged: a watch that lags behind (or missed an update) must not keep an app
  * Progressing. Objects that turn healthy quickly, as at a cold start, cost no extra reads.
  */
 public final class HealthCheck {
   /** How long an object may look unhealthy from the cache alone. */
-  static final Duration TRUST_CACHE_FOR = Duration.ofSeconds(10);
+  static final Duration TRUST_CACHE_FOR = Duration.ofSeconds(30);
 
   private final HealthAssessor assessor;
   private final ResourceClient resources;
   private final Clock clock;
-  private final Map<ResourceKey, Instant> unhealthySince = new ConcurrentHashMap<>();
+  private final Map<ResourceKey, Seen> unhealthySince = new ConcurrentHashMap<>();
+
+  /** Since when the cache has shown this unhealthy version of the object. */
+  private record Seen(Object resourceVersion, Instant since) {}
 
   public HealthCheck(HealthAssessor assessor, ResourceClient resources, Clock clock) {
     this.assessor = assessor;
@@ -45,7 +48,7 @@ public final class HealthCheck {
       Map<String, Object> live = applied.getOrDefault(s.desired().key().inventoryId(), s.live());
       Health h = assessor.assess(live);
       if (live != null && h.status() != HealthStatus.Healthy && !applied.containsKey(s.desired().key().inventoryId())
-          && unhealthyLongerThan(s.desired().key(), TRUST_CACHE_FOR)) {
+          && unchangedLongerThan(s.desired().key(), live, TRUST_CACHE_FOR)) {
         h = assessor.assess(fresh(s, live));
       }
       if (h.status() == HealthStatus.Healthy) unhealthySince.remove(s.desired().key());
@@ -57,10 +60,16 @@ public final class HealthCheck {
     return new Result(per, worst);
   }
 
-  private boolean unhealthyLongerThan(ResourceKey key, Duration limit) {
+  /**
+   * True when the cache has shown the same unhealthy version for longer than the limit: an
+   * object whose status keeps moving is being watched fine and needs no extra read.
+   */
+  private boolean unchangedLongerThan(ResourceKey key, Map<String, Object> live, Duration limit) {
     Instant now = clock.instant();
-    Instant since = unhealthySince.computeIfAbsent(key, k -> now);
-    return since.plus(limit).isBefore(now);
+    Object version = live.get("metadata") instanceof Map<?, ?> md ? md.get("resourceVersion") : null;
+    Seen seen = unhealthySince.compute(key, (k, old) ->
+        old != null && java.util.Objects.equals(old.resourceVersion(), version) ? old : new Seen(version, now));
+    return seen.since().plus(limit).isBefore(now);
   }
 
   private Map<String, Object> fresh(ResourceState s, Map<String, Object> cached) {

@@ -1,0 +1,24 @@
+package dev.keelson.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CommitBenchTest {
+
+  @Test
+  @DisplayName("commit prints commit-to-applied percentiles, and null webhook figures until receivers exist")
+  void commit() throws Exception {
+    var run = BenchHarness.run(new CommitBench(), "--samples", "2", "--interval", "2s", "--timeout", "3m");
+    JsonNode j = BenchHarness.assertSucceeded(run, "commit");
+    assertThat(j.path("samples").asInt()).isEqualTo(2);
+    assertThat(j.path("interval_seconds").asDouble()).isEqualTo(2.0);
+    BenchHarness.assertPositive(j, "applied_p50_ms", "applied_p99_ms");
+    assertThat(j.path("applied_samples_ms")).hasSize(2);
+    assertThat(j.has("webhook_applied_p50_ms") && j.path("webhook_applied_p50_ms").isNull()).isTrue();
+    assertThat(j.has("webhook_applied_p99_ms") && j.path("webhook_applied_p99_ms").isNull()).isTrue();
+    assertThat(j.path("webhook").asText()).isEqualTo("no receiver yet");
+  }
+}
