@@ -31,12 +31,7 @@ final class TreeReader {
     ObjectId commitId = parseCommitId(commitSha);
     try (ObjectReader reader = repo.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {
-      RevCommit commit;
-      try {
-        commit = walk.parseCommit(commitId);
-      } catch (MissingObjectException | IncorrectObjectTypeException e) {
-        throw new SourceException("commit " + commitSha + " not found in " + redactedUrl);
-      }
+      RevCommit commit = commit(walk, commitId, commitSha);
       ObjectId treeId = dir.isEmpty() ? commit.getTree() : subtree(reader, commit, dir);
       Map<String, byte[]> files = new TreeMap<>();
       try (TreeWalk tw = new TreeWalk(reader)) {
@@ -62,13 +57,17 @@ final class TreeReader {
     ObjectId commitId = parseCommitId(commitSha);
     try (ObjectReader reader = repo.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {
-      RevCommit commit;
-      try {
-        commit = walk.parseCommit(commitId);
-      } catch (MissingObjectException | IncorrectObjectTypeException e) {
-        throw new SourceException("commit " + commitSha + " not found in " + redactedUrl);
-      }
+      RevCommit commit = commit(walk, commitId, commitSha);
       return (dir.isEmpty() ? commit.getTree() : subtree(reader, commit, dir)).name();
+    }
+  }
+
+  private RevCommit commit(RevWalk walk, ObjectId commitId, String commitSha)
+      throws SourceException, IOException {
+    try {
+      return walk.parseCommit(commitId);
+    } catch (MissingObjectException | IncorrectObjectTypeException e) {
+      throw new SourceException("commit " + commitSha + " not found in " + redactedUrl);
     }
   }
 
