@@ -36,13 +36,8 @@ public final class AppEngine {
   /**
    * @param syncRequested an operator asked for a sync: fetch now and apply even without automated
    * @param requestedBy who asked, for the history ("automated" when nobody did)
-   * @param dryRun compare only, never write (used by {@code keelson app diff})
    */
-  public record Request(boolean syncRequested, String requestedBy, boolean dryRun) {
-    public static Request automatic() {
-      return new Request(false, "automated", false);
-    }
-  }
+  public record Request(boolean syncRequested, String requestedBy) {}
 
   public Outcome reconcile(AppSettings app, ApplicationStatus status, Request request) {
     DesiredState desired;
@@ -70,9 +65,8 @@ public final class AppEngine {
 
     boolean changed = status == null || !desired.digest().equals(status.appliedDigest);
     boolean drifted = states.stream().anyMatch(s -> s.sync() != ResourceState.Sync.Synced);
-    boolean sync = !request.dryRun()
-        && (request.syncRequested()
-            || (app.automated() && (changed || (app.selfHeal() && drifted))));
+    boolean sync = request.syncRequested()
+        || (app.automated() && (changed || (app.selfHeal() && drifted)));
 
     SyncResult result = null;
     Map<String, Map<String, Object>> applied = Map.of();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,7 +69,7 @@ public final class HealthCheck {
     Instant now = clock.instant();
     Object version = live.get("metadata") instanceof Map<?, ?> md ? md.get("resourceVersion") : null;
     Seen seen = unhealthySince.compute(key, (k, old) ->
-        old != null && java.util.Objects.equals(old.resourceVersion(), version) ? old : new Seen(version, now));
+        old != null && Objects.equals(old.resourceVersion(), version) ? old : new Seen(version, now));
     return seen.since().plus(limit).isBefore(now);
   }
 

@@ -87,7 +87,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     try {
       settings = AppSettings.of(app);
       interval = settings.interval();
-      outcome = engine.reconcile(settings, old, new AppEngine.Request(requested, requestedBy, false));
+      outcome = engine.reconcile(settings, old, new AppEngine.Request(requested, requestedBy));
     } catch (IllegalArgumentException e) {
       outcome = Outcome.failed(new ReconcileFailure(FailureReason.InvalidSpec, e.getMessage()));
     }
