@@ -3,6 +3,7 @@ package dev.keelson.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.List;
 
 /** What to deploy (source), where (destination), how (syncPolicy) and how often (interval). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,4 +21,22 @@ public class ApplicationSpec {
   @JsonPropertyDescription(
       "How often to check the source and re-verify the live state (30s, 3m, 1h). Default 3m.")
   public String interval;
+
+  @JsonPropertyDescription("Stop all syncing (automated and manual); the app is still compared and reported.")
+  public Boolean suspend;
+
+  @JsonPropertyDescription(
+      "Applications that must be Synced and Healthy (or satisfy readyExpr) before this one syncs."
+          + " Deletion runs in reverse order.")
+  public List<Dependency> dependsOn;
+
+  @JsonPropertyDescription(
+      "CEL health rules per kind, overriding or adding to the built-in assessment (Flux's"
+          + " healthCheckExprs semantics: inProgress, then failed, then current; the first true wins).")
+  public List<HealthCheckExpr> healthChecks;
+
+  @JsonPropertyDescription(
+      "Differences to ignore, honoured both when comparing and when applying: the live value of an"
+          + " ignored field is kept.")
+  public List<IgnoreDifference> ignoreDifferences;
 }

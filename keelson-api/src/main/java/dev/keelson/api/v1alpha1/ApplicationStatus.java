@@ -24,6 +24,20 @@ public class ApplicationStatus {
   /** Digest of the desired objects last applied successfully: equal means nothing new to apply. */
   public String appliedDigest;
 
+  /** The sync operation running or last run: resumable after a controller restart. */
+  public OperationState operationState;
+  /** A planned revision waiting for `keelson app approve` (syncPolicy.approval.required). */
+  public PendingApproval pendingApproval;
+  /** Set while a rollback pins the app to a history entry; cleared by `keelson app rollback --clear`. */
+  public Pin pinned;
+  /** Whether spec.suspend was in force at the last reconcile (to record each change once). */
+  public Boolean suspended;
+  /** Tokens of the operator requests (annotations) already acted upon. */
+  public String lastHandledApproval;
+  public String lastHandledRollback;
+  public String lastHandledTerminate;
+  public String lastHandledSuspendChange;
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SyncStatus {
     /** Synced, OutOfSync or Unknown. */
@@ -100,5 +114,77 @@ public class ApplicationStatus {
     public String message;
     /** "automated" or the user who asked for the sync. */
     public String initiatedBy;
+    /** Sync, Rollback, Approve, Suspend, Resume, Unpin or Terminate. */
+    public String action;
+  }
+
+  /** One sync operation: its plan position, per-object results and outcome. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class OperationState {
+    /** Unique per operation (start time and revision). */
+    public String id;
+    /** Running, Succeeded, Failed or Terminated. */
+    public String phase;
+    /** PreSync, Sync, PostSync or SyncFail: the phase of the current step. */
+    public String syncPhase;
+    /** Wave of the current step. */
+    public Integer wave;
+    /** Index of the current step in the plan. */
+    public Integer step;
+    /** The current step was applied and is awaited (health, hook completion). */
+    public Boolean stepApplied;
+    public String message;
+    public String revision;
+    /** Digest of the desired objects this operation applies. */
+    public String digest;
+    public String initiatedBy;
+    /** automated, manual, approval, rollback, selfHeal or retry. */
+    public String trigger;
+    public Boolean prune;
+    public Boolean dryRun;
+    /** GROUP:KIND:NAME of the only objects to sync (keelson app sync --resource). */
+    public List<String> resources;
+    public String startedAt;
+    public String finishedAt;
+    /** The failure that sent the operation to the SyncFail phase. */
+    public String failure;
+    /** Attempts made after the first (syncPolicy.retry). */
+    public Integer retryCount;
+    public String nextRetryAt;
+    public List<ResourceResult> results = new ArrayList<>();
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ResourceResult {
+    public String group;
+    public String version;
+    public String kind;
+    public String namespace;
+    public String name;
+    /** Phase of a hook; absent for ordinary objects. */
+    public String hookPhase;
+    public Integer wave;
+    /** Synced, Pruned, PruneSkipped, Running, Succeeded, Failed or Skipped. */
+    public String status;
+    public String message;
+    /** When it was applied (or deleted). */
+    public String at;
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class PendingApproval {
+    public String revision;
+    public String digest;
+    public String since;
+    /** What applying would do, one line per object: "Configured apps/Deployment ns/name". */
+    public List<String> changes = new ArrayList<>();
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Pin {
+    public Long historyId;
+    public String revision;
+    public String by;
+    public String at;
   }
 }
