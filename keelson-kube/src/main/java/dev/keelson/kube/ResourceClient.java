@@ -56,6 +56,23 @@ public final class ResourceClient {
     }
   }
 
+  /**
+   * Writes the object whole (create, or replace the live one), for objects that server-side apply
+   * cannot handle (Replace=true): fields set by others are dropped, as kubectl replace does.
+   */
+  public Map<String, Object> replace(Map<String, Object> desired, ResourceKey key) throws KubeException {
+    String apiVersion = (String) desired.get("apiVersion");
+    try {
+      GenericKubernetesResource body = KubeObjects.toGeneric(desired);
+      GenericKubernetesResource live = resource(apiVersion, key).get();
+      if (live == null) return KubeObjects.toMap(item(apiVersion, key, body).create());
+      body.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
+      return KubeObjects.toMap(item(apiVersion, key, body).update());
+    } catch (KubernetesClientException e) {
+      throw KubeException.from("replacing " + key, e);
+    }
+  }
+
   /** Deletes the object; true if it existed. */
   public boolean delete(String apiVersion, ResourceKey key, DeletionPropagation propagation)
       throws KubeException {
@@ -66,6 +83,13 @@ public final class ResourceClient {
       if (e.getCode() == 404) return false;
       throw KubeException.from("deleting " + key, e);
     }
+  }
+
+  private Resource<GenericKubernetesResource> item(String apiVersion, ResourceKey key, GenericKubernetesResource body)
+      throws KubeException {
+    ResourceType type = discovery.typeOf(apiVersion, key.kind());
+    var op = client.genericKubernetesResources(type.context());
+    return type.namespaced() ? op.inNamespace(key.namespace()).resource(body) : op.resource(body);
   }
 
   private Resource<GenericKubernetesResource> resource(String apiVersion, ResourceKey key)

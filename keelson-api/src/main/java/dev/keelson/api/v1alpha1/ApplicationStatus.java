@@ -129,8 +129,6 @@ public class ApplicationStatus {
     public String syncPhase;
     /** Wave of the current step. */
     public Integer wave;
-    /** Index of the current step in the plan. */
-    public Integer step;
     /** The current step was applied and is awaited (health, hook completion). */
     public Boolean stepApplied;
     public String message;

@@ -3,27 +3,26 @@ package dev.keelson.controller.app;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationSpec;
 import dev.keelson.api.v1alpha1.Directory;
+import dev.keelson.api.v1alpha1.SyncPolicy;
 import dev.keelson.core.manifest.DirectorySelection;
 import dev.keelson.core.time.Durations;
 import dev.keelson.core.tracking.AppRef;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import java.time.Duration;
 
-/** An Application's spec read once into typed values with defaults applied. */
-public record AppSettings(
-    AppRef ref,
-    String repoUrl,
-    String revision,
-    String path,
-    String secretName,
-    DirectorySelection selection,
-    String destinationNamespace,
-    boolean automated,
-    boolean prune,
-    boolean selfHeal,
-    boolean createNamespace,
-    Duration interval) {
+/**
+ * An Application's spec read once into typed values with defaults applied.
+ *
+ * @param source where and what to render; a change re-renders
+ * @param policy how and when to sync
+ */
+public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy, Duration interval) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
+
+  /** What determines the rendered objects: equal values render equal objects. */
+  public record SourceSettings(String repoUrl, String revision, String path, String secretName,
+      DirectorySelection selection, String destinationNamespace) {}
 
   /** @throws IllegalArgumentException naming the field when the spec is unusable */
   public static AppSettings of(Application app) {
@@ -46,25 +45,80 @@ public record AppSettings(
     DirectorySelection selection = dir == null
         ? DirectorySelection.defaults()
         : new DirectorySelection(Boolean.TRUE.equals(dir.recurse), dir.includeGlobs(), dir.excludeGlobs());
-    var policy = spec.syncPolicy;
-    var automated = policy == null ? null : policy.automated;
     String appNs = app.getMetadata().getNamespace();
     String destNs = spec.destination != null && !blank(spec.destination.namespace)
         ? spec.destination.namespace
         : appNs;
-    return new AppSettings(
-        new AppRef(appNs, app.getMetadata().getName()),
+    SourceSettings source = new SourceSettings(
         spec.source.repoURL.trim(),
         blank(spec.source.revision) ? "HEAD" : spec.source.revision.trim(),
         normalizePath(spec.source.path),
         spec.source.secretRef == null ? null : spec.source.secretRef.name,
         selection,
-        destNs,
-        automated != null,
-        automated != null && Boolean.TRUE.equals(automated.prune),
-        automated != null && Boolean.TRUE.equals(automated.selfHeal),
-        policy != null && policy.hasOption("CreateNamespace=true"),
-        interval);
+        destNs);
+    return new AppSettings(new AppRef(appNs, app.getMetadata().getName()), source, SyncSettings.of(spec), interval);
+  }
+
+  /** The same app rendered at another commit (a rollback). */
+  public AppSettings atRevision(String commitSha) {
+    return new AppSettings(ref, new SourceSettings(source.repoUrl(), commitSha, source.path(), source.secretName(),
+        source.selection(), source.destinationNamespace()), policy, interval);
+  }
+
+  public String repoUrl() {
+    return source.repoUrl();
+  }
+
+  public String revision() {
+    return source.revision();
+  }
+
+  public String path() {
+    return source.path();
+  }
+
+  public String secretName() {
+    return source.secretName();
+  }
+
+  public DirectorySelection selection() {
+    return source.selection();
+  }
+
+  public String destinationNamespace() {
+    return source.destinationNamespace();
+  }
+
+  public boolean automated() {
+    return policy.automated();
+  }
+
+  public boolean prune() {
+    return policy.prune();
+  }
+
+  public boolean selfHeal() {
+    return policy.selfHeal();
+  }
+
+  public boolean createNamespace() {
+    return policy.createNamespace();
+  }
+
+  public boolean replace() {
+    return policy.replace();
+  }
+
+  public boolean validate() {
+    return policy.validate();
+  }
+
+  public boolean failOnSharedResource() {
+    return policy.failOnSharedResource();
+  }
+
+  public DeletionPropagation propagation() {
+    return policy.propagation();
   }
 
   static String normalizePath(String path) {
@@ -76,7 +130,11 @@ public record AppSettings(
     return p.equals(".") ? "" : p;
   }
 
-  private static boolean blank(String s) {
+  static boolean blank(String s) {
     return s == null || s.isBlank();
+  }
+
+  static SyncPolicy policyOf(ApplicationSpec spec) {
+    return spec.syncPolicy == null ? new SyncPolicy() : spec.syncPolicy;
   }
 }

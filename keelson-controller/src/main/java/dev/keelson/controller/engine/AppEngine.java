@@ -1,11 +1,22 @@
 package dev.keelson.controller.engine;
 
 import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
+import dev.keelson.api.v1alpha1.ApplicationStatus.Pin;
 import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.operation.OperationInput;
+import dev.keelson.controller.operation.OperationRunner;
+import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.inventory.Inventory;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.PlanItem;
+import dev.keelson.core.sync.SyncAnnotations;
+import dev.keelson.core.sync.SyncHints;
+import dev.keelson.core.sync.SyncPhase;
+import dev.keelson.core.sync.SyncPlan;
 import dev.keelson.core.tracking.AppRef;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,79 +25,144 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One reconcile of one app through the whole flow: source, render, compare, decide, apply,
- * prune, health. Talks to the cluster only through its steps; returns an {@link Outcome} from
- * which the status is written.
+ * One reconcile of one app through the whole flow: source, render, compare, decide, apply (as a
+ * sync operation over phases and waves), prune, health. Talks to the cluster only through its
+ * steps; returns an {@link Outcome} from which the status is written.
  */
 public final class AppEngine {
   private final DesiredStateBuilder desiredBuilder;
   private final Comparer comparer;
-  private final Syncer syncer;
   private final Pruner pruner;
   private final HealthCheck health;
+  private final OperationRunner runner;
+  private final SyncDecider decider;
+  private final Clock clock;
 
-  public AppEngine(DesiredStateBuilder desiredBuilder, Comparer comparer, Syncer syncer, Pruner pruner, HealthCheck health) {
+  public AppEngine(DesiredStateBuilder desiredBuilder, Comparer comparer, Syncer syncer, Pruner pruner,
+      HealthCheck health, OperationRunner runner, Clock clock) {
     this.desiredBuilder = desiredBuilder;
     this.comparer = comparer;
-    this.syncer = syncer;
     this.pruner = pruner;
     this.health = health;
+    this.runner = runner;
+    this.clock = clock;
+    this.decider = new SyncDecider(clock);
   }
-
-  /**
-   * @param syncRequested an operator asked for a sync: fetch now and apply even without automated
-   * @param requestedBy who asked, for the history ("automated" when nobody did)
-   */
-  public record Request(boolean syncRequested, String requestedBy) {}
 
   public Outcome reconcile(AppSettings app, ApplicationStatus status, Request request) {
+    return reconcile(app, status, request, Dependencies.NONE);
+  }
+
+  public Outcome reconcile(AppSettings app, ApplicationStatus status, Request request, Dependencies deps) {
+    Ledger ledger = new Ledger(app, status, request, clock);
+    Pin pin = ledger.pin();
     DesiredState desired;
     try {
-      desired = desiredBuilder.build(app, request.syncRequested());
+      desired = desiredBuilder.build(pin == null ? app : app.atRevision(pin.revision), request.sync() != null);
     } catch (ReconcileFailure f) {
-      return Outcome.failed(f);
+      ledger.refuseOperations(f.getMessage());
+      return Outcome.failed(f, ledger.result(null, false));
     }
     try {
-      return converge(app, status, request, desired);
+      return converge(app, status, request, deps, desired, ledger);
     } catch (ReconcileFailure f) {
-      return Outcome.failed(f);
+      ledger.refuseOperations(f.getMessage());
+      return Outcome.failed(f, ledger.result(null, false));
     }
   }
 
-  private Outcome converge(AppSettings app, ApplicationStatus status, Request request, DesiredState desired)
-      throws ReconcileFailure {
+  private Outcome converge(AppSettings app, ApplicationStatus status, Request request, Dependencies deps,
+      DesiredState desired, Ledger ledger) throws ReconcileFailure {
     AppRef ref = app.ref();
+    HealthAssessor assessor = health.assessorFor(app.policy().healthRules());
+
+    Map<ResourceKey, SyncHints> hints = new LinkedHashMap<>();
+    Map<ResourceKey, Manifest> hooks = new LinkedHashMap<>();
+    List<Manifest> resources = new ArrayList<>();
+    for (Manifest m : desired.objects()) {
+      SyncHints h = SyncAnnotations.parse(m.body());
+      hints.put(m.key(), h);
+      if (h.skip()) continue;
+      if (h.isHook()) hooks.put(m.key(), m);
+      else resources.add(m);
+    }
     List<ResourceState> states = new ArrayList<>();
-    for (Manifest m : desired.objects()) states.add(comparer.compare(ref, m));
+    for (Manifest m : resources) states.add(comparer.compare(ref, m, app.policy().ignoreRules()));
 
     Inventory previous = inventoryOf(status);
-    List<ResourceKey> desiredKeys = desired.objects().stream().map(Manifest::key).toList();
+    List<ResourceKey> desiredKeys = resources.stream().map(Manifest::key).toList();
     List<Pruner.Stale> staleOurs = pruner.ours(ref, previous.staleAgainst(desiredKeys));
+    staleOurs.forEach(s -> hints.putIfAbsent(s.key(), s.hints()));
 
-    boolean changed = status == null || !desired.digest().equals(status.appliedDigest);
-    boolean drifted = states.stream().anyMatch(s -> s.sync() != ResourceState.Sync.Synced);
-    boolean sync = request.syncRequested()
-        || (app.automated() && (changed || (app.selfHeal() && drifted)));
+    boolean drifted = states.stream().anyMatch(s -> s.sync() != ResourceState.Sync.Synced)
+        || staleOurs.stream().anyMatch(s -> !s.ignoreExtraneous() && app.prune());
+    SyncDecider.Situation situation = new SyncDecider.Situation(app, status, request, desired, drifted,
+        ledger.pin(), deps, states, staleOurs);
+    SyncDecider.Decision decision = decider.decide(situation, ledger);
 
-    SyncResult result = null;
-    Map<String, Map<String, Object>> applied = Map.of();
-    if (sync) {
-      result = syncer.apply(ref, states, app.createNamespace() ? namespacesOf(desired) : Set.of());
-      applied = result.applied();
-      states = afterApply(states, applied);
-      if (result.succeeded() && app.prune() && !staleOurs.isEmpty()) {
-        List<ApplyAction> pruned = pruner.prune(ref, staleOurs);
-        List<ApplyAction> all = new ArrayList<>(result.actions());
-        all.addAll(pruned);
-        result = new SyncResult(all, applied, true, "");
-        List<ResourceKey> gone = pruned.stream()
-            .filter(a -> a.action() == ApplyAction.Action.Pruned).map(ApplyAction::key).toList();
-        staleOurs = staleOurs.stream().filter(s -> !gone.contains(s.key())).toList();
+    OperationState op = ledger.operation();
+    OperationRunner.Progress progress = null;
+    boolean finished = ledger.finished();
+    if (decision instanceof SyncDecider.Decision.Start start) {
+      op = start.operation();
+      OperationInput input = input(app, op, states, hooks, staleOurs, hints, desired, assessor);
+      runner.begin(op, input);
+      progress = runner.advance(op, input);
+      ledger.started(op);
+    } else if (decision instanceof SyncDecider.Decision.Continue) {
+      progress = runner.advance(op, input(app, op, states, hooks, staleOurs, hints, desired, assessor));
+    }
+    if (progress != null && !OperationRunner.RUNNING.equals(op.phase)) {
+      finished = true;
+      ledger.finishedOperation(op);
+    }
+
+    Map<String, Map<String, Object>> applied = progress == null ? Map.of() : progress.applied();
+    List<ResourceState> after = afterApply(states, applied);
+    List<Pruner.Stale> remaining = staleOurs;
+    if (progress != null) {
+      Set<ResourceKey> pruned = new java.util.HashSet<>();
+      progress.actions().stream().filter(a -> a.action() == ApplyAction.Action.Pruned).forEach(a -> pruned.add(a.key()));
+      remaining = staleOurs.stream().filter(s -> !pruned.contains(s.key())).toList();
+    }
+    HealthCheck.Result h = health.assess(after, applied, assessor);
+    SyncResult result = finished && !Boolean.TRUE.equals(op.dryRun) ? SyncResults.of(op, applied) : null;
+    return new Outcome(desired, after, remaining, result, h.perObject(), h.app(),
+        inventory(after, remaining), null, op == null ? request.sync() == null ? "automated" : request.sync().by() : op.initiatedBy,
+        ledger.result(op, finished));
+  }
+
+  private static OperationInput input(AppSettings app, OperationState op, List<ResourceState> states,
+      Map<ResourceKey, Manifest> hooks, List<Pruner.Stale> stale, Map<ResourceKey, SyncHints> hints,
+      DesiredState desired, HealthAssessor assessor) {
+    List<ResourceSelector> selection = op.resources == null ? List.of()
+        : op.resources.stream().map(ResourceSelector::parse).toList();
+    boolean selective = !selection.isEmpty();
+    List<PlanItem> items = new ArrayList<>();
+    Map<ResourceKey, ResourceState> byKey = new LinkedHashMap<>();
+    for (ResourceState s : states) {
+      ResourceKey key = s.desired().key();
+      if (selective && selection.stream().noneMatch(sel -> sel.matches(key))) continue;
+      byKey.put(key, s);
+      items.add(PlanItem.apply(key, hints.get(key).wave()));
+    }
+    if (!selective) {
+      hooks.forEach((key, m) -> {
+        SyncHints h = hints.get(key);
+        for (SyncPhase phase : h.hookPhases()) items.add(PlanItem.hook(key, phase, h.wave()));
+      });
+    }
+    Map<ResourceKey, Pruner.Stale> staleByKey = new LinkedHashMap<>();
+    if (Boolean.TRUE.equals(op.prune)) {
+      for (Pruner.Stale s : stale) {
+        if (selective && selection.stream().noneMatch(sel -> sel.matches(s.key()))) continue;
+        staleByKey.put(s.key(), s);
+        items.add(PlanItem.prune(s.key(), s.hints().wave()));
       }
     }
-    HealthCheck.Result h = health.assess(states, applied);
-    return new Outcome(desired, states, staleOurs, result, h.perObject(), h.app(),
-        inventory(states, staleOurs), null, request.requestedBy());
+    Set<String> namespaces = app.createNamespace() ? namespacesOf(desired) : Set.of();
+    return new OperationInput(app, SyncPlan.of(items, app.policy().pruneLast()), byKey, hooks, staleByKey,
+        hints, namespaces, assessor);
   }
 
   private static List<ResourceState> afterApply(List<ResourceState> states, Map<String, Map<String, Object>> applied) {

@@ -12,6 +12,8 @@ public record ApplyAction(ResourceKey key, Action action, String message) {
     Unchanged,
     Pruned,
     PruneSkipped,
+    /** Not written: another app manages it (and FailOnSharedResource is off). */
+    Skipped,
     Failed
   }
 

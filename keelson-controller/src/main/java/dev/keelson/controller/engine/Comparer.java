@@ -1,6 +1,8 @@
 package dev.keelson.controller.engine;
 
 import dev.keelson.core.diff.DiffNormalizer;
+import dev.keelson.core.diff.IgnoreRule;
+import dev.keelson.core.diff.IgnoredFields;
 import dev.keelson.core.diff.JsonValues;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.tracking.AppRef;
@@ -8,6 +10,7 @@ import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.LiveCache;
 import dev.keelson.kube.ResourceClient;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +31,25 @@ public final class Comparer {
   }
 
   public ResourceState compare(AppRef app, Manifest desired) throws ReconcileFailure {
+    return compare(app, desired, List.of());
+  }
+
+  /**
+   * @param ignore ignoreDifferences: matching fields take their live value in the desired object,
+   *     so they neither show as drift nor get overwritten when applied
+   */
+  public ResourceState compare(AppRef app, Manifest desired, List<IgnoreRule> ignore) throws ReconcileFailure {
+    dev.keelson.core.model.ResourceKey key = desired.key();
+    boolean ignoring = ignore.stream().anyMatch(r -> r.matches(key));
+    if (ignoring) {
+      Map<String, Object> cached;
+      try {
+        cached = cache.get(desired.apiVersion(), desired.key());
+      } catch (KubeException e) {
+        cached = null;
+      }
+      desired = keepIgnored(desired, cached, ignore);
+    }
     boolean known = fingerprints.has(app, desired.key());
     Map<String, Object> live;
     try {
@@ -41,6 +63,9 @@ public final class Comparer {
       // Something looks different. The watch may simply lag behind a write (ours or another's):
       // read the object itself before calling it drift.
       live = resources.get(desired.apiVersion(), desired.key());
+      if (live != null && ignoring) {
+        desired = keepIgnored(desired, live, ignore);
+      }
     } catch (KubeException e) {
       if (!e.isTransient()) {
         return new ResourceState(desired, null, null, ResourceState.Sync.Unknown, e.getMessage());
@@ -70,12 +95,21 @@ public final class Comparer {
       return new ResourceState(desired, live, null, ResourceState.Sync.OutOfSync,
           desired.origin() + ": " + e.getMessage());
     }
-    if (sameObject(predicted, live)) {
+    List<List<Object>> ignored = ignore.isEmpty() ? List.of() : IgnoredFields.paths(ignore, desired.key(), live);
+    if (sameObject(IgnoredFields.removeFrom(predicted, ignored), IgnoredFields.removeFrom(live, ignored))) {
       fingerprints.put(app, desired.key(), desired.body(), live);
       return new ResourceState(desired, live, predicted, ResourceState.Sync.Synced, "");
     }
     fingerprints.remove(app, desired.key());
     return new ResourceState(desired, live, predicted, ResourceState.Sync.OutOfSync, "live state differs from Git");
+  }
+
+  private static Manifest keepIgnored(Manifest desired, Map<String, Object> live, List<IgnoreRule> ignore) {
+    if (live == null) return desired;
+    List<List<Object>> paths = IgnoredFields.paths(ignore, desired.key(), live);
+    if (paths.isEmpty()) return desired;
+    return new Manifest(desired.key(), desired.apiVersion(), IgnoredFields.keepLive(desired.body(), live, paths),
+        desired.origin());
   }
 
   /** Equal but for what the server maintains by itself. */

@@ -28,7 +28,7 @@ public final class DesiredStateBuilder {
    * @param renderKey tree id the result was rendered from: the app's path, or the whole
    *     repository for a Kustomize app (whose bases may live anywhere in it)
    */
-  private record Memo(String renderKey, boolean kustomize, AppSettings settings, DesiredState state) {}
+  private record Memo(String renderKey, boolean kustomize, AppSettings.SourceSettings source, DesiredState state) {}
 
   public DesiredStateBuilder(SourceLoader source, Renderer renderer, ObjectPreparer preparer) {
     this.source = source;
@@ -39,13 +39,13 @@ public final class DesiredStateBuilder {
   public DesiredState build(AppSettings app, boolean forceFetch) throws ReconcileFailure {
     SourceLoader.Resolved at = source.resolve(app, forceFetch);
     Memo last = memo.get(app.ref());
-    if (last != null && last.settings().equals(app)) {
+    if (last != null && last.source().equals(app.source())) {
       String key = last.kustomize() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
       if (key.equals(last.renderKey())) {
         DesiredState s = last.state();
         DesiredState current = new DesiredState(
             s.objects(), at.commitSha(), at.ref(), at.pathTreeId(), s.digest(), s.engine());
-        memo.put(app.ref(), new Memo(key, last.kustomize(), app, current));
+        memo.put(app.ref(), new Memo(key, last.kustomize(), app.source(), current));
         return current;
       }
     }
@@ -64,8 +64,13 @@ public final class DesiredStateBuilder {
     List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), rendered.manifests());
     DesiredState state = new DesiredState(
         objects, at.commitSha(), at.ref(), at.pathTreeId(), digest(objects), rendered.engine());
-    memo.put(app.ref(), new Memo(renderFrom.treeId(), kustomize, app, state));
+    memo.put(app.ref(), new Memo(renderFrom.treeId(), kustomize, app.source(), state));
     return state;
+  }
+
+  /** Forgets the app (deleted): its memo would otherwise stay for the life of the process. */
+  public void forget(AppRef app) {
+    memo.remove(app);
   }
 
   private static boolean isKustomize(SourceTree tree) {

@@ -1,6 +1,7 @@
 package dev.keelson.controller.engine;
 
 import dev.keelson.core.health.Health;
+import dev.keelson.core.health.ExpressionHealthRule;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.model.ResourceKey;
@@ -41,8 +42,17 @@ public final class HealthCheck {
 
   public record Result(Map<ResourceKey, Health> perObject, Health app) {}
 
+  /** The assessment for an app: built-in rules plus its own healthChecks. */
+  public HealthAssessor assessorFor(List<ExpressionHealthRule> rules) {
+    return rules.isEmpty() ? assessor : assessor.withRules(rules);
+  }
+
   /** @param applied objects as returned by this sync's apply calls, fresher than the cache */
   public Result assess(List<ResourceState> states, Map<String, Map<String, Object>> applied) {
+    return assess(states, applied, assessor);
+  }
+
+  public Result assess(List<ResourceState> states, Map<String, Map<String, Object>> applied, HealthAssessor assessor) {
     Map<ResourceKey, Health> per = new LinkedHashMap<>();
     Health worst = new Health(HealthStatus.Healthy, "");
     for (ResourceState s : states) {

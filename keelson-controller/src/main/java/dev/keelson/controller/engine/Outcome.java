@@ -19,10 +19,15 @@ public record Outcome(
     Health appHealth,
     Inventory inventory,
     ReconcileFailure failure,
-    String initiatedBy) {
+    String initiatedBy,
+    Orchestration orchestration) {
 
   public static Outcome failed(ReconcileFailure failure) {
-    return new Outcome(null, null, null, null, null, null, null, failure, null);
+    return failed(failure, null);
+  }
+
+  public static Outcome failed(ReconcileFailure failure, Orchestration orchestration) {
+    return new Outcome(null, null, null, null, null, null, null, failure, null, orchestration);
   }
 
   public boolean compared() {
@@ -32,6 +37,6 @@ public record Outcome(
   public boolean inSync() {
     return compared()
         && states.stream().allMatch(s -> s.sync() == ResourceState.Sync.Synced)
-        && (staleOurs == null || staleOurs.isEmpty());
+        && (staleOurs == null || staleOurs.stream().allMatch(Pruner.Stale::ignoreExtraneous));
   }
 }

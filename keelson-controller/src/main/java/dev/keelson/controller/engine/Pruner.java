@@ -2,6 +2,8 @@ package dev.keelson.controller.engine;
 
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.plan.KindOrder;
+import dev.keelson.core.sync.SyncAnnotations;
+import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.KubeException;
@@ -29,8 +31,15 @@ public final class Pruner {
     this.fingerprints = fingerprints;
   }
 
-  /** A stale object that is really ours, with its API version. */
-  public record Stale(ResourceKey key, String apiVersion) {}
+  /**
+   * A stale object that is really ours, with its API version and sync hints (its wave, Prune=false,
+   * IgnoreExtraneous).
+   */
+  public record Stale(ResourceKey key, String apiVersion, SyncHints hints) {
+    public boolean ignoreExtraneous() {
+      return hints.ignoreExtraneous();
+    }
+  }
 
   /** The stale entries that still exist and carry this app's mark. */
   public List<Stale> ours(AppRef app, Map<ResourceKey, String> staleEntries) throws ReconcileFailure {
@@ -44,7 +53,7 @@ public final class Pruner {
         continue; // the kind is gone (CRD deleted): nothing left to prune
       }
       if (live != null && TrackingMark.isManagedBy(live, app, e.getKey())) {
-        out.add(new Stale(e.getKey(), e.getValue()));
+        out.add(new Stale(e.getKey(), e.getValue(), SyncAnnotations.parse(live)));
       }
     }
     return out;

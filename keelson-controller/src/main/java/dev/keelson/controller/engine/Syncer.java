@@ -4,6 +4,7 @@ import dev.keelson.core.diff.JsonValues;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.plan.KindOrder;
+import dev.keelson.core.sync.ObjectSyncOptions;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.ResourceClient;
@@ -36,10 +37,33 @@ public final class Syncer {
   }
 
   /**
+   * How to write.
+   *
+   * @param replace write every object with a replace instead of server-side apply (Replace=true)
+   * @param validate dry-run a stage before changing existing objects (Validate=false turns it off)
+   * @param failOnSharedResource an object managed by another app fails the sync; otherwise it is
+   *     skipped and reported, and never taken over
+   * @param perObject options from each object's sync-options annotation
+   */
+  public record Options(boolean replace, boolean validate, boolean failOnSharedResource,
+      Map<ResourceKey, ObjectSyncOptions> perObject) {
+    public static final Options DEFAULTS = new Options(false, true, false, Map.of());
+
+    ObjectSyncOptions of(ResourceKey key) {
+      return perObject.getOrDefault(key, ObjectSyncOptions.DEFAULTS);
+    }
+  }
+
+  public SyncResult apply(AppRef app, List<ResourceState> states, Set<String> extraNamespaces)
+      throws ReconcileFailure {
+    return apply(app, states, extraNamespaces, Options.DEFAULTS);
+  }
+
+  /**
    * @param states comparison of every desired object
    * @param extraNamespaces namespaces to create first (CreateNamespace=true)
    */
-  public SyncResult apply(AppRef app, List<ResourceState> states, Set<String> extraNamespaces)
+  public SyncResult apply(AppRef app, List<ResourceState> states, Set<String> extraNamespaces, Options options)
       throws ReconcileFailure {
     List<ApplyAction> actions = new ArrayList<>();
     Map<String, Map<String, Object>> applied = new LinkedHashMap<>();
@@ -50,10 +74,10 @@ public final class Syncer {
     List<ResourceState> first = ordered.stream().filter(s -> KindOrder.isClusterDefinition(s.desired().key())).toList();
     List<ResourceState> rest = ordered.stream().filter(s -> !KindOrder.isClusterDefinition(s.desired().key())).toList();
 
-    String failure = applyStage(app, first, actions, applied);
+    String failure = applyStage(app, first, actions, applied, options);
     if (failure == null) {
       waitForCrds(first);
-      failure = applyStage(app, rest, actions, applied);
+      failure = applyStage(app, rest, actions, applied, options);
     }
     if (failure != null) return new SyncResult(actions, applied, false, failure);
     return new SyncResult(actions, applied, true, "");
@@ -61,12 +85,16 @@ public final class Syncer {
 
   /** Returns the failure message, or null when the whole stage applied. */
   private String applyStage(AppRef app, List<ResourceState> stage, List<ApplyAction> actions,
-      Map<String, Map<String, Object>> applied) throws ReconcileFailure {
+      Map<String, Map<String, Object>> applied, Options options) throws ReconcileFailure {
     List<ResourceState> toWrite = new ArrayList<>();
     for (ResourceState s : stage) {
       if (s.sync() == ResourceState.Sync.Conflict) {
-        actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Failed, s.message()));
-        return s.desired().origin() + " (" + s.desired().key() + "): " + s.message();
+        if (options.failOnSharedResource()) {
+          actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Failed, s.message()));
+          return s.desired().origin() + " (" + s.desired().key() + "): " + s.message() + " (FailOnSharedResource=true)";
+        }
+        actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Skipped, s.message()));
+        continue;
       }
       if (s.sync().needsApply()) toWrite.add(s);
       else actions.add(new ApplyAction(s.desired().key(), ApplyAction.Action.Unchanged, ""));
@@ -78,7 +106,7 @@ public final class Syncer {
     // every first sync); a rejected creation stops the stage and is reported by name.
     boolean changesExisting = toWrite.stream().anyMatch(s -> s.live() != null);
     for (ResourceState s : toWrite) {
-      if (s.predicted() != null || !changesExisting) continue;
+      if (s.predicted() != null || !changesExisting || !options.validate()) continue;
       try {
         resources.apply(s.desired().body(), s.desired().key(), true);
       } catch (KubeException e) {
@@ -94,7 +122,7 @@ public final class Syncer {
     for (ResourceState s : toWrite) {
       Manifest m = s.desired();
       try {
-        Map<String, Object> live = resources.apply(m.body(), m.key(), false);
+        Map<String, Object> live = write(m, options.replace() || options.of(m.key()).replace(), options.of(m.key()).force());
         fingerprints.put(app, m.key(), m.body(), live);
         applied.put(m.key().inventoryId(), live);
         actions.add(new ApplyAction(m.key(),
@@ -106,6 +134,17 @@ public final class Syncer {
       }
     }
     return null;
+  }
+
+  /** Server-side apply, or replace; with Force=true an object the server refuses to change is recreated. */
+  private Map<String, Object> write(Manifest m, boolean replace, boolean force) throws KubeException {
+    try {
+      return replace ? resources.replace(m.body(), m.key()) : resources.apply(m.body(), m.key(), false);
+    } catch (KubeException e) {
+      if (!force || e.isTransient()) throw e;
+      resources.delete(m.apiVersion(), m.key(), io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
+      return resources.apply(m.body(), m.key(), false);
+    }
   }
 
   private void createNamespaces(AppRef app, Set<String> namespaces, List<ResourceState> states,

@@ -1,0 +1,120 @@
+package dev.keelson.controller.app;
+
+import dev.keelson.api.v1alpha1.ApplicationSpec;
+import dev.keelson.api.v1alpha1.SyncPolicy;
+import dev.keelson.core.diff.IgnoreRule;
+import dev.keelson.core.health.ExpressionHealthRule;
+import dev.keelson.core.schedule.RetryPolicy;
+import dev.keelson.core.schedule.SyncWindowSpec;
+import dev.keelson.core.schedule.SyncWindows;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How and when an app syncs: the sync policy, its options, gates (suspend, approval, windows,
+ * dependencies) and the rules that change comparison and health.
+ *
+ * @param retry the retry policy, or null when none is configured (failed automated syncs are then
+ *     tried again with the controller's own backoff, as Flux does)
+ * @param dependsOn the apps this one waits for
+ */
+public record SyncSettings(
+    boolean automated,
+    boolean prune,
+    boolean selfHeal,
+    boolean createNamespace,
+    boolean pruneLast,
+    DeletionPropagation propagation,
+    boolean failOnSharedResource,
+    boolean replace,
+    boolean validate,
+    RetryPolicy retry,
+    boolean approvalRequired,
+    SyncWindows windows,
+    boolean suspend,
+    List<DependencyRef> dependsOn,
+    List<ExpressionHealthRule> healthRules,
+    List<IgnoreRule> ignoreRules) {
+
+  /** An app depended on, with its readiness expression (null: Synced and Healthy). */
+  public record DependencyRef(String namespace, String name, String readyExpr) {}
+
+  static SyncSettings of(ApplicationSpec spec) {
+    SyncPolicy p = AppSettings.policyOf(spec);
+    var automated = p.automated;
+    RetryPolicy retry = null;
+    if (p.retry != null) {
+      var b = p.retry.backoff;
+      retry = RetryPolicy.of(p.retry.limit, b == null ? null : b.duration, b == null ? null : b.factor,
+          b == null ? null : b.maxDuration);
+    }
+    List<SyncWindowSpec> windows = new ArrayList<>();
+    if (p.windows != null) {
+      for (int i = 0; i < p.windows.size(); i++) {
+        var w = p.windows.get(i);
+        windows.add(SyncWindowSpec.of(i, w.kind, w.schedule, w.duration, w.timeZone, w.manualSync));
+      }
+    }
+    return new SyncSettings(
+        automated != null,
+        automated != null && Boolean.TRUE.equals(automated.prune),
+        automated != null && Boolean.TRUE.equals(automated.selfHeal),
+        p.hasOption("CreateNamespace=true"),
+        p.hasOption("PruneLast=true"),
+        propagation(p.optionValue("PrunePropagationPolicy")),
+        p.hasOption("FailOnSharedResource=true"),
+        p.hasOption("Replace=true"),
+        !p.hasOption("Validate=false"),
+        retry,
+        p.approval != null && Boolean.TRUE.equals(p.approval.required),
+        new SyncWindows(windows),
+        Boolean.TRUE.equals(spec.suspend),
+        dependencies(spec),
+        healthRules(spec),
+        ignoreRules(spec));
+  }
+
+  private static DeletionPropagation propagation(String value) {
+    if (value == null) return DeletionPropagation.BACKGROUND;
+    return switch (value.toLowerCase()) {
+      case "foreground" -> DeletionPropagation.FOREGROUND;
+      case "background" -> DeletionPropagation.BACKGROUND;
+      case "orphan" -> DeletionPropagation.ORPHAN;
+      default -> throw new IllegalArgumentException(
+          "spec.syncPolicy.syncOptions: PrunePropagationPolicy must be foreground, background or orphan, not " + value);
+    };
+  }
+
+  private static List<DependencyRef> dependencies(ApplicationSpec spec) {
+    if (spec.dependsOn == null) return List.of();
+    List<DependencyRef> out = new ArrayList<>();
+    for (int i = 0; i < spec.dependsOn.size(); i++) {
+      var d = spec.dependsOn.get(i);
+      if (d == null || AppSettings.blank(d.name)) {
+        throw new IllegalArgumentException("spec.dependsOn[" + i + "].name is required");
+      }
+      out.add(new DependencyRef(AppSettings.blank(d.namespace) ? null : d.namespace.trim(), d.name.trim(),
+          AppSettings.blank(d.readyExpr) ? null : d.readyExpr));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<ExpressionHealthRule> healthRules(ApplicationSpec spec) {
+    if (spec.healthChecks == null) return List.of();
+    List<ExpressionHealthRule> out = new ArrayList<>();
+    for (var h : spec.healthChecks) {
+      out.add(ExpressionHealthRule.compile(h.apiVersion, h.kind, h.current, h.inProgress, h.failed));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<IgnoreRule> ignoreRules(ApplicationSpec spec) {
+    if (spec.ignoreDifferences == null) return List.of();
+    return spec.ignoreDifferences.stream()
+        .map(d -> new IgnoreRule(d.group == null ? "" : d.group, d.kind, d.name, d.namespace,
+            d.jsonPointers == null ? List.of() : d.jsonPointers,
+            d.managedFieldsManagers == null ? List.of() : d.managedFieldsManagers))
+        .toList();
+  }
+}

@@ -1,0 +1,206 @@
+package dev.keelson.controller.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
+import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
+import dev.keelson.api.v1alpha1.ApplicationStatus.PendingApproval;
+import dev.keelson.api.v1alpha1.ApplicationStatus.Pin;
+import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.app.OperatorRequest;
+import dev.keelson.controller.operation.OperationRunner;
+import dev.keelson.core.schedule.RetryPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bookkeeping of one reconcile around operations: which requests were answered, what the
+ * audit trail gains (who did what, when), the pin, the gate, the pending approval, and the
+ * operation itself as it changes. Everything here ends up in status.
+ */
+final class Ledger {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AppSettings app;
+  private final Request request;
+  private final Clock clock;
+  private final List<HistoryEntry> audit = new ArrayList<>();
+  private final List<Orchestration.Event> events = new ArrayList<>();
+  private OperationState operation;
+  private boolean finished;
+  private Pin pin;
+  private boolean rollbackRequested;
+  private Orchestration.Gate gate;
+  private PendingApproval pending;
+  private Instant nextLook;
+
+  Ledger(AppSettings app, ApplicationStatus status, Request request, Clock clock) {
+    this.app = app;
+    this.request = request;
+    this.clock = clock;
+    this.operation = status == null ? null : copy(status.operationState);
+    this.pin = status == null ? null : status.pinned;
+    if (request.suspendChange() != null) {
+      boolean suspend = app.policy().suspend();
+      audit(suspend ? "Suspend" : "Resume", request.suspendChange(), null, "Done",
+          suspend ? "syncing suspended" : "syncing resumed");
+      event(false, suspend ? "Suspended" : "Resumed",
+          (suspend ? "syncing suspended by " : "syncing resumed by ") + request.suspendChange().by());
+    }
+    pinFrom(status);
+  }
+
+  private void pinFrom(ApplicationStatus status) {
+    OperatorRequest rollback = request.rollback();
+    if (rollback != null) {
+      HistoryEntry entry = status == null || status.history == null ? null : status.history.stream()
+          .filter(e -> rollback.historyId() != null && rollback.historyId().equals(e.id) && e.revision != null)
+          .findFirst().orElse(null);
+      if (entry == null) {
+        audit("Rollback", rollback, null, "Refused", "history entry " + rollback.historyId() + " not found");
+        event(true, "RollbackRefused", "history entry " + rollback.historyId() + " not found (asked by " + rollback.by() + ")");
+        return;
+      }
+      Pin p = new Pin();
+      p.historyId = entry.id;
+      p.revision = entry.revision;
+      p.by = rollback.by();
+      p.at = rollback.at();
+      pin = p;
+      rollbackRequested = true;
+      event(false, "RollbackRequested", "rollback to history entry " + entry.id + " (revision " + entry.revision
+          + ") by " + rollback.by() + "; the app stays pinned until `keelson app rollback --clear`");
+      return;
+    }
+    if (request.rollbackCleared() != null) {
+      if (pin != null) {
+        audit("Unpin", request.rollbackCleared(), pin.revision, "Done", "pin to history entry " + pin.historyId + " cleared");
+        event(false, "Unpinned", "tracking the source again (cleared by " + request.rollbackCleared().by() + ")");
+      }
+      pin = null;
+      return;
+    }
+    if (request.pinnedBy() == null && pin != null) {
+      audit("Unpin", OperatorRequest.of("unknown", now()), pin.revision, "Done", "rollback annotation removed");
+      pin = null;
+    }
+  }
+
+  Pin pin() {
+    return pin;
+  }
+
+  boolean rollbackRequested() {
+    return rollbackRequested;
+  }
+
+  OperationState operation() {
+    return operation;
+  }
+
+  boolean finished() {
+    return finished;
+  }
+
+  AppSettings app() {
+    return app;
+  }
+
+  void gate(String reason, String message, boolean stalled) {
+    if (gate == null) gate = new Orchestration.Gate(reason, message, stalled);
+  }
+
+  void pending(PendingApproval p) {
+    pending = p;
+  }
+
+  void nextLook(Instant at) {
+    if (at != null && (nextLook == null || at.isBefore(nextLook))) nextLook = at;
+  }
+
+  void event(boolean warning, String reason, String message) {
+    events.add(new Orchestration.Event(warning, reason, message));
+  }
+
+  void audit(String action, OperatorRequest by, String revision, String result, String message) {
+    HistoryEntry e = new HistoryEntry();
+    e.action = action;
+    e.initiatedBy = by == null ? "unknown" : by.by();
+    e.deployedAt = now();
+    e.revision = revision;
+    e.result = result;
+    e.message = message;
+    audit.add(e);
+  }
+
+  /** A request that could not be acted upon (the app failed before deciding): say why in events. */
+  void refuseOperations(String why) {
+    if (request.sync() != null) event(true, "SyncRefused", "sync requested by " + request.sync().by() + " not run: " + why);
+    if (request.approve() != null) audit("Approve", request.approve(), request.approve().revision(), "Refused", why);
+  }
+
+  void started(OperationState op) {
+    operation = op;
+    event(false, "OperationStarted", op.trigger + " sync of revision " + op.revision + " started by " + op.initiatedBy
+        + (Boolean.TRUE.equals(op.dryRun) ? " (dry run)" : ""));
+  }
+
+  /** Ends the running operation here (terminated or superseded). */
+  void stop(OperationState op, String phase, String message) {
+    op.phase = phase;
+    op.message = message;
+    op.finishedAt = now();
+    op.stepApplied = null;
+    finishedOperation(op);
+  }
+
+  /** Records an operation that ended: history, and a retry when the policy allows one. */
+  void finishedOperation(OperationState op) {
+    finished = true;
+    operation = op;
+    if (Boolean.TRUE.equals(op.dryRun)) return;
+    HistoryEntry e = new HistoryEntry();
+    e.action = "rollback".equals(op.trigger) ? "Rollback" : "Sync";
+    e.initiatedBy = op.initiatedBy;
+    e.deployedAt = op.finishedAt == null ? now() : op.finishedAt;
+    e.revision = op.revision;
+    e.result = op.phase;
+    e.message = op.message;
+    audit.add(e);
+    RetryPolicy retry = app.policy().retry();
+    int done = op.retryCount == null ? 0 : op.retryCount;
+    if (OperationRunner.FAILED.equals(op.phase) && retry != null && retry.allows(done)) {
+      Instant at = clock.instant().plus(retry.delayBefore(done + 1));
+      op.nextRetryAt = at.truncatedTo(ChronoUnit.SECONDS).toString();
+      nextLook(at);
+    }
+  }
+
+  Orchestration result(OperationState op, boolean finishedNow) {
+    OperationState current = op != null ? op : operation;
+    return new Orchestration(current, finishedNow || finished, pending, pin, List.copyOf(audit), gate,
+        handled(), nextLook, List.copyOf(events));
+  }
+
+  private Orchestration.Handled handled() {
+    return new Orchestration.Handled(
+        request.sync() == null ? null : request.sync().token(),
+        request.approve() == null ? null : request.approve().at(),
+        request.rollback() != null ? request.rollback().at()
+            : request.rollbackCleared() == null ? null : request.rollbackCleared().at(),
+        request.terminate() == null ? null : request.terminate().at(),
+        request.suspendChange() == null ? null : request.suspendChange().at());
+  }
+
+  String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static OperationState copy(OperationState op) {
+    if (op == null) return null;
+    return JSON.convertValue(op, OperationState.class);
+  }
+}

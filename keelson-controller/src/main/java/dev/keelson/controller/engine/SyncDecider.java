@@ -1,0 +1,212 @@
+package dev.keelson.controller.engine;
+
+import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
+import dev.keelson.api.v1alpha1.ApplicationStatus.PendingApproval;
+import dev.keelson.api.v1alpha1.ApplicationStatus.Pin;
+import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.app.OperatorRequest;
+import dev.keelson.controller.operation.OperationRunner;
+import dev.keelson.core.schedule.SyncWindows;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides, from what was asked and what is, whether an operation starts, continues or waits, and
+ * what holds it back. The order of precedence: a terminate request; a running operation (paused
+ * while suspended, superseded when the desired state changed); then a rollback, an approval, a
+ * sync request, a due retry, and finally automated sync and self-heal. Every start passes the
+ * gates that apply to it: suspend, dependency cycles and readiness, sync windows, approval.
+ */
+final class SyncDecider {
+  private final Clock clock;
+
+  SyncDecider(Clock clock) {
+    this.clock = clock;
+  }
+
+  record Situation(AppSettings app, ApplicationStatus status, Request request, DesiredState desired,
+      boolean drifted, Pin pin, Dependencies deps, List<ResourceState> states, List<Pruner.Stale> stale) {}
+
+  sealed interface Decision {
+    record Start(OperationState operation) implements Decision {}
+
+    record Continue() implements Decision {}
+
+    record Idle() implements Decision {}
+  }
+
+  private static final Decision IDLE = new Decision.Idle();
+
+  Decision decide(Situation s, Ledger ledger) {
+    Request r = s.request();
+    OperationState op = ledger.operation();
+    boolean suspended = s.app().policy().suspend();
+
+    if (r.terminate() != null) {
+      if (op != null && OperationRunner.RUNNING.equals(op.phase)) {
+        ledger.stop(op, OperationRunner.TERMINATED, "terminated by " + r.terminate().by());
+        ledger.audit("Terminate", r.terminate(), op.revision, "Done", "operation " + op.id + " terminated");
+        ledger.event(true, "OperationTerminated", "operation on revision " + op.revision + " terminated by " + r.terminate().by());
+      } else {
+        ledger.audit("Terminate", r.terminate(), null, "Refused", "no operation was running");
+      }
+    }
+    if (suspended) {
+      ledger.gate("Suspended", "syncing is suspended (spec.suspend)", false);
+    }
+    Optional<List<String>> cycle = s.deps().cycle();
+    if (cycle.isPresent()) {
+      ledger.gate("DependencyCycle", "dependency cycle: " + String.join(" -> ", cycle.get()), true);
+    }
+
+    op = ledger.operation();
+    if (op != null && OperationRunner.RUNNING.equals(op.phase)) {
+      if (suspended) {
+        refuseAll(s, ledger, "syncing is suspended");
+        op.message = "paused: syncing is suspended";
+        return IDLE;
+      }
+      if (s.desired().digest().equals(op.digest)) {
+        refuseAll(s, ledger, "an operation is already running");
+        return new Decision.Continue();
+      }
+      ledger.stop(op, OperationRunner.TERMINATED,
+          "superseded: the desired state changed (now revision " + s.desired().revision() + ")");
+      ledger.event(false, "OperationSuperseded", "operation on revision " + op.revision + " superseded by revision "
+          + s.desired().revision());
+    }
+
+    if (ledger.rollbackRequested()) {
+      OperatorRequest by = r.rollback();
+      return startIf(s, ledger, "rollback", by.by(), by.at(), false, false, List.of(), 0, true, false);
+    }
+    if (r.approve() != null) {
+      OperatorRequest a = r.approve();
+      if (a.revision() != null && !a.revision().equals(s.desired().revision())) {
+        String why = "revision " + a.revision() + " is not the one to approve (" + s.desired().revision() + ")";
+        ledger.audit("Approve", a, a.revision(), "Refused", why);
+        ledger.event(true, "ApprovalRefused", why + ", asked by " + a.by());
+      } else {
+        ledger.audit("Approve", a, s.desired().revision(), "Approved", "approved by " + a.by());
+        ledger.event(false, "Approved", "revision " + s.desired().revision() + " approved by " + a.by());
+        return startIf(s, ledger, "approval", a.by(), a.at(), s.app().prune(), false, List.of(), 0, true, true);
+      }
+    }
+    if (r.sync() != null) {
+      Request.SyncRequest q = r.sync();
+      return startIf(s, ledger, "manual", q.by(), q.token(), s.app().prune() || q.prune(), q.dryRun(),
+          q.resources(), 0, true, true);
+    }
+    boolean changed = !s.desired().digest().equals(s.status() == null ? null : s.status().appliedDigest);
+    boolean ranForThis = op != null && s.desired().digest().equals(op.digest);
+    boolean approvalNeeded = s.app().policy().approvalRequired() && changed && !ranForThis && s.pin() == null;
+    if (approvalNeeded) pend(s, ledger);
+
+    if (op != null && OperationRunner.FAILED.equals(op.phase) && ranForThis && s.app().policy().retry() != null) {
+      if (op.nextRetryAt == null) return IDLE; // retries exhausted: the failure stands until something changes
+      Instant due = Instant.parse(op.nextRetryAt);
+      if (clock.instant().isBefore(due)) {
+        ledger.nextLook(due);
+        return IDLE;
+      }
+      int retries = (op.retryCount == null ? 0 : op.retryCount) + 1;
+      return startIf(s, ledger, "retry", op.initiatedBy, null, Boolean.TRUE.equals(op.prune), false,
+          op.resources == null ? List.of() : op.resources, retries, !"automated".equals(op.trigger)
+              && !"selfHeal".equals(op.trigger), false);
+    }
+    if (!s.app().automated()) return IDLE;
+    boolean selfHeal = !changed && s.drifted() && s.app().selfHeal();
+    if (!changed && !selfHeal) return IDLE;
+    if (approvalNeeded) return IDLE;
+    return startIf(s, ledger, changed ? "automated" : "selfHeal", "automated", null, s.app().prune(), false,
+        List.of(), 0, false, true);
+  }
+
+  /**
+   * Starts an operation unless a gate holds it back.
+   *
+   * @param manual an operator asked for it: sync windows let it through where manualSync allows
+   * @param checkDeps dependencies must be ready (not for a rollback: it restores a known state)
+   */
+  private Decision startIf(Situation s, Ledger ledger, String trigger, String by, String token, boolean prune,
+      boolean dryRun, List<String> resources, int retries, boolean manual, boolean checkDeps) {
+    String refusal = gate(s, ledger, manual, checkDeps);
+    if (refusal != null) {
+      if (manual) ledger.event(true, "SyncRefused", trigger + " sync asked by " + by + " not run: " + refusal);
+      return IDLE;
+    }
+    OperationState op = new OperationState();
+    op.id = token != null ? token : clock.instant().toString() + "/" + shortSha(s.desired().revision());
+    op.trigger = trigger;
+    op.initiatedBy = by;
+    op.revision = s.desired().revision();
+    op.digest = s.desired().digest();
+    op.prune = prune;
+    op.dryRun = dryRun ? Boolean.TRUE : null;
+    op.resources = resources.isEmpty() ? null : new ArrayList<>(resources);
+    op.retryCount = retries == 0 ? null : retries;
+    return new Decision.Start(op);
+  }
+
+  /** The reason nothing may start now, or null. */
+  private String gate(Situation s, Ledger ledger, boolean manual, boolean checkDeps) {
+    if (s.app().policy().suspend()) return "syncing is suspended";
+    Optional<List<String>> cycle = s.deps().cycle();
+    if (cycle.isPresent()) return "dependency cycle: " + String.join(" -> ", cycle.get());
+    if (checkDeps) {
+      Optional<String> notReady = s.deps().notReady();
+      if (notReady.isPresent()) {
+        ledger.gate("DependencyNotReady", notReady.get(), false);
+        ledger.nextLook(clock.instant().plusSeconds(5));
+        return notReady.get();
+      }
+    }
+    SyncWindows.Verdict window = s.app().policy().windows().evaluate(clock.instant(), manual);
+    if (!window.allowed()) {
+      ledger.gate("SyncWindowBlocked", window.message(), false);
+      ledger.nextLook(window.nextChange());
+      return window.message();
+    }
+    return null;
+  }
+
+  private void refuseAll(Situation s, Ledger ledger, String why) {
+    if (s.request().sync() != null) {
+      ledger.event(true, "SyncRefused", "sync asked by " + s.request().sync().by() + " not run: " + why);
+    }
+    if (s.request().approve() != null) {
+      ledger.audit("Approve", s.request().approve(), s.desired().revision(), "Refused", why);
+    }
+  }
+
+  private void pend(Situation s, Ledger ledger) {
+    PendingApproval p = new PendingApproval();
+    p.revision = s.desired().revision();
+    p.digest = s.desired().digest();
+    PendingApproval old = s.status() == null ? null : s.status().pendingApproval;
+    p.since = old != null && p.digest.equals(old.digest) && old.since != null ? old.since : ledger.now();
+    for (ResourceState st : s.states()) {
+      if (!st.sync().needsApply() && st.sync() != ResourceState.Sync.Conflict) continue;
+      String what = st.sync() == ResourceState.Sync.Conflict ? "Skipped" : st.live() == null ? "Create" : "Configure";
+      p.changes.add(what + " " + st.desired().key());
+    }
+    if (s.app().prune()) {
+      for (Pruner.Stale st : s.stale()) p.changes.add("Prune " + st.key());
+    }
+    ledger.pending(p);
+    ledger.gate("AwaitingApproval", "revision " + p.revision + " awaits approval: `keelson app approve "
+        + s.app().ref().name() + "`", false);
+    if (old == null || !p.digest.equals(old.digest)) {
+      ledger.event(false, "ApprovalRequired", "revision " + p.revision + " planned (" + p.changes.size()
+          + " change(s)); waiting for `keelson app approve`");
+    }
+  }
+
+  private static String shortSha(String sha) {
+    return sha == null ? "" : sha.length() > 12 ? sha.substring(0, 12) : sha;
+  }
+}

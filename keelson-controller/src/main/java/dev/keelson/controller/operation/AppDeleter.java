@@ -1,0 +1,108 @@
+package dev.keelson.controller.operation;
+
+import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.engine.AppEngine;
+import dev.keelson.controller.engine.DesiredState;
+import dev.keelson.controller.engine.DesiredStateBuilder;
+import dev.keelson.controller.engine.Pruner;
+import dev.keelson.controller.engine.ReconcileFailure;
+import dev.keelson.core.health.HealthAssessor;
+import dev.keelson.core.model.Manifest;
+import dev.keelson.core.sync.SyncAnnotations;
+import dev.keelson.core.sync.SyncHints;
+import dev.keelson.core.sync.SyncPhase;
+import dev.keelson.kube.KubeException;
+import dev.keelson.kube.ResourceClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Cascading deletion of an Application carrying {@code keelson.dev/resources-finalizer}, one step
+ * per call so the reconcile loop never blocks: its objects are deleted wave by wave, highest wave
+ * first, each wave only once the one above it is gone (with the app's PrunePropagationPolicy;
+ * Delete=false objects are left in place); then its PostDelete hooks run, as in Argo CD. Only
+ * objects still carrying this app's tracking mark are ever deleted.
+ */
+public final class AppDeleter {
+  private final Pruner pruner;
+  private final ResourceClient resources;
+  private final DesiredStateBuilder desired;
+  private final HookRunner hooks;
+
+  public AppDeleter(Pruner pruner, ResourceClient resources, DesiredStateBuilder desired) {
+    this.pruner = pruner;
+    this.resources = resources;
+    this.desired = desired;
+    this.hooks = new HookRunner(resources);
+  }
+
+  /** Where the deletion stands: done (the finalizer may go), or what it waits for. */
+  public record Step(boolean done, String message) {}
+
+  /** @param uid the Application's uid: names this deletion's PostDelete hook run */
+  public Step step(AppSettings app, ApplicationStatus status, String uid, HealthAssessor health) throws ReconcileFailure {
+    var inventory = AppEngine.inventoryOf(status);
+    List<Pruner.Stale> ours = pruner.ours(app.ref(), inventory.entries());
+    TreeMap<Integer, List<Pruner.Stale>> byWave = new TreeMap<>();
+    for (Pruner.Stale s : ours) {
+      if (!s.hints().options().delete()) continue;
+      byWave.computeIfAbsent(s.hints().wave(), w -> new ArrayList<>()).add(s);
+    }
+    if (!byWave.isEmpty()) {
+      var highest = byWave.lastEntry();
+      List<String> waiting = new ArrayList<>();
+      for (Pruner.Stale s : highest.getValue()) {
+        try {
+          resources.delete(s.apiVersion(), s.key(), app.propagation());
+          waiting.add(s.key().toString());
+        } catch (KubeException e) {
+          if (e.isTransient()) throw new ReconcileFailure(dev.keelson.controller.engine.FailureReason.ClusterUnreachable, e.getMessage());
+          waiting.add(s.key() + " (" + e.getMessage() + ")");
+        }
+      }
+      return new Step(false, "deleting wave " + highest.getKey() + ": " + String.join(", ", waiting));
+    }
+    return postDeleteHooks(app, uid, health);
+  }
+
+  private Step postDeleteHooks(AppSettings app, String uid, HealthAssessor health) {
+    DesiredState state;
+    try {
+      state = desired.build(app, false);
+    } catch (ReconcileFailure e) {
+      // The source is gone or broken: the hooks cannot be known, and deletion must not hang on it.
+      return new Step(true, "PostDelete hooks not run: " + e.getMessage());
+    }
+    String runId = "delete-" + uid;
+    List<String> running = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    List<Manifest> succeeded = new ArrayList<>();
+    try {
+      for (Manifest m : state.objects()) {
+        SyncHints h = SyncAnnotations.parse(m.body());
+        if (!h.hookPhases().contains(SyncPhase.PostDelete)) continue;
+        if (hooks.start(m, runId) == HookRunner.Start.CLEARING) {
+          running.add(m.key() + " (clearing an earlier instance)");
+          continue;
+        }
+        HookRunner.State st = hooks.state(m, runId, health);
+        switch (st.completion()) {
+          case RUNNING -> running.add(m.key().toString());
+          case SUCCEEDED -> succeeded.add(m);
+          case FAILED -> {
+            failed.add(m.key() + ": " + st.message());
+            hooks.cleanUp(m, h.effectiveDeletePolicies(), false);
+          }
+        }
+      }
+      if (!running.isEmpty()) return new Step(false, "waiting for PostDelete hooks: " + String.join(", ", running));
+      // Completed hooks go only once all have completed: one removed earlier would be created anew.
+      for (Manifest m : succeeded) hooks.remove(m);
+    } catch (KubeException e) {
+      return new Step(false, "PostDelete hooks: " + e.getMessage());
+    }
+    return new Step(true, failed.isEmpty() ? "deleted" : "PostDelete hooks failed: " + String.join("; ", failed));
+  }
+}
