@@ -2,12 +2,15 @@ package dev.keelson.core.health;
 
 import dev.keelson.core.model.ResourceKey;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Decides the health of live objects. Dispatches on API group and kind (never on version, since
  * status fields are the same across served versions) to one rule per kind, and falls back to
- * kstatus conventions for everything else.
+ * kstatus conventions for everything else. User-written {@link ExpressionHealthRule}s, given with
+ * {@link #withRules}, take precedence over both for the kinds they name.
  *
  * <p>Instances hold no mutable state and are safe to share between threads.
  */
@@ -35,7 +38,40 @@ public final class HealthAssessor {
           Map.entry("/Namespace", new NamespaceHealth()),
           Map.entry("apiregistration.k8s.io/APIService", new ApiServiceHealth()));
 
-  public HealthAssessor() {}
+  /** Compiled user rules by group/kind; empty for the built-in behaviour. */
+  private final Map<String, HealthCheck> rules;
+
+  /** Only the built-in rules. */
+  public HealthAssessor() {
+    this(Map.of());
+  }
+
+  private HealthAssessor(Map<String, HealthCheck> rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * An assessor that judges the kinds named by the given rules with those rules instead of the
+   * built-in ones; this assessor is left unchanged. The rules replace any given before, so an
+   * empty list means the built-in behaviour. All expressions are compiled now.
+   *
+   * @throws IllegalArgumentException if an expression is invalid (the message names the rule and
+   *     field, e.g. {@code healthChecks[example.com/Widget].current: ...}), or if two rules name
+   *     the same group and kind
+   */
+  public HealthAssessor withRules(List<ExpressionHealthRule> rules) {
+    Map<String, HealthCheck> compiled = new LinkedHashMap<>();
+    for (ExpressionHealthRule rule : rules) {
+      String key = rule.group() + "/" + rule.kind();
+      if (compiled.containsKey(key)) {
+        // Versions do not count, so two rules for v1 and v1beta1 would silently shadow each other.
+        throw new IllegalArgumentException(
+            rule.label() + ": more than one health rule for this group and kind");
+      }
+      compiled.put(key, ExpressionHealthCheck.compile(rule));
+    }
+    return new HealthAssessor(Map.copyOf(compiled));
+  }
 
   /**
    * @param liveObject the object as read from the cluster, or null when it does not exist
@@ -52,7 +88,11 @@ public final class HealthAssessor {
     }
     String group = ResourceKey.groupOf(Fields.string(liveObject, "apiVersion"));
     String kind = Fields.string(liveObject, "kind");
-    HealthCheck check = BY_GROUP_KIND.getOrDefault(group + "/" + kind, GENERIC);
+    String groupKind = group + "/" + kind;
+    HealthCheck check = rules.get(groupKind);
+    if (check == null) {
+      check = BY_GROUP_KIND.getOrDefault(groupKind, GENERIC);
+    }
     try {
       return check.check(liveObject);
     } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ sealed interface HealthCheck
         CustomResourceDefinitionHealth,
         NamespaceHealth,
         ApiServiceHealth,
+        ExpressionHealthCheck,
         GenericHealth {
 
   /** @param object a live object (never null) as JSON model */
