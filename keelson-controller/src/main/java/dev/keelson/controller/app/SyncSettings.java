@@ -104,7 +104,9 @@ public record SyncSettings(
     if (spec.healthChecks == null) return List.of();
     List<ExpressionHealthRule> out = new ArrayList<>();
     for (var h : spec.healthChecks) {
-      out.add(ExpressionHealthRule.compile(h.apiVersion, h.kind, h.current, h.inProgress, h.failed));
+      ExpressionHealthRule rule = new ExpressionHealthRule(h.apiVersion, h.kind, h.current, h.inProgress, h.failed);
+      rule.validate();
+      out.add(rule);
     }
     return List.copyOf(out);
   }

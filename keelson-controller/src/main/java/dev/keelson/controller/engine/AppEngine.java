@@ -49,6 +49,16 @@ public final class AppEngine {
     this.decider = new SyncDecider(clock);
   }
 
+  /** The health assessment for an app: built-in rules plus its healthChecks. */
+  public HealthAssessor assessorFor(AppSettings app) {
+    return health.assessorFor(app.policy().healthRules());
+  }
+
+  /** Forgets what is remembered about a deleted app. */
+  public void forget(AppRef app) {
+    desiredBuilder.forget(app);
+  }
+
   public Outcome reconcile(AppSettings app, ApplicationStatus status, Request request) {
     return reconcile(app, status, request, Dependencies.NONE);
   }

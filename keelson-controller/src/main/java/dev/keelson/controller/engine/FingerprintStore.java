@@ -41,6 +41,11 @@ public final class FingerprintStore {
         .put(key, new Entry(Fingerprint.of(desired, live), desired));
   }
 
+  /** Drops every fingerprint of an app (deleted). */
+  public void forget(AppRef app) {
+    byApp.remove(app);
+  }
+
   public void remove(AppRef app, ResourceKey key) {
     Map<ResourceKey, Entry> m = byApp.get(app);
     if (m != null) m.remove(key);

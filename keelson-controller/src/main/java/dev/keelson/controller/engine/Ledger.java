@@ -186,13 +186,7 @@ final class Ledger {
   }
 
   private Orchestration.Handled handled() {
-    return new Orchestration.Handled(
-        request.sync() == null ? null : request.sync().token(),
-        request.approve() == null ? null : request.approve().at(),
-        request.rollback() != null ? request.rollback().at()
-            : request.rollbackCleared() == null ? null : request.rollbackCleared().at(),
-        request.terminate() == null ? null : request.terminate().at(),
-        request.suspendChange() == null ? null : request.suspendChange().at());
+    return Orchestration.Handled.of(request);
   }
 
   String now() {

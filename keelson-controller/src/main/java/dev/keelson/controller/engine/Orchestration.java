@@ -36,9 +36,24 @@ public record Orchestration(
 
   public record Handled(String sync, String approval, String rollback, String terminate, String suspendChange) {
     public static final Handled NONE = new Handled(null, null, null, null, null);
+
+    public static Handled of(Request r) {
+      return new Handled(
+          r.sync() == null ? null : r.sync().token(),
+          r.approve() == null ? null : r.approve().at(),
+          r.rollback() != null ? r.rollback().at() : r.rollbackCleared() == null ? null : r.rollbackCleared().at(),
+          r.terminate() == null ? null : r.terminate().at(),
+          r.suspendChange() == null ? null : r.suspendChange().at());
+    }
   }
 
   public record Event(boolean warning, String reason, String message) {}
+
+  /** Answers the requests without acting on them (the spec is unusable): the status says why. */
+  public static Orchestration answering(dev.keelson.api.v1alpha1.ApplicationStatus old, Request r) {
+    return new Orchestration(old == null ? null : old.operationState, false, old == null ? null : old.pendingApproval,
+        old == null ? null : old.pinned, List.of(), null, Handled.of(r), null, List.of());
+  }
 
   public boolean running() {
     return operation != null && "Running".equals(operation.phase);

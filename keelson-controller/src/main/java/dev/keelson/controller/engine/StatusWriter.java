@@ -56,13 +56,29 @@ public final class StatusWriter {
       s.sync = sync;
       if (s.health == null) s.health = view(new Health(HealthStatus.Unknown, "not compared yet"));
     }
-    if (o.sync() != null) {
-      s.history = history(s.history, o);
-      s.lastSyncedAt = now();
-      if (o.sync().succeeded()) s.appliedDigest = o.desired().digest();
-    }
+    Orchestration orch = o.orchestration();
+    if (orch != null) orchestration(s, orch);
     s.conditions = conditions(old == null ? List.of() : old.conditions, generation, o);
     return s;
+  }
+
+  private void orchestration(ApplicationStatus s, Orchestration orch) {
+    Orchestration.Handled h = orch.handled();
+    if (h.sync() != null) s.lastHandledSyncRequest = h.sync();
+    if (h.approval() != null) s.lastHandledApproval = h.approval();
+    if (h.rollback() != null) s.lastHandledRollback = h.rollback();
+    if (h.terminate() != null) s.lastHandledTerminate = h.terminate();
+    if (h.suspendChange() != null) s.lastHandledSuspendChange = h.suspendChange();
+    s.operationState = orch.operation();
+    s.pendingApproval = orch.pending();
+    s.pinned = orch.pin();
+    s.suspended = orch.gate() != null && "Suspended".equals(orch.gate().reason()) ? Boolean.TRUE : null;
+    if (!orch.audit().isEmpty()) s.history = history(s.history, orch.audit());
+    var op = orch.operation();
+    if (orch.finished() && op != null && !Boolean.TRUE.equals(op.dryRun)) {
+      s.lastSyncedAt = now();
+      if ("Succeeded".equals(op.phase) && op.resources == null) s.appliedDigest = op.digest;
+    }
   }
 
   private static ApplicationStatus.SyncStatus syncStatus(Outcome o) {
@@ -110,17 +126,13 @@ public final class StatusWriter {
     return inv;
   }
 
-  private List<HistoryEntry> history(List<HistoryEntry> old, Outcome o) {
+  private static List<HistoryEntry> history(List<HistoryEntry> old, List<HistoryEntry> added) {
     List<HistoryEntry> h = new ArrayList<>(old == null ? List.of() : old);
     long next = h.stream().mapToLong(e -> e.id == null ? 0 : e.id).max().orElse(0) + 1;
-    HistoryEntry e = new HistoryEntry();
-    e.id = next;
-    e.revision = o.desired().revision();
-    e.deployedAt = now();
-    e.result = o.sync().succeeded() ? "Succeeded" : "Failed";
-    e.message = o.sync().summary();
-    e.initiatedBy = o.initiatedBy();
-    h.add(e);
+    for (HistoryEntry a : added) {
+      a.id = next++;
+      h.add(a);
+    }
     while (h.size() > HISTORY_LIMIT) h.remove(0);
     return h;
   }
@@ -131,15 +143,25 @@ public final class StatusWriter {
     String message;
     boolean reconciling = false;
     boolean stalled = false;
-    ReconcileFailure f = o.failure() != null ? o.failure()
-        : (o.sync() != null && !o.sync().succeeded()
-            ? new ReconcileFailure(FailureReason.SyncFailed, o.sync().message(), false) : null);
+    ReconcileFailure f = o.failure() != null ? o.failure() : operationFailure(o);
+    Orchestration orch = o.orchestration();
     if (f != null) {
       readyStatus = "False";
       reason = f.reason().name();
       message = f.getMessage();
       reconciling = f.isTransient();
       stalled = !f.isTransient();
+    } else if (orch != null && orch.running()) {
+      readyStatus = "False";
+      reason = "OperationRunning";
+      message = orch.operation().syncPhase + " phase, wave " + orch.operation().wave + ": " + orch.operation().message;
+      reconciling = true;
+    } else if (orch != null && orch.gate() != null && (orch.gate().stalled() || !o.inSync()
+        || "Suspended".equals(orch.gate().reason()) || "AwaitingApproval".equals(orch.gate().reason()))) {
+      readyStatus = "False";
+      reason = orch.gate().reason();
+      message = orch.gate().message();
+      stalled = orch.gate().stalled();
     } else if (!o.inSync()) {
       readyStatus = "False";
       reason = "OutOfSync";
@@ -164,6 +186,21 @@ public final class StatusWriter {
     out.add(condition(old, STALLED, stalled ? "True" : "False",
         stalled ? reason : "NotStalled", stalled ? message : "", generation));
     return out;
+  }
+
+  /**
+   * The last operation failed on exactly this desired state: the app is not Ready until a retry,
+   * a fix or an operator changes that. Reconciling while a retry is scheduled, Stalled otherwise.
+   */
+  private static ReconcileFailure operationFailure(Outcome o) {
+    Orchestration orch = o.orchestration();
+    if (orch == null || orch.operation() == null || o.desired() == null) return null;
+    var op = orch.operation();
+    if (!"Failed".equals(op.phase) || Boolean.TRUE.equals(op.dryRun) || !o.desired().digest().equals(op.digest)) return null;
+    boolean retrying = op.nextRetryAt != null;
+    String message = (op.message == null ? "sync failed" : op.message)
+        + (retrying ? " (retry " + ((op.retryCount == null ? 0 : op.retryCount) + 1) + " at " + op.nextRetryAt + ")" : "");
+    return new ReconcileFailure(FailureReason.SyncFailed, message, retrying);
   }
 
   private Condition condition(List<Condition> old, String type, String status, String reason,
@@ -203,6 +240,14 @@ public final class StatusWriter {
     s.lastHandledSyncRequest = old.lastHandledSyncRequest;
     s.lastSyncedAt = old.lastSyncedAt;
     s.appliedDigest = old.appliedDigest;
+    s.operationState = old.operationState;
+    s.pendingApproval = old.pendingApproval;
+    s.pinned = old.pinned;
+    s.suspended = old.suspended;
+    s.lastHandledApproval = old.lastHandledApproval;
+    s.lastHandledRollback = old.lastHandledRollback;
+    s.lastHandledTerminate = old.lastHandledTerminate;
+    s.lastHandledSuspendChange = old.lastHandledSuspendChange;
     return s;
   }
 

@@ -2,9 +2,11 @@ package dev.keelson.controller.runtime;
 
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
-import dev.keelson.controller.app.Annotations;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.AppEngine;
+import dev.keelson.controller.engine.Orchestration;
+import dev.keelson.controller.engine.Request;
+import dev.keelson.controller.operation.AppDeleter;
 import dev.keelson.controller.engine.ApplyAction;
 import dev.keelson.controller.engine.FailureReason;
 import dev.keelson.controller.engine.Outcome;
@@ -37,11 +39,17 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(
     name = "application",
     generationAwareEventProcessing = false,
+    // the reconciler keeps its own finalizer (keelson.dev/resources-finalizer, set by users, as
+    // Argo CD's is): it must see deletions of apps with and without it
+    triggerReconcilerOnAllEvents = true,
     informer = @Informer(onUpdateFilter = SpecOrRequestChanged.class))
 public final class ApplicationReconciler implements Reconciler<Application> {
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationReconciler.class);
   private static final Duration PROGRESS_RECHECK = Duration.ofSeconds(10);
   private static final Duration BACKOFF_MIN = Duration.ofSeconds(2);
+  /** How soon a running operation looks again when no watch event comes first. */
+  private static final Duration OPERATION_RECHECK = Duration.ofSeconds(2);
+  public static final String RESOURCES_FINALIZER = "keelson.dev/resources-finalizer";
 
   private final AppEngine engine;
   private final StatusWriter statusWriter;
@@ -58,8 +66,13 @@ public final class ApplicationReconciler implements Reconciler<Application> {
    */
   private record Written(String uid, ApplicationStatus status) {}
 
+  private final AppDeleter deleter;
+  private final java.util.function.Consumer<AppRef> forgetApp;
+
   public ApplicationReconciler(AppEngine engine, StatusWriter statusWriter, EventRecorder events,
-      Metrics metrics, DriftEventSource driftEvents) {
+      Metrics metrics, DriftEventSource driftEvents, AppDeleter deleter, java.util.function.Consumer<AppRef> forgetApp) {
+    this.deleter = deleter;
+    this.forgetApp = forgetApp;
     this.engine = engine;
     this.statusWriter = statusWriter;
     this.events = events;
@@ -76,10 +89,13 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   public UpdateControl<Application> reconcile(Application app, Context<Application> context) {
     long started = System.nanoTime();
     AppRef ref = new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName());
+    if (context.isPrimaryResourceDeleted()) {
+      forget(ref);
+      return UpdateControl.noUpdate();
+    }
+    if (app.isMarkedForDeletion()) return delete(app, ref, context);
     ApplicationStatus old = latestStatus(ref, app);
-    String request = requestOf(app);
-    boolean requested = request != null && (old == null || !request.equals(old.lastHandledSyncRequest));
-    String requestedBy = requested ? requesterOf(app) : "automated";
+    Request request = RequestReader.read(app, old);
 
     AppSettings settings;
     Outcome outcome;
@@ -87,12 +103,14 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     try {
       settings = AppSettings.of(app);
       interval = settings.interval();
-      outcome = engine.reconcile(settings, old, new AppEngine.Request(requested, requestedBy));
+      var deps = new AppDependencies(app, settings.policy().dependsOn(), context.getPrimaryCache());
+      outcome = engine.reconcile(settings, old, request, deps);
     } catch (IllegalArgumentException e) {
-      outcome = Outcome.failed(new ReconcileFailure(FailureReason.InvalidSpec, e.getMessage()));
+      outcome = Outcome.failed(new ReconcileFailure(FailureReason.InvalidSpec, e.getMessage()),
+          Orchestration.answering(old, request));
     }
 
-    ApplicationStatus next = statusWriter.write(old, generationOf(app), outcome, requested ? request : null);
+    ApplicationStatus next = statusWriter.write(old, generationOf(app), outcome, null);
     record(app, old, outcome);
     metrics.appState(ref, next.sync == null ? null : next.sync.status, next.health == null ? null : next.health.status);
     metrics.reconciled(outcome.failure() == null ? "success" : "failure", Duration.ofNanos(System.nanoTime() - started));
@@ -104,6 +122,51 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     written.put(ref, new Written(app.getMetadata().getUid(), next));
     app.setStatus(next);
     return UpdateControl.patchStatus(app).rescheduleAfter(after);
+  }
+
+  /**
+   * An app being deleted: without the resources finalizer its objects are orphaned (nothing to
+   * do); with it they are deleted step by step, and the finalizer is removed once all are gone.
+   */
+  private UpdateControl<Application> delete(Application app, AppRef ref, Context<Application> context) {
+    var finalizers = app.getMetadata().getFinalizers();
+    if (finalizers == null || !finalizers.contains(RESOURCES_FINALIZER)) {
+      forget(ref);
+      return UpdateControl.noUpdate();
+    }
+    List<String> dependents = AppDependencies.dependents(app, context.getPrimaryCache());
+    AppDeleter.Step step;
+    if (!dependents.isEmpty()) {
+      step = new AppDeleter.Step(false, "waiting for dependent applications to be deleted first: " + dependents);
+    } else {
+      try {
+        AppSettings settings = AppSettings.of(app);
+        step = deleter.step(settings, latestStatus(ref, app), app.getMetadata().getUid(),
+            engine.assessorFor(settings));
+      } catch (IllegalArgumentException e) {
+        step = new AppDeleter.Step(true, "objects left in place: " + e.getMessage());
+      } catch (ReconcileFailure e) {
+        step = new AppDeleter.Step(false, e.getMessage());
+      }
+    }
+    if (!step.done()) {
+      LOG.debug("{}: {}", ref, step.message());
+      return UpdateControl.<Application>noUpdate().rescheduleAfter(OPERATION_RECHECK);
+    }
+    events.normal(app, "Deleted", "resources deleted: " + step.message());
+    context.getClient().resources(Application.class).inNamespace(ref.namespace()).withName(ref.name())
+        .edit(a -> {
+          if (a.getMetadata().getFinalizers() != null) a.getMetadata().getFinalizers().remove(RESOURCES_FINALIZER);
+          return a;
+        });
+    forget(ref);
+    return UpdateControl.noUpdate();
+  }
+
+  private void forget(AppRef ref) {
+    written.remove(ref);
+    failures.remove(ref);
+    forgetApp.accept(ref);
   }
 
   /** A failed status write must not be remembered as written: the next attempt writes it again. */
@@ -120,6 +183,12 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   }
 
   private void record(Application app, ApplicationStatus old, Outcome o) {
+    if (o.orchestration() != null) {
+      for (Orchestration.Event e : o.orchestration().events()) {
+        if (e.warning()) events.warning(app, e.reason(), e.message());
+        else events.normal(app, e.reason(), e.message());
+      }
+    }
     if (o.sync() != null) {
       metrics.synced(o.sync().succeeded());
       String rev = o.desired().revision();
@@ -149,6 +218,18 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   }
 
   private Duration nextCheck(AppRef ref, Outcome o, Duration interval) {
+    Orchestration orch = o.orchestration();
+    if (orch != null && orch.running()) return OPERATION_RECHECK;
+    Duration byDecision = null;
+    if (orch != null && orch.nextLook() != null) {
+      byDecision = Duration.between(java.time.Instant.now(), orch.nextLook());
+      if (byDecision.isNegative()) byDecision = Duration.ofSeconds(1);
+    }
+    Duration regular = regularCheck(ref, o, interval);
+    return byDecision != null && byDecision.compareTo(regular) < 0 ? byDecision.plusMillis(200) : regular;
+  }
+
+  private Duration regularCheck(AppRef ref, Outcome o, Duration interval) {
     boolean failedSync = o.sync() != null && !o.sync().succeeded();
     if ((o.failure() != null && o.failure().isTransient()) || failedSync) {
       int n = failures.merge(ref, 1, Integer::sum);
@@ -172,16 +253,5 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private static long generationOf(Application app) {
     Long g = app.getMetadata().getGeneration();
     return g == null ? 0 : g;
-  }
-
-  private static String requestOf(Application app) {
-    var a = app.getMetadata().getAnnotations();
-    return a == null ? null : a.get(Annotations.SYNC_REQUESTED_AT);
-  }
-
-  private static String requesterOf(Application app) {
-    var a = app.getMetadata().getAnnotations();
-    String by = a == null ? null : a.get(Annotations.SYNC_REQUESTED_BY);
-    return by == null || by.isBlank() ? "manual" : by;
   }
 }

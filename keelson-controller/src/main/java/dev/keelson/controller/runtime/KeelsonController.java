@@ -2,6 +2,8 @@ package dev.keelson.controller.runtime;
 
 import dev.keelson.controller.engine.AppDiffer;
 import dev.keelson.controller.engine.AppEngine;
+import dev.keelson.controller.operation.AppDeleter;
+import dev.keelson.controller.operation.OperationRunner;
 import dev.keelson.controller.engine.Comparer;
 import dev.keelson.controller.engine.DesiredStateBuilder;
 import dev.keelson.controller.engine.FingerprintStore;
@@ -52,15 +54,26 @@ public final class KeelsonController implements AutoCloseable {
     this.liveCache = new LiveCache(client, discovery, driftEvents);
     this.git = new GitSourceCache(options.cacheDir());
     FingerprintStore fingerprints = new FingerprintStore();
+    DesiredStateBuilder desired =
+        new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), new ObjectPreparer(discovery));
+    Syncer syncer = new Syncer(resources, fingerprints);
+    Pruner pruner = new Pruner(liveCache, resources, fingerprints);
     AppEngine engine = new AppEngine(
-        new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), new ObjectPreparer(discovery)),
+        desired,
         new Comparer(liveCache, resources, fingerprints),
-        new Syncer(resources, fingerprints),
-        new Pruner(liveCache, resources, fingerprints),
-        new HealthCheck(new HealthAssessor(), resources, Clock.systemUTC()));
+        syncer,
+        pruner,
+        new HealthCheck(new HealthAssessor(), resources, Clock.systemUTC()),
+        new OperationRunner(syncer, resources, Clock.systemUTC()),
+        Clock.systemUTC());
     Metrics metrics = new Metrics();
     ApplicationReconciler reconciler = new ApplicationReconciler(
-        engine, new StatusWriter(Clock.systemUTC()), new EventRecorder(client), metrics, driftEvents);
+        engine, new StatusWriter(Clock.systemUTC()), new EventRecorder(client), metrics, driftEvents,
+        new AppDeleter(pruner, resources, desired), app -> {
+          engine.forget(app);
+          fingerprints.forget(app);
+          metrics.forget(app);
+        });
 
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);

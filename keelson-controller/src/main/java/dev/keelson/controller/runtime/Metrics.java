@@ -40,6 +40,11 @@ public final class Metrics {
     appStates.put(app, new String[] {sync == null ? "Unknown" : sync, health == null ? "Unknown" : health});
   }
 
+  /** A deleted app no longer counts. */
+  public void forget(AppRef app) {
+    appStates.remove(app);
+  }
+
   public String scrape() {
     return registry.scrape();
   }

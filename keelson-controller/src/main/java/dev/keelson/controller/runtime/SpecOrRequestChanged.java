@@ -6,19 +6,19 @@ import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter
 import java.util.Objects;
 
 /**
- * Reconcile on a spec change, a sync request or deletion, but not on the controller's own status
+ * Reconcile on a spec change, an operator request (annotation) or deletion, but not on the controller's own status
  * writes (which would otherwise trigger a reconcile each).
  */
 public final class SpecOrRequestChanged implements OnUpdateFilter<Application> {
   @Override
   public boolean accept(Application updated, Application old) {
     return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
-        || !Objects.equals(request(updated), request(old))
+        || Annotations.REQUESTS.stream().anyMatch(k -> !Objects.equals(annotation(updated, k), annotation(old, k)))
         || updated.getMetadata().getDeletionTimestamp() != null;
   }
 
-  private static String request(Application app) {
+  private static String annotation(Application app, String key) {
     var a = app.getMetadata().getAnnotations();
-    return a == null ? null : a.get(Annotations.SYNC_REQUESTED_AT);
+    return a == null ? null : a.get(key);
   }
 }

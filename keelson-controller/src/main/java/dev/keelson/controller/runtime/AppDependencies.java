@@ -1,0 +1,95 @@
+package dev.keelson.controller.runtime;
+
+import dev.keelson.api.v1alpha1.Application;
+import dev.keelson.controller.app.SyncSettings.DependencyRef;
+import dev.keelson.controller.engine.Dependencies;
+import dev.keelson.core.cel.CelEvaluationException;
+import dev.keelson.core.deps.DependencyGraph;
+import dev.keelson.core.deps.ReadyExpression;
+import dev.keelson.kube.KubeObjects;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dependencies of one app, read from the controller's cache of Applications: no request to the
+ * API server per reconcile. Apps are named namespace/name.
+ */
+final class AppDependencies implements Dependencies {
+  private final Application self;
+  private final List<DependencyRef> deps;
+  private final IndexedResourceCache<Application> apps;
+
+  AppDependencies(Application self, List<DependencyRef> deps, IndexedResourceCache<Application> apps) {
+    this.self = self;
+    this.deps = deps;
+    this.apps = apps;
+  }
+
+  @Override
+  public Optional<List<String>> cycle() {
+    if (deps.isEmpty()) return Optional.empty();
+    return DependencyGraph.findCycle(id(self), this::edges);
+  }
+
+  @Override
+  public Optional<String> notReady() {
+    Map<String, Object> selfMap = null;
+    for (DependencyRef d : deps) {
+      String ns = d.namespace() == null ? self.getMetadata().getNamespace() : d.namespace();
+      Application dep = apps.get(new ResourceID(d.name(), ns)).orElse(null);
+      if (dep == null) return Optional.of("waiting for application " + ns + "/" + d.name() + ": not found");
+      Map<String, Object> depMap = KubeObjects.toMap(dep);
+      if (d.readyExpr() == null) {
+        if (!ReadyExpression.defaultReady(depMap)) {
+          return Optional.of("waiting for application " + ns + "/" + d.name() + " to be Synced and Healthy");
+        }
+        continue;
+      }
+      if (selfMap == null) selfMap = KubeObjects.toMap(self);
+      try {
+        if (!ReadyExpression.compile(d.readyExpr()).isReady(depMap, selfMap)) {
+          return Optional.of("waiting for application " + ns + "/" + d.name() + ": readyExpr is false");
+        }
+      } catch (CelEvaluationException | IllegalArgumentException e) {
+        return Optional.of("dependsOn " + ns + "/" + d.name() + ": " + e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Apps of this namespace or any other whose dependsOn names the given app. */
+  static List<String> dependents(Application app, IndexedResourceCache<Application> apps) {
+    String me = id(app);
+    List<String> out = new ArrayList<>();
+    apps.list().forEach(other -> {
+      if (other.getSpec() == null || other.getSpec().dependsOn == null) return;
+      for (var d : other.getSpec().dependsOn) {
+        String ns = d.namespace == null || d.namespace.isBlank() ? other.getMetadata().getNamespace() : d.namespace;
+        if (me.equals(ns + "/" + d.name)) out.add(id(other));
+      }
+    });
+    return out;
+  }
+
+  private Collection<String> edges(String appId) {
+    int slash = appId.indexOf('/');
+    Optional<Application> app = apps.get(new ResourceID(appId.substring(slash + 1), appId.substring(0, slash)));
+    if (app.isEmpty() || app.get().getSpec() == null || app.get().getSpec().dependsOn == null) return List.of();
+    List<String> out = new ArrayList<>();
+    for (var d : app.get().getSpec().dependsOn) {
+      if (d == null || d.name == null) continue;
+      String ns = d.namespace == null || d.namespace.isBlank() ? app.get().getMetadata().getNamespace() : d.namespace;
+      out.add(ns + "/" + d.name);
+    }
+    return out;
+  }
+
+  private static String id(Application app) {
+    return app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+  }
+}
