@@ -48,6 +48,7 @@ final class AppGet implements Callable<Integer> {
         ? "Automated" + (Boolean.TRUE.equals(spec.syncPolicy.automated.prune) ? " (Prune)" : "")
             + (Boolean.TRUE.equals(spec.syncPolicy.automated.selfHeal) ? " (SelfHeal)" : "")
         : "Manual");
+    OperatorSections.suspended(out, a);
     if (s == null) {
       out.println("Status:      not reconciled yet");
       return;
@@ -59,6 +60,9 @@ final class AppGet implements Callable<Integer> {
     if (s.health != null) {
       out.printf("Health:      %s%s%n", s.health.status, s.health.message == null ? "" : " - " + s.health.message);
     }
+    OperatorSections.pinned(out, a);
+    OperatorSections.pendingApproval(out, a);
+    OperatorSections.operation(out, a);
     if (s.conditions != null && !s.conditions.isEmpty()) {
       out.println();
       List<List<String>> rows = new ArrayList<>();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", mixinStandardHelpOptions = true, description = "Show the last syncs of an Application.")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Show the last syncs and operator actions of an Application.")
 final class AppHistory implements Callable<Integer> {
   @Mixin AppOptions app;
 
@@ -30,9 +30,11 @@ final class AppHistory implements Callable<Integer> {
         return ExitCodes.OK;
       }
       List<List<String>> rows = new ArrayList<>();
-      history.forEach(h -> rows.add(List.of(String.valueOf(h.id), Output.orEmpty(h.revision), Output.orEmpty(h.deployedAt),
+      // Entries written before actions existed were all syncs.
+      history.forEach(h -> rows.add(List.of(String.valueOf(h.id), h.action == null ? "Sync" : h.action,
+          Output.orEmpty(h.revision), Output.orEmpty(h.deployedAt),
           Output.orEmpty(h.result), Output.orEmpty(h.initiatedBy), Output.orEmpty(h.message))));
-      Output.table(System.out, List.of("ID", "REVISION", "DEPLOYED", "RESULT", "BY", "MESSAGE"), rows);
+      Output.table(System.out, List.of("ID", "ACTION", "REVISION", "DEPLOYED", "RESULT", "BY", "MESSAGE"), rows);
     }
     return ExitCodes.OK;
   }

@@ -1,15 +1,14 @@
 package dev.keelson.cli;
 
 import dev.keelson.api.v1alpha1.Application;
-import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.controller.app.Annotations;
-import dev.keelson.core.time.Durations;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,57 +16,67 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Asks the controller for an immediate fetch and sync (also for apps without automated sync) by
- * annotating the Application, then waits until the controller reports that it handled it.
+ * annotating the Application, then waits until the controller took the request and the operation
+ * it started, which may span many reconciles (waves, hooks), is over.
  */
-@Command(name = "sync", mixinStandardHelpOptions = true, description = "Fetch and sync an Application now, and wait for the result.")
+@Command(name = "sync", mixinStandardHelpOptions = true,
+    description = "Fetch and sync an Application now, and wait for the result.",
+    footer = {"", "Exit codes: 0 the sync succeeded; 1 it failed, or the controller did not start it"
+        + " (suspended, sync window, dependencies: the reason is printed); 2 usage error, or no"
+        + " controller answered within --timeout."})
 final class AppSync implements Callable<Integer> {
   @Mixin AppOptions app;
 
   @Parameters(index = "0", paramLabel = "NAME")
   String name;
 
-  @Option(names = "--async", description = "Return once the request is recorded, without waiting.")
-  boolean async;
+  @Option(names = "--prune", description = "Also delete objects no longer in Git.")
+  boolean prune;
 
-  @Option(names = "--timeout", defaultValue = "5m", description = "How long to wait (default: ${DEFAULT-VALUE}).")
-  String timeout;
+  @Option(names = "--dry-run", description = "Run the sync without changing anything in the cluster.")
+  boolean dryRun;
+
+  @Option(names = "--resource", paramLabel = "GROUP:KIND:NAME", converter = SyncResource.Converter.class,
+      description = "Sync only this object (repeatable); GROUP is empty for the core group, e.g. :ConfigMap:web.")
+  List<SyncResource> resources = new ArrayList<>();
+
+  @Mixin WaitOptions wait;
 
   @Override
   public Integer call() throws Exception {
-    Duration wait = Durations.parse(timeout);
+    Duration limit = wait.duration();
+    SyncRequestOptions options = new SyncRequestOptions(prune, dryRun, resources);
     try (KubernetesClient client = app.kube.client()) {
       Application a = app.require(client, name);
-      String request = Instant.now().toString();
-      String user = System.getProperty("user.name", "unknown");
-      client.resources(Application.class).inNamespace(a.getMetadata().getNamespace()).withName(name)
-          .edit(x -> {
-            if (x.getMetadata().getAnnotations() == null) x.getMetadata().setAnnotations(new java.util.HashMap<>());
-            x.getMetadata().getAnnotations().put(Annotations.SYNC_REQUESTED_AT, request);
-            x.getMetadata().getAnnotations().put(Annotations.SYNC_REQUESTED_BY, user);
-            return x;
-          });
-      System.out.println("sync requested for " + a.getMetadata().getNamespace() + "/" + name);
-      if (async) return ExitCodes.OK;
-      Application done;
-      try {
-        done = client.resources(Application.class).inNamespace(a.getMetadata().getNamespace()).withName(name)
-            .waitUntilCondition(x -> x != null && x.getStatus() != null
-                && request.equals(x.getStatus().lastHandledSyncRequest), wait.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (KubernetesClientTimeoutException e) {
-        System.err.println("error: no controller handled the sync request within " + timeout
-            + " (is `keelson controller` running?)");
-        return ExitCodes.ERROR;
-      }
-      AppGet.describe(System.out, done);
-      return succeeded(done.getStatus()) ? ExitCodes.OK : ExitCodes.FAILED;
+      String token = OperatorRequests.now();
+      String user = OperatorRequests.user();
+      OperatorRequests.edit(client, a, x -> {
+        Map<String, String> annotations = OperatorRequests.annotations(x);
+        annotations.put(Annotations.SYNC_REQUESTED_AT, token);
+        annotations.put(Annotations.SYNC_REQUESTED_BY, user);
+        // Always rewritten: options left from an earlier request must not apply to this one.
+        String value = options.annotationValue();
+        if (value == null) annotations.remove(Annotations.SYNC_REQUEST_OPTIONS);
+        else annotations.put(Annotations.SYNC_REQUEST_OPTIONS, value);
+      });
+      String value = options.annotationValue();
+      System.out.println("sync requested for " + OperatorRequests.qualified(a) + (value == null ? "" : " (" + value + ")"));
+      if (wait.async) return ExitCodes.OK;
+      Optional<Application> done = OperatorRequests.await(client, a, s -> SyncResult.finished(s, token), limit);
+      if (done.isEmpty()) return OperatorRequests.notHandled("sync", wait);
+      AppGet.describe(System.out, done.get());
+      SyncResult result = SyncResult.of(done.get().getStatus(), token);
+      return switch (result.outcome()) {
+        case SUCCEEDED -> ExitCodes.OK;
+        case FAILED -> {
+          System.err.println("error: sync " + result.message());
+          yield ExitCodes.FAILED;
+        }
+        case REFUSED -> {
+          System.err.println("error: the controller did not start the sync: " + result.message());
+          yield ExitCodes.FAILED;
+        }
+      };
     }
-  }
-
-  /** The sync ran and succeeded: newest history entry succeeded and nothing is stalled. */
-  private static boolean succeeded(ApplicationStatus s) {
-    if (s.history == null || s.history.isEmpty()) return false;
-    boolean stalled = s.conditions != null && s.conditions.stream()
-        .anyMatch(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus()));
-    return !stalled && "Succeeded".equals(s.history.get(s.history.size() - 1).result);
   }
 }
