@@ -1,0 +1,48 @@
+package dev.keelson.core.sync;
+
+import java.util.Map;
+
+/**
+ * Reads the sync hints an object's annotations carry: wave, hook phases, hook delete policies,
+ * per-object sync options and compare options. Keelson's keys are read first, then Argo CD's and
+ * Helm's (see {@link SyncAnnotationKeys}), so charts and manifests written for those tools sync
+ * in the same order and with the same hooks.
+ *
+ * <p>Nothing here throws on user input: a value that cannot be read is named in
+ * {@link SyncHints#warnings()} and its default is used, so one bad annotation is reported on its
+ * object instead of stopping the whole sync.
+ */
+public final class SyncAnnotations {
+  private SyncAnnotations() {}
+
+  /** The hints of an object in the JSON model; {@link SyncHints#DEFAULTS} when it has none. */
+  public static SyncHints parse(Map<String, Object> object) {
+    AnnotationReader reader = new AnnotationReader(object);
+    int wave = wave(reader);
+    HookAnnotations.Hooks hooks = HookAnnotations.hooks(reader);
+    var policies = HookAnnotations.deletePolicies(reader);
+    ObjectSyncOptions options = OptionAnnotations.syncOptions(reader);
+    boolean ignoreExtraneous = OptionAnnotations.ignoreExtraneous(reader);
+    return new SyncHints(
+        wave, hooks.phases(), policies, options, ignoreExtraneous, hooks.skip(), reader.warnings());
+  }
+
+  /**
+   * True when the object is a hook: its hook annotation names at least one phase. An object whose
+   * annotation only says Skip (or a Helm test) is not a hook; it is an ordinary object left out.
+   */
+  public static boolean isHookAnnotated(Map<String, Object> object) {
+    return !HookAnnotations.hooks(new AnnotationReader(object)).phases().isEmpty();
+  }
+
+  private static int wave(AnnotationReader reader) {
+    return reader.first(SyncAnnotationKeys.SYNC_WAVE_KEYS).map(found -> {
+      try {
+        return Integer.parseInt(found.value().trim());
+      } catch (NumberFormatException e) {
+        reader.warn(found.key(), found.value(), "is not an integer; wave 0 is used");
+        return 0;
+      }
+    }).orElse(0);
+  }
+}
