@@ -15,8 +15,8 @@ import java.util.List;
  * How and when an app syncs: the sync policy, its options, gates (suspend, approval, windows,
  * dependencies) and the rules that change comparison and health.
  *
- * @param retry the retry policy, or null when none is configured (failed automated syncs are then
- *     tried again with the controller's own backoff, as Flux does)
+ * @param retry the retry policy, or null when none is configured (a failed sync then stays failed
+ *     until the desired state changes or an operator acts, as in Argo CD)
  * @param dependsOn the apps this one waits for
  */
 public record SyncSettings(
@@ -68,7 +68,7 @@ public record SyncSettings(
         !p.hasOption("Validate=false"),
         retry,
         p.approval != null && Boolean.TRUE.equals(p.approval.required),
-        new SyncWindows(windows),
+        SyncWindows.of(windows),
         Boolean.TRUE.equals(spec.suspend),
         dependencies(spec),
         healthRules(spec),

@@ -106,10 +106,35 @@ public final class Comparer {
 
   private static Manifest keepIgnored(Manifest desired, Map<String, Object> live, List<IgnoreRule> ignore) {
     if (live == null) return desired;
-    List<List<Object>> paths = IgnoredFields.paths(ignore, desired.key(), live);
+    // Only fields Git sets take the live value: a field Git leaves out is never written anyway,
+    // and copying it (another manager's status or annotations) would make Keelson its co-owner.
+    List<List<Object>> paths = IgnoredFields.paths(ignore, desired.key(), live).stream()
+        .filter(p -> present(desired.body(), p)).toList();
     if (paths.isEmpty()) return desired;
     return new Manifest(desired.key(), desired.apiVersion(), IgnoredFields.keepLive(desired.body(), live, paths),
         desired.origin());
+  }
+
+  private static boolean present(Object node, List<Object> path) {
+    for (Object step : path) {
+      if (node instanceof Map<?, ?> m && m.containsKey(String.valueOf(step))) {
+        node = m.get(String.valueOf(step));
+      } else if (node instanceof List<?> l && indexOf(step) >= 0 && indexOf(step) < l.size()) {
+        node = l.get(indexOf(step));
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(Object step) {
+    if (step instanceof Integer i) return i;
+    try {
+      return Integer.parseInt(String.valueOf(step));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Equal but for what the server maintains by itself. */

@@ -118,6 +118,11 @@ final class SyncDecider {
           op.resources == null ? List.of() : op.resources, retries, !"automated".equals(op.trigger)
               && !"selfHeal".equals(op.trigger), false);
     }
+    if (op != null && ranForThis && (OperationRunner.FAILED.equals(op.phase) || OperationRunner.TERMINATED.equals(op.phase))) {
+      // As in Argo CD: a failed or terminated sync is not tried again on the same desired state
+      // unless a retry policy says so; a new commit, a spec change or an operator moves it on.
+      return IDLE;
+    }
     if (!s.app().automated()) return IDLE;
     boolean selfHeal = !changed && s.drifted() && s.app().selfHeal();
     if (!changed && !selfHeal) return IDLE;

@@ -1,0 +1,128 @@
+package dev.keelson.controller.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.keelson.api.v1alpha1.Application;
+import io.fabric8.kubernetes.client.Watcher;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class WavesAndHooksTest extends ControllerTestBase {
+
+  static boolean succeeded(Application a) {
+    var op = a.getStatus() == null ? null : a.getStatus().operationState;
+    return op != null && "Succeeded".equals(op.phase);
+  }
+
+  static boolean failed(Application a) {
+    var op = a.getStatus() == null ? null : a.getStatus().operationState;
+    return op != null && "Failed".equals(op.phase);
+  }
+
+  @Test
+  @DisplayName("PreSync hook, then waves in order (Argo and Helm aliases included), then PostSync, as the API server saw them created")
+  void phasesAndWavesInOrder() throws Exception {
+    repo.write("pre.yaml", Orchestrated.job("pre", "keelson.dev/hook: PreSync", 0))
+        .write("w2.yaml", Orchestrated.configMap("w2", "x", "argocd.argoproj.io/sync-wave: \"2\""))
+        .write("w-1.yaml", Orchestrated.configMap("w-1", "x", "keelson.dev/sync-wave: \"-1\""))
+        .write("w0.yaml", Orchestrated.configMap("w0", "x", "example.com/note: plain"))
+        .write("w1.yaml", Orchestrated.configMap("w1", "x", "helm.sh/hook-weight: \"1\""))
+        .write("post.yaml", Orchestrated.job("post", "helm.sh/hook: post-install,post-upgrade", 0));
+    String sha = repo.commit("waves");
+    try (var order = new Orchestrated.Order(client, ns, Watcher.Action.ADDED)) {
+      createApp(Orchestrated.app("waves", ns, repo.url(), "", ""));
+      Application app = awaitApp("waves", a -> succeeded(a) && syncedAt(a, sha));
+      await().atMost(TIMEOUT).until(() -> order.seen().contains("Job/post"));
+      assertThat(order.seen()).containsSubsequence(
+          "Job/pre", "ConfigMap/w-1", "ConfigMap/w0", "ConfigMap/w1", "ConfigMap/w2", "Job/post");
+      assertThat(app.getStatus().operationState.results)
+          .filteredOn(r -> r.hookPhase != null).extracting(r -> r.name + ":" + r.hookPhase + ":" + r.status)
+          .containsExactlyInAnyOrder("pre:PreSync:Succeeded", "post:PostSync:Succeeded");
+      // hooks are not part of the app's resources or inventory
+      assertThat(app.getStatus().resources).extracting(r -> r.name).containsExactlyInAnyOrder("w-1", "w0", "w1", "w2");
+      assertThat(app.getStatus().history).last().satisfies(h -> {
+        assertThat(h.result).isEqualTo("Succeeded");
+        assertThat(h.revision).isEqualTo(sha);
+      });
+    }
+  }
+
+  @Test
+  @DisplayName("a failing PreSync Job stops the sync before any wave, runs the SyncFail hook, and fails the operation")
+  void failingPreSyncRunsSyncFail() throws Exception {
+    repo.write("pre.yaml", Orchestrated.job("migrate", "keelson.dev/hook: PreSync", 3))
+        .write("cm.yaml", Orchestrated.configMap("app-config", "x", "keelson.dev/sync-wave: \"0\""))
+        .write("fail.yaml", Orchestrated.job("notify", "argocd.argoproj.io/hook: SyncFail", 0));
+    repo.commit("bad migration");
+    createApp(Orchestrated.app("failing", ns, repo.url(), "", ""));
+
+    Application app = awaitApp("failing", WavesAndHooksTest::failed);
+    assertThat(app.getStatus().operationState.message).contains("PreSync hook").contains("migrate");
+    assertThat(client.configMaps().inNamespace(ns).withName("app-config").get()).isNull();
+    var notify = client.batch().v1().jobs().inNamespace(ns).withName("notify").get();
+    assertThat(notify).isNotNull();
+    assertThat(notify.getStatus().getSucceeded()).isEqualTo(1);
+    assertThat(conditionIs(app, "Ready", "False")).isTrue();
+    assertThat(condition(app, "Ready").get().getMessage()).contains("migrate");
+    assertThat(client.v1().events().inNamespace(ns).list().getItems()).anyMatch(e -> "SyncFailed".equals(e.getReason()));
+  }
+
+  @Test
+  @DisplayName("hook delete policies: HookSucceeded and HookFailed delete the hook, BeforeHookCreation replaces it on the next sync")
+  void deletePolicies() throws Exception {
+    repo.write("ok.yaml", Orchestrated.job("ok", """
+            keelson.dev/hook: PreSync
+            keelson.dev/hook-delete-policy: HookSucceeded""", 0))
+        .write("keep.yaml", Orchestrated.job("keep", "keelson.dev/hook: PreSync", 0))
+        .write("cm.yaml", Orchestrated.configMap("cm", "1", "keelson.dev/sync-wave: \"0\""))
+        .write("bad.yaml", Orchestrated.job("bad", """
+            keelson.dev/hook: PostSync
+            helm.sh/hook-delete-policy: hook-failed""", 1));
+    repo.commit("policies");
+    createApp(Orchestrated.app("policies", ns, repo.url(), "", ""));
+
+    Application app = awaitApp("policies", WavesAndHooksTest::failed);
+    assertThat(app.getStatus().operationState.message).contains("bad");
+    await().atMost(TIMEOUT).until(() -> client.batch().v1().jobs().inNamespace(ns).withName("ok").get() == null
+        && client.batch().v1().jobs().inNamespace(ns).withName("bad").get() == null);
+    var keep = client.batch().v1().jobs().inNamespace(ns).withName("keep").get();
+    assertThat(keep).isNotNull();
+    String firstUid = keep.getMetadata().getUid();
+
+    // a fixed PostSync hook and a new revision: the kept hook is deleted and created anew
+    repo.write("bad.yaml", Orchestrated.job("bad", "keelson.dev/hook: PostSync", 0))
+        .write("cm.yaml", Orchestrated.configMap("cm", "2", "keelson.dev/sync-wave: \"0\""));
+    String second = repo.commit("fixed");
+    awaitApp("policies", a -> succeeded(a) && second.equals(a.getStatus().operationState.revision));
+    var again = client.batch().v1().jobs().inNamespace(ns).withName("keep").get();
+    assertThat(again).isNotNull();
+    assertThat(again.getMetadata().getUid()).isNotEqualTo(firstUid);
+  }
+
+  @Test
+  @DisplayName("a wave starts only when the previous one is Healthy")
+  void healthGatedWaves() throws Exception {
+    repo.write("web.yaml", Orchestrated.deployment("web", "keelson.dev/sync-wave: \"0\"", false))
+        .write("after.yaml", Orchestrated.configMap("after", "x", "keelson.dev/sync-wave: \"1\""));
+    repo.commit("gated");
+    createApp(Orchestrated.app("gated", ns, repo.url(), "", ""));
+
+    Application app = awaitApp("gated", a -> a.getStatus() != null && a.getStatus().operationState != null
+        && "Running".equals(a.getStatus().operationState.phase)
+        && Boolean.TRUE.equals(a.getStatus().operationState.stepApplied)
+        && Integer.valueOf(0).equals(a.getStatus().operationState.wave)
+        && a.getStatus().operationState.message != null && a.getStatus().operationState.message.contains("waiting"));
+    assertThat(app.getStatus().operationState.message).contains("Deployment");
+    assertThat(client.configMaps().inNamespace(ns).withName("after").get()).isNull();
+
+    // the pods become Ready: the wave turns Healthy and the next one is applied
+    client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+      d.getSpec().getTemplate().getMetadata().getAnnotations().put("keelson.dev/simulate-ready", "true");
+      return d;
+    });
+    awaitApp("gated", WavesAndHooksTest::succeeded);
+    assertThat(client.configMaps().inNamespace(ns).withName("after").get()).isNotNull();
+  }
+}
