@@ -87,7 +87,7 @@ class StatusWriterTest {
     }
 
     OutcomeBuilder stale(ResourceKey key, String apiVersion) {
-      stale.add(new Pruner.Stale(key, apiVersion));
+      stale.add(new Pruner.Stale(key, apiVersion, dev.keelson.core.sync.SyncHints.DEFAULTS));
       return this;
     }
 
@@ -118,7 +118,7 @@ class StatusWriterTest {
       stale.forEach(s -> inv.put(s.key(), ResourceKey.versionOf(s.apiVersion())));
       DesiredState desired = new DesiredState(objects, REVISION, GIT_REF, "tree-1", DIGEST, "directory");
       return new Outcome(desired, List.copyOf(states), List.copyOf(stale), sync, Map.copyOf(health), appHealth,
-          Inventory.of(inv), null, initiatedBy);
+          Inventory.of(inv), null, initiatedBy, null);
     }
   }
 
@@ -540,7 +540,7 @@ class StatusWriterTest {
     void noHealth() {
       Outcome o = new Outcome(new DesiredState(List.of(DEPLOY_M), REVISION, GIT_REF, "t", DIGEST, "directory"),
           List.of(synced(DEPLOY_M)), List.of(), null, Map.of(), Health.healthy(),
-          Inventory.of(Map.of(DEPLOY, "v1")), null, "automated");
+          Inventory.of(Map.of(DEPLOY, "v1")), null, "automated", null);
 
       assertThat(resource(at(T1).write(null, 1, o, null), DEPLOY).health).isNull();
     }
