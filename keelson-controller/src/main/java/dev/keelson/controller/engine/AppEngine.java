@@ -112,7 +112,7 @@ public final class AppEngine {
 
     OperationState op = ledger.operation();
     OperationRunner.Progress progress = null;
-    boolean finished = ledger.finished();
+    boolean finished;
     if (decision instanceof SyncDecider.Decision.Start start) {
       op = start.operation();
       OperationInput input = input(app, op, states, hooks, staleOurs, hints, desired, assessor);
@@ -122,10 +122,10 @@ public final class AppEngine {
     } else if (decision instanceof SyncDecider.Decision.Continue) {
       progress = runner.advance(op, input(app, op, states, hooks, staleOurs, hints, desired, assessor));
     }
-    if (progress != null && !OperationRunner.RUNNING.equals(op.phase)) {
-      finished = true;
-      ledger.finishedOperation(op);
-    }
+    if (progress != null && !OperationRunner.RUNNING.equals(op.phase)) ledger.finishedOperation(op);
+    // "finished" speaks of the operation in status now: one superseded earlier in this reconcile
+    // does not make a freshly started, still running one finished
+    finished = op != null && !OperationRunner.RUNNING.equals(op.phase) && (progress != null || ledger.finished());
 
     Map<String, Map<String, Object>> applied = progress == null ? Map.of() : progress.applied();
     List<ResourceState> after = afterApply(states, applied);

@@ -36,6 +36,7 @@ final class Ledger {
   private Orchestration.Gate gate;
   private PendingApproval pending;
   private Instant nextLook;
+  private OperationState startedNow;
 
   Ledger(AppSettings app, ApplicationStatus status, Request request, Clock clock) {
     this.app = app;
@@ -144,8 +145,7 @@ final class Ledger {
 
   void started(OperationState op) {
     operation = op;
-    event(false, "OperationStarted", op.trigger + " sync of revision " + op.revision + " started by " + op.initiatedBy
-        + (Boolean.TRUE.equals(op.dryRun) ? " (dry run)" : ""));
+    startedNow = op;
   }
 
   /** Ends the running operation here (terminated or superseded). */
@@ -181,6 +181,13 @@ final class Ledger {
 
   Orchestration result(OperationState op, boolean finishedNow) {
     OperationState current = op != null ? op : operation;
+    // An operation that ends in the reconcile that started it is told by its outcome event alone:
+    // one event per sync, as before operations had phases (events are API writes too).
+    if (startedNow != null && OperationRunner.RUNNING.equals(startedNow.phase)) {
+      event(false, "OperationStarted", startedNow.trigger + " sync of revision " + startedNow.revision
+          + " started by " + startedNow.initiatedBy);
+      startedNow = null;
+    }
     return new Orchestration(current, finishedNow || finished, pending, pin, List.copyOf(audit), gate,
         handled(), nextLook, List.copyOf(events));
   }

@@ -29,7 +29,10 @@ final class RequestReader {
     OperatorRequest approve = unhandled(a.get(Annotations.APPROVE), s.lastHandledApproval);
     Optional<OperatorRequest> pinnedBy = OperatorRequest.parse(a.get(Annotations.ROLLBACK));
     OperatorRequest rollback = unhandled(a.get(Annotations.ROLLBACK), s.lastHandledRollback);
-    OperatorRequest cleared = rollback == null ? unhandled(a.get(Annotations.ROLLBACK_CLEARED), s.lastHandledRollback) : null;
+    // a clear counts only while no rollback annotation is present: a later rollback leaves the
+    // old clear annotation behind, and it must not unpin the new one
+    OperatorRequest cleared = pinnedBy.isEmpty()
+        ? unhandled(a.get(Annotations.ROLLBACK_CLEARED), s.lastHandledRollback) : null;
     OperatorRequest terminate = unhandled(a.get(Annotations.TERMINATE), s.lastHandledTerminate);
     OperatorRequest suspend = unhandled(a.get(Annotations.SUSPEND_CHANGED), s.lastHandledSuspendChange);
     return new Request(sync, approve, rollback, cleared, pinnedBy.orElse(null), terminate, suspend);
