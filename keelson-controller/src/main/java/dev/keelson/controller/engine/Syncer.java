@@ -107,6 +107,10 @@ public final class Syncer {
     boolean changesExisting = toWrite.stream().anyMatch(s -> s.live() != null);
     for (ResourceState s : toWrite) {
       if (s.predicted() != null || !changesExisting || !options.validate()) continue;
+      // a Force=true or Replace=true object is written differently from what a dry-run of
+      // server-side apply can check (recreated, or replaced whole)
+      ObjectSyncOptions own = options.of(s.desired().key());
+      if (own.force() || own.replace() || options.replace()) continue;
       try {
         resources.apply(s.desired().body(), s.desired().key(), true);
       } catch (KubeException e) {

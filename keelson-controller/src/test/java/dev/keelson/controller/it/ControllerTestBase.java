@@ -70,7 +70,7 @@ abstract class ControllerTestBase {
     } catch (ConditionTimeoutException e) {
       Application last = app(name);
       throw new AssertionError("application " + name + " did not reach the expected state; last seen: "
-          + (last == null ? "absent" : client.getKubernetesSerialization().asYaml(last.getStatus())), e);
+          + (last == null ? "absent" : client.getKubernetesSerialization().asYaml(last)), e);
     }
     return app(name);
   }

@@ -164,4 +164,50 @@ class SyncOptionsTest extends ControllerTestBase {
     assertThat(client.configMaps().inNamespace(ns).withName("shared").get().getMetadata().getAnnotations())
         .containsEntry("keelson.dev/tracking-id", ns + "/owner:/ConfigMap:" + ns + "/shared");
   }
+
+  @Test
+  @DisplayName("Replace=true writes the whole object (fields added by others are dropped); Force=true recreates what cannot change")
+  void replaceAndForce() throws Exception {
+    repo.write("whole.yaml", Orchestrated.configMap("whole", "1", "keelson.dev/sync-options: Replace=true"))
+        .write("frozen.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: frozen
+              annotations:
+                argocd.argoproj.io/sync-options: Force=true
+            immutable: true
+            data:
+              value: "1"
+            """);
+    String first = repo.commit("replace and force");
+    createApp(Orchestrated.app("writer", ns, repo.url(), "", ""));
+    awaitApp("writer", a -> syncedAt(a, first));
+    String frozenUid = client.configMaps().inNamespace(ns).withName("frozen").get().getMetadata().getUid();
+    client.configMaps().inNamespace(ns).withName("whole").edit(c -> {
+      c.getMetadata().getLabels().put("added-by", "someone");
+      return c;
+    });
+
+    repo.write("whole.yaml", Orchestrated.configMap("whole", "2", "keelson.dev/sync-options: Replace=true"))
+        .write("frozen.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: frozen
+              annotations:
+                argocd.argoproj.io/sync-options: Force=true
+            immutable: true
+            data:
+              value: "2"
+            """);
+    String second = repo.commit("change both");
+    awaitApp("writer", a -> syncedAt(a, second));
+    var whole = client.configMaps().inNamespace(ns).withName("whole").get();
+    assertThat(whole.getData()).containsEntry("value", "2");
+    assertThat(whole.getMetadata().getLabels()).doesNotContainKey("added-by");
+    var frozen = client.configMaps().inNamespace(ns).withName("frozen").get();
+    assertThat(frozen.getData()).containsEntry("value", "2");
+    assertThat(frozen.getMetadata().getUid()).isNotEqualTo(frozenUid);
+  }
 }
