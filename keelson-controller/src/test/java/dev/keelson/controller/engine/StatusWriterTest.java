@@ -1139,6 +1139,22 @@ class StatusWriterTest {
     }
 
     @Test
+    @DisplayName("writing one outcome onto two statuses leaves the first status as it was")
+    void outcomeNotShared() throws Exception {
+      Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build();
+      ApplicationStatus longer = new ApplicationStatus();
+      longer.history = new ArrayList<>(List.of(new HistoryEntry()));
+      longer.history.get(0).id = 7L;
+      ApplicationStatus first = at(T1).write(null, 1, o, null);
+      String firstJson = json(first);
+
+      ApplicationStatus second = at(T1).write(longer, 1, o, null);
+
+      assertThat(second.history).extracting(e -> e.id).containsExactly(7L, 8L);
+      assertThat(json(first)).isEqualTo(firstJson);
+    }
+
+    @Test
     @DisplayName("the same inputs give the same status")
     void deterministic() throws Exception {
       ApplicationStatus old = at(T1).write(null, 1, steady(), null);
