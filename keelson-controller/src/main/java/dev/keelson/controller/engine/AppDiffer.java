@@ -3,6 +3,8 @@ package dev.keelson.controller.engine;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.core.diff.DiffNormalizer;
+import dev.keelson.core.diff.IgnoreRule;
+import dev.keelson.core.diff.IgnoredFields;
 import dev.keelson.core.diff.UnifiedDiff;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
@@ -16,7 +18,8 @@ import java.util.Map;
 /**
  * Live against desired for `keelson app diff`, computed the way a sync would apply it: the
  * desired side is the server's dry-run result, so defaults and normalisation do not show up as
- * differences. Secret values are masked. Objects that would be pruned show as removed.
+ * differences. Secret values are masked. Objects that would be pruned show as removed. Fields
+ * under ignoreDifferences are left out on both sides, as when comparing for a sync.
  */
 public final class AppDiffer {
   private final DesiredStateBuilder desiredBuilder;
@@ -44,9 +47,16 @@ public final class AppDiffer {
   public Report diff(AppSettings app, ApplicationStatus status) throws ReconcileFailure {
     DesiredState desired = desiredBuilder.build(app, true);
     List<ObjectDiff> diffs = new ArrayList<>();
+    List<IgnoreRule> ignore = app.policy().ignoreRules();
     for (Manifest m : desired.objects()) {
       Map<String, Object> live = get(m.apiVersion(), m.key());
       Map<String, Object> predicted = predict(m, live);
+      if (live != null && !ignore.isEmpty()) {
+        // Same rule as Comparer: these fields are neither drift nor overwritten by a sync.
+        List<List<Object>> ignored = IgnoredFields.paths(ignore, m.key(), live);
+        live = IgnoredFields.removeFrom(live, ignored);
+        predicted = IgnoredFields.removeFrom(predicted, ignored);
+      }
       DiffNormalizer.Pair pair = DiffNormalizer.forDiff(live, predicted);
       String text = UnifiedDiff.of(title(m.key()), pair.live(), pair.desired());
       if (!text.isEmpty()) diffs.add(new ObjectDiff(m.key(), text));

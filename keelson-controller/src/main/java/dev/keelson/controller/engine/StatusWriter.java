@@ -130,8 +130,17 @@ public final class StatusWriter {
     List<HistoryEntry> h = new ArrayList<>(old == null ? List.of() : old);
     long next = h.stream().mapToLong(e -> e.id == null ? 0 : e.id).max().orElse(0) + 1;
     for (HistoryEntry a : added) {
-      a.id = next++;
-      h.add(a);
+      // A copy gets the id: the outcome's entries stay untouched, so writing it again (onto
+      // another status) cannot renumber the entries of a status already written.
+      HistoryEntry e = new HistoryEntry();
+      e.id = next++;
+      e.revision = a.revision;
+      e.deployedAt = a.deployedAt;
+      e.result = a.result;
+      e.message = a.message;
+      e.initiatedBy = a.initiatedBy;
+      e.action = a.action;
+      h.add(e);
     }
     while (h.size() > HISTORY_LIMIT) h.remove(0);
     return h;

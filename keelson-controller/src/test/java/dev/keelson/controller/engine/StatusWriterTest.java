@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
+import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
+import dev.keelson.api.v1alpha1.ApplicationStatus.PendingApproval;
+import dev.keelson.api.v1alpha1.ApplicationStatus.Pin;
 import dev.keelson.api.v1alpha1.ApplicationStatus.ResourceStatus;
 import dev.keelson.core.health.Health;
 import dev.keelson.core.health.HealthStatus;
@@ -62,13 +65,92 @@ class StatusWriterTest {
     return state(m, ResourceState.Sync.Synced, "");
   }
 
-  private static SyncResult succeeded(ApplyAction... actions) {
-    return new SyncResult(List.of(actions), Map.of(), true, "");
+  /** An operation on the current desired state (REVISION, DIGEST) in the given phase. */
+  private static OperationState operation(String phase, String message) {
+    OperationState op = new OperationState();
+    op.id = "op-1";
+    op.phase = phase;
+    op.message = message;
+    op.trigger = "automated";
+    op.initiatedBy = "automated";
+    op.revision = REVISION;
+    op.digest = DIGEST;
+    return op;
   }
 
-  private static SyncResult failedSync(String message) {
-    return new SyncResult(List.of(new ApplyAction(DEPLOY, ApplyAction.Action.Failed, "denied")), Map.of(), false,
-        message);
+  /** A history entry as the engine hands it over: everything but the id. */
+  private static HistoryEntry audit(String action, String result, String by, String message) {
+    HistoryEntry e = new HistoryEntry();
+    e.action = action;
+    e.result = result;
+    e.initiatedBy = by;
+    e.message = message;
+    e.revision = REVISION;
+    e.deployedAt = T1_TEXT;
+    return e;
+  }
+
+  /** The orchestration part of an outcome: no operation, no gate, nothing handled unless told. */
+  private static final class Orch {
+    private OperationState operation;
+    private boolean finished;
+    private PendingApproval pending;
+    private Pin pin;
+    private final List<HistoryEntry> audit = new ArrayList<>();
+    private Orchestration.Gate gate;
+    private Orchestration.Handled handled = Orchestration.Handled.NONE;
+
+    Orch operation(OperationState op) {
+      operation = op;
+      return this;
+    }
+
+    /** The operation ended in this reconcile. */
+    Orch finished(OperationState op) {
+      operation = op;
+      finished = true;
+      return this;
+    }
+
+    Orch pending(PendingApproval p) {
+      pending = p;
+      return this;
+    }
+
+    Orch pin(Pin p) {
+      pin = p;
+      return this;
+    }
+
+    Orch audit(HistoryEntry... entries) {
+      audit.addAll(List.of(entries));
+      return this;
+    }
+
+    Orch gate(String reason, String message, boolean stalled) {
+      gate = new Orchestration.Gate(reason, message, stalled);
+      return this;
+    }
+
+    Orch handled(Orchestration.Handled h) {
+      handled = h;
+      return this;
+    }
+
+    Orchestration build() {
+      return new Orchestration(operation, finished, pending, pin, List.copyOf(audit), gate, handled, null, List.of());
+    }
+  }
+
+  private static Orch orch() {
+    return new Orch();
+  }
+
+  /** A reconcile in which a sync operation succeeded, with its history entry. */
+  private static Orch syncSucceeded(String by) {
+    OperationState op = operation("Succeeded", "successfully synced: 1 object(s), 0 pruned, 0 hook(s) completed");
+    op.initiatedBy = by;
+    return orch().finished(op).audit(audit("Sync", "Succeeded", by, op.message));
   }
 
   /** An outcome of a comparison, with every desired object Healthy unless told otherwise. */
@@ -76,9 +158,8 @@ class StatusWriterTest {
     private final List<ResourceState> states = new ArrayList<>();
     private final List<Pruner.Stale> stale = new ArrayList<>();
     private final Map<ResourceKey, Health> health = new LinkedHashMap<>();
-    private SyncResult sync;
+    private Orchestration orchestration;
     private Health appHealth = Health.healthy();
-    private String initiatedBy = "automated";
 
     OutcomeBuilder state(ResourceState s) {
       states.add(s);
@@ -101,13 +182,8 @@ class StatusWriterTest {
       return this;
     }
 
-    OutcomeBuilder sync(SyncResult r) {
-      sync = r;
-      return this;
-    }
-
-    OutcomeBuilder initiatedBy(String who) {
-      initiatedBy = who;
+    OutcomeBuilder orchestration(Orch o) {
+      orchestration = o.build();
       return this;
     }
 
@@ -117,8 +193,8 @@ class StatusWriterTest {
       objects.forEach(m -> inv.put(m.key(), m.version()));
       stale.forEach(s -> inv.put(s.key(), ResourceKey.versionOf(s.apiVersion())));
       DesiredState desired = new DesiredState(objects, REVISION, GIT_REF, "tree-1", DIGEST, "directory");
-      return new Outcome(desired, List.copyOf(states), List.copyOf(stale), sync, Map.copyOf(health), appHealth,
-          Inventory.of(inv), null, initiatedBy, null);
+      return new Outcome(desired, List.copyOf(states), List.copyOf(stale), null, Map.copyOf(health), appHealth,
+          Inventory.of(inv), null, "automated", orchestration);
     }
   }
 
@@ -309,10 +385,11 @@ class StatusWriterTest {
     }
 
     @Test
-    @DisplayName("a failed sync: Ready False and Stalled True with reason SyncFailed and the sync's message")
+    @DisplayName("a failed operation on the current desired state: Ready False and Stalled True with reason SyncFailed and its message")
     void syncFailure() {
+      OperationState op = operation("Failed", "Deployment.apps/shop/web: admission webhook denied the request");
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
-          .sync(failedSync("Deployment.apps/shop/web: admission webhook denied the request")).build();
+          .orchestration(orch().finished(op)).build();
 
       ApplicationStatus s = at(T1).write(null, 1, o, null);
 
@@ -323,6 +400,58 @@ class StatusWriterTest {
       assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("True");
       assertThat(condition(s, StatusWriter.STALLED).getReason()).isEqualTo("SyncFailed");
       assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    @DisplayName("the failure stands in later reconciles, while the failed operation is on the current desired state")
+    void syncFailureStands() {
+      OperationState op = operation("Failed", "denied");
+      Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
+          .orchestration(orch().operation(op)).build();
+
+      ApplicationStatus s = at(T2).write(null, 1, o, null);
+
+      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("SyncFailed");
+      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("True");
+    }
+
+    @Test
+    @DisplayName("a failed operation with a retry scheduled: Reconciling True instead of Stalled, the message naming the retry")
+    void syncFailureRetrying() {
+      OperationState op = operation("Failed", "denied");
+      op.retryCount = 1;
+      op.nextRetryAt = "2025-03-01T10:00:20Z";
+      Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
+          .orchestration(orch().finished(op)).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, o, null);
+
+      Condition ready = condition(s, StatusWriter.READY);
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("SyncFailed");
+      assertThat(ready.getMessage()).isEqualTo("denied (retry 2 at 2025-03-01T10:00:20Z)");
+      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("True");
+      assertThat(condition(s, StatusWriter.RECONCILING).getReason()).isEqualTo("SyncFailed");
+      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    @DisplayName("a failed operation on another desired state, or a failed dry run, is no sync failure")
+    void staleOrDryRunFailure() {
+      OperationState older = operation("Failed", "denied");
+      older.digest = "digest-0";
+      OperationState dryRun = operation("Failed", "denied");
+      dryRun.dryRun = true;
+
+      for (OperationState op : List.of(older, dryRun)) {
+        Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
+            .orchestration(orch().operation(op)).build();
+
+        ApplicationStatus s = at(T1).write(null, 1, o, null);
+
+        assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("OutOfSync");
+        assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      }
     }
 
     @Test
@@ -591,41 +720,42 @@ class StatusWriterTest {
   @DisplayName("history")
   class History {
     @Test
-    @DisplayName("a successful sync adds an entry with id 1, revision, time, result, summary and initiator")
+    @DisplayName("an audit entry is appended with id 1, as the engine gave it; a finished operation sets lastSyncedAt")
     void firstEntry() {
       Outcome o = outcome().state(synced(DEPLOY_M)).state(synced(SERVICE_M))
-          .sync(succeeded(new ApplyAction(DEPLOY, ApplyAction.Action.Created, ""),
-              new ApplyAction(SERVICE, ApplyAction.Action.Unchanged, "")))
-          .initiatedBy("alice@example.com")
-          .build();
+          .orchestration(syncSucceeded("alice@example.com")).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T2).write(null, 1, o, null);
 
       assertThat(s.history).hasSize(1);
       HistoryEntry e = s.history.get(0);
       assertThat(e.id).isEqualTo(1L);
+      assertThat(e.action).isEqualTo("Sync");
       assertThat(e.revision).isEqualTo(REVISION);
       assertThat(e.deployedAt).isEqualTo(T1_TEXT);
       assertThat(e.result).isEqualTo("Succeeded");
-      assertThat(e.message).isEqualTo("1 created, 0 configured, 1 unchanged, 0 pruned");
+      assertThat(e.message).isEqualTo("successfully synced: 1 object(s), 0 pruned, 0 hook(s) completed");
       assertThat(e.initiatedBy).isEqualTo("alice@example.com");
-      assertThat(s.lastSyncedAt).isEqualTo(T1_TEXT);
+      assertThat(s.lastSyncedAt).isEqualTo(T2_TEXT);
     }
 
     @Test
-    @DisplayName("entries get increasing ids and keep their initiators")
+    @DisplayName("entries get increasing ids, within a reconcile and across reconciles, and keep their initiators")
     void increasingIds() {
-      Outcome auto = outcome().state(synced(DEPLOY_M)).sync(succeeded()).initiatedBy("automated").build();
-      Outcome manual = outcome().state(synced(DEPLOY_M)).sync(succeeded()).initiatedBy("bob").build();
+      Outcome auto = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build();
+      Outcome approved = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("bob")
+          .audit(audit("Approve", "Approved", "bob", "approved by bob"))).build();
+      Outcome again = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build();
 
       ApplicationStatus s1 = at(T1).write(null, 1, auto, null);
-      ApplicationStatus s2 = at(T2).write(s1, 1, manual, null);
-      ApplicationStatus s3 = at(T2).write(s2, 1, auto, null);
+      ApplicationStatus s2 = at(T2).write(s1, 1, approved, null);
+      ApplicationStatus s3 = at(T2).write(s2, 1, again, null);
 
-      assertThat(s3.history).extracting(e -> e.id).containsExactly(1L, 2L, 3L);
-      assertThat(s3.history).extracting(e -> e.initiatedBy).containsExactly("automated", "bob", "automated");
-      assertThat(s3.history).extracting(e -> e.deployedAt).containsExactly(T1_TEXT, T2_TEXT, T2_TEXT);
+      assertThat(s3.history).extracting(e -> e.id).containsExactly(1L, 2L, 3L, 4L);
+      assertThat(s3.history).extracting(e -> e.action + " by " + e.initiatedBy)
+          .containsExactly("Sync by automated", "Sync by bob", "Approve by bob", "Sync by automated");
       assertThat(s1.history).hasSize(1);
+      assertThat(s2.history).hasSize(3);
     }
 
     @Test
@@ -634,7 +764,8 @@ class StatusWriterTest {
       ApplicationStatus old = new ApplicationStatus();
       old.history = new ArrayList<>(List.of(entry(5), entry(9)));
 
-      ApplicationStatus s = at(T1).write(old, 1, outcome().state(synced(DEPLOY_M)).sync(succeeded()).build(), null);
+      ApplicationStatus s = at(T1).write(old, 1,
+          outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
 
       assertThat(s.history).extracting(e -> e.id).containsExactly(5L, 9L, 10L);
     }
@@ -646,7 +777,8 @@ class StatusWriterTest {
       old.history = new ArrayList<>();
       for (long i = 1; i <= StatusWriter.HISTORY_LIMIT; i++) old.history.add(entry(i));
 
-      ApplicationStatus s = at(T1).write(old, 1, outcome().state(synced(DEPLOY_M)).sync(succeeded()).build(), null);
+      ApplicationStatus s = at(T1).write(old, 1,
+          outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
 
       assertThat(StatusWriter.HISTORY_LIMIT).isEqualTo(10);
       assertThat(s.history).hasSize(10);
@@ -657,20 +789,21 @@ class StatusWriterTest {
     @Test
     @DisplayName("stays capped over many syncs")
     void cappedOverTime() {
-      Outcome o = outcome().state(synced(DEPLOY_M)).sync(succeeded()).build();
       ApplicationStatus s = null;
-      for (int i = 0; i < 25; i++) s = at(T1).write(s, 1, o, null);
+      for (int i = 0; i < 25; i++) {
+        s = at(T1).write(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
+      }
 
       assertThat(s.history).hasSize(10);
-      assertThat(s.history.get(0).id).isEqualTo(16L);
-      assertThat(s.history.get(9).id).isEqualTo(25L);
+      assertThat(s.history).extracting(e -> e.id).containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L, 25L);
     }
 
     @Test
-    @DisplayName("a failed sync is recorded as Failed with the sync's message")
+    @DisplayName("a failed operation's entry is recorded as Failed with its message, and sets lastSyncedAt")
     void failedEntry() {
+      OperationState op = operation("Failed", "Deployment.apps/shop/web: denied");
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
-          .sync(failedSync("Deployment.apps/shop/web: denied")).build();
+          .orchestration(orch().finished(op).audit(audit("Sync", "Failed", "automated", op.message))).build();
 
       ApplicationStatus s = at(T1).write(null, 1, o, null);
 
@@ -682,18 +815,49 @@ class StatusWriterTest {
     }
 
     @Test
-    @DisplayName("no sync, no entry: history and lastSyncedAt stay as they were")
+    @DisplayName("an operator action without an operation is recorded, and does not set lastSyncedAt")
+    void operatorAction() {
+      Outcome o = outcome().state(synced(DEPLOY_M))
+          .orchestration(orch().audit(audit("Terminate", "Refused", "carol", "no operation was running"))).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, o, null);
+
+      assertThat(s.history).singleElement().satisfies(e -> {
+        assertThat(e.id).isEqualTo(1L);
+        assertThat(e.action).isEqualTo("Terminate");
+        assertThat(e.result).isEqualTo("Refused");
+      });
+      assertThat(s.lastSyncedAt).isNull();
+    }
+
+    @Test
+    @DisplayName("a finished dry run does not set lastSyncedAt")
+    void dryRun() {
+      OperationState op = operation("Succeeded", "ok");
+      op.dryRun = true;
+
+      ApplicationStatus s = at(T1).write(null, 1,
+          outcome().state(synced(DEPLOY_M)).orchestration(orch().finished(op)).build(), null);
+
+      assertThat(s.history).isEmpty();
+      assertThat(s.lastSyncedAt).isNull();
+    }
+
+    @Test
+    @DisplayName("no entry, no change: history and lastSyncedAt stay as they were")
     void noSyncNoEntry() {
       ApplicationStatus synced = at(T1).write(null, 1,
-          outcome().state(synced(DEPLOY_M)).sync(succeeded()).build(), null);
+          outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
 
-      ApplicationStatus compared = at(T2).write(synced, 1, steady(), null);
+      ApplicationStatus idle = at(T2).write(synced, 1,
+          outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(synced.operationState)).build(), null);
+      ApplicationStatus compared = at(T2).write(idle, 1, steady(), null);
       ApplicationStatus failed = at(T2).write(compared, 1, failure(FailureReason.SourceFailed, "timeout"), null);
 
-      assertThat(compared.history).hasSize(1);
-      assertThat(compared.lastSyncedAt).isEqualTo(T1_TEXT);
-      assertThat(failed.history).hasSize(1);
-      assertThat(failed.lastSyncedAt).isEqualTo(T1_TEXT);
+      for (ApplicationStatus s : List.of(idle, compared, failed)) {
+        assertThat(s.history).extracting(e -> e.id).containsExactly(1L);
+        assertThat(s.lastSyncedAt).isEqualTo(T1_TEXT);
+      }
     }
 
     private HistoryEntry entry(long id) {
@@ -714,31 +878,221 @@ class StatusWriterTest {
       return old;
     }
 
+    private String afterFinished(OperationState op) {
+      return at(T1).write(previous(), 1, outcome().state(synced(DEPLOY_M)).orchestration(orch().finished(op)).build(),
+          null).appliedDigest;
+    }
+
     @Test
-    @DisplayName("is the desired digest after a successful sync")
+    @DisplayName("is the operation's digest after it finished Succeeded")
     void setOnSuccess() {
-      ApplicationStatus s = at(T1).write(previous(), 1,
-          outcome().state(synced(DEPLOY_M)).sync(succeeded()).build(), null);
-
-      assertThat(s.appliedDigest).isEqualTo(DIGEST);
+      assertThat(afterFinished(operation("Succeeded", "ok"))).isEqualTo(DIGEST);
     }
 
     @Test
-    @DisplayName("is kept after a failed sync")
+    @DisplayName("is kept after a failed or terminated operation")
     void keptOnFailedSync() {
-      ApplicationStatus s = at(T1).write(previous(), 1,
-          outcome().state(synced(DEPLOY_M)).sync(failedSync("boom")).build(), null);
-
-      assertThat(s.appliedDigest).isEqualTo("previous-digest");
+      assertThat(afterFinished(operation("Failed", "boom"))).isEqualTo("previous-digest");
+      assertThat(afterFinished(operation("Terminated", "terminated by carol"))).isEqualTo("previous-digest");
     }
 
     @Test
-    @DisplayName("is kept when there was no sync, compared or not")
+    @DisplayName("is kept after a successful dry run or a sync of selected resources only")
+    void keptOnPartialSync() {
+      OperationState dryRun = operation("Succeeded", "ok");
+      dryRun.dryRun = true;
+      OperationState selective = operation("Succeeded", "ok");
+      selective.resources = List.of("apps:Deployment:web");
+
+      assertThat(afterFinished(dryRun)).isEqualTo("previous-digest");
+      assertThat(afterFinished(selective)).isEqualTo("previous-digest");
+    }
+
+    @Test
+    @DisplayName("is kept while an operation runs, and when a succeeded operation did not finish in this reconcile")
+    void keptUnlessFinishedNow() {
+      OperationState running = operation("Running", "applying");
+      running.syncPhase = "Sync";
+      running.wave = 0;
+      OperationState earlier = operation("Succeeded", "ok");
+      earlier.digest = "digest-0";
+
+      for (OperationState op : List.of(running, earlier)) {
+        ApplicationStatus s = at(T1).write(previous(), 1,
+            outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(op)).build(), null);
+        assertThat(s.appliedDigest).isEqualTo("previous-digest");
+      }
+    }
+
+    @Test
+    @DisplayName("is kept when there was no operation, compared or not")
     void keptWithoutSync() {
       assertThat(at(T1).write(previous(), 1, steady(), null).appliedDigest).isEqualTo("previous-digest");
       assertThat(at(T1).write(previous(), 1, failure(FailureReason.SourceFailed, "x"), null).appliedDigest)
           .isEqualTo("previous-digest");
       assertThat(at(T1).write(null, 1, steady(), null).appliedDigest).isNull();
+    }
+  }
+
+  @Nested
+  @DisplayName("operations, operator requests and gates")
+  class Operations {
+    @Test
+    @DisplayName("echoes the tokens of the requests handled, and keeps them when none is handled")
+    void handledTokens() {
+      var handled = new Orchestration.Handled("sync-1", "approve-1", "rollback-1", "terminate-1", "suspend-1");
+      ApplicationStatus first = at(T1).write(null, 1, outcome().state(synced(DEPLOY_M))
+          .orchestration(orch().handled(handled)).build(), null);
+      ApplicationStatus second = at(T2).write(first, 1, outcome().state(synced(DEPLOY_M))
+          .orchestration(orch()).build(), null);
+
+      for (ApplicationStatus s : List.of(first, second)) {
+        assertThat(s.lastHandledSyncRequest).isEqualTo("sync-1");
+        assertThat(s.lastHandledApproval).isEqualTo("approve-1");
+        assertThat(s.lastHandledRollback).isEqualTo("rollback-1");
+        assertThat(s.lastHandledTerminate).isEqualTo("terminate-1");
+        assertThat(s.lastHandledSuspendChange).isEqualTo("suspend-1");
+      }
+    }
+
+    @Test
+    @DisplayName("writes the operation, the pending approval and the pin; an orchestration without them clears them")
+    void operationPendingAndPin() {
+      OperationState op = operation("Running", "applying");
+      PendingApproval pending = new PendingApproval();
+      pending.revision = REVISION;
+      pending.digest = DIGEST;
+      Pin pin = new Pin();
+      pin.historyId = 3L;
+      pin.revision = "0ld";
+      Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(op).pending(pending).pin(pin)).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus cleared = at(T2).write(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(orch()).build(), null);
+
+      assertThat(s.operationState).isSameAs(op);
+      assertThat(s.pendingApproval).isSameAs(pending);
+      assertThat(s.pinned).isSameAs(pin);
+      assertThat(cleared.operationState).isNull();
+      assertThat(cleared.pendingApproval).isNull();
+      assertThat(cleared.pinned).isNull();
+    }
+
+    @Test
+    @DisplayName("a running operation: Ready False and Reconciling True with reason OperationRunning naming phase and wave")
+    void running() {
+      OperationState op = operation("Running", "waiting for wave 2: Deployment.apps/shop/web (Progressing)");
+      op.syncPhase = "Sync";
+      op.wave = 2;
+      Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(op)).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, o, null);
+
+      Condition ready = condition(s, StatusWriter.READY);
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("OperationRunning");
+      assertThat(ready.getMessage())
+          .isEqualTo("Sync phase, wave 2: waiting for wave 2: Deployment.apps/shop/web (Progressing)");
+      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("True");
+      assertThat(condition(s, StatusWriter.RECONCILING).getReason()).isEqualTo("OperationRunning");
+      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    @DisplayName("suspended: Ready False with reason Suspended even in sync, neither reconciling nor stalled; status.suspended set")
+    void suspended() {
+      Outcome o = outcome().state(synced(DEPLOY_M))
+          .orchestration(orch().gate("Suspended", "syncing is suspended (spec.suspend)", false)).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus resumed = at(T2).write(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(orch()).build(), null);
+
+      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("Suspended");
+      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("syncing is suspended (spec.suspend)");
+      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(s.suspended).isTrue();
+      assertThat(resumed.suspended).isNull();
+      assertThat(condition(resumed, StatusWriter.READY).getReason()).isEqualTo("ReconciliationSucceeded");
+    }
+
+    @Test
+    @DisplayName("awaiting approval: Ready False with reason AwaitingApproval, not stalled")
+    void awaitingApproval() {
+      Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
+          .orchestration(orch().gate("AwaitingApproval", "revision " + REVISION + " awaits approval", false)).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, o, null);
+
+      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("AwaitingApproval");
+      assertThat(condition(s, StatusWriter.READY).getMessage()).contains("awaits approval");
+      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    @DisplayName("a closed sync window: reason SyncWindowBlocked while out of sync; an app in sync stays Ready")
+    void syncWindow() {
+      Orch blocked = orch().gate("SyncWindowBlocked", "deny window 22:00-06:00 is active", false);
+      Outcome outOfSync = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
+          .orchestration(blocked).build();
+      Outcome inSync = outcome().state(synced(DEPLOY_M)).orchestration(blocked).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, outOfSync, null);
+      ApplicationStatus ok = at(T1).write(null, 1, inSync, null);
+
+      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("SyncWindowBlocked");
+      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("deny window 22:00-06:00 is active");
+      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(ok, StatusWriter.READY).getStatus()).isEqualTo("True");
+      assertThat(condition(ok, StatusWriter.READY).getReason()).isEqualTo("ReconciliationSucceeded");
+    }
+
+    @Test
+    @DisplayName("a dependency cycle: Ready False and Stalled True with reason DependencyCycle, even in sync")
+    void dependencyCycle() {
+      Outcome o = outcome().state(synced(DEPLOY_M))
+          .orchestration(orch().gate("DependencyCycle", "dependency cycle: shop/a -> shop/b -> shop/a", true)).build();
+
+      ApplicationStatus s = at(T1).write(null, 1, o, null);
+
+      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("DependencyCycle");
+      Condition stalled = condition(s, StatusWriter.STALLED);
+      assertThat(stalled.getStatus()).isEqualTo("True");
+      assertThat(stalled.getReason()).isEqualTo("DependencyCycle");
+      assertThat(stalled.getMessage()).isEqualTo("dependency cycle: shop/a -> shop/b -> shop/a");
+      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    @DisplayName("an outcome without orchestration keeps every operation field of the previous status")
+    void keptWithoutOrchestration() throws Exception {
+      PendingApproval pending = new PendingApproval();
+      pending.revision = REVISION;
+      Pin pin = new Pin();
+      pin.historyId = 1L;
+      pin.revision = REVISION;
+      Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")
+          .pending(pending).pin(pin).gate("Suspended", "suspended", false)
+          .handled(new Orchestration.Handled("sync-1", "approve-1", "rollback-1", "terminate-1", "suspend-1"))).build();
+      ApplicationStatus before = at(T1).write(null, 1, o, null);
+      String fields = JSON.writeValueAsString(operatorFields(before));
+
+      ApplicationStatus compared = at(T2).write(before, 1, steady(), null);
+      ApplicationStatus failed = at(T2).write(before, 1, failure(FailureReason.SourceFailed, "timeout"), null);
+
+      assertThat(before.operationState).isNotNull();
+      assertThat(before.appliedDigest).isEqualTo(DIGEST);
+      assertThat(JSON.writeValueAsString(operatorFields(compared))).isEqualTo(fields);
+      assertThat(JSON.writeValueAsString(operatorFields(failed))).isEqualTo(fields);
+    }
+
+    private List<Object> operatorFields(ApplicationStatus s) {
+      return java.util.Arrays.asList(s.operationState, s.pendingApproval, s.pinned, s.suspended, s.history,
+          s.appliedDigest, s.lastSyncedAt, s.lastHandledSyncRequest, s.lastHandledApproval, s.lastHandledRollback,
+          s.lastHandledTerminate, s.lastHandledSuspendChange);
     }
   }
 
@@ -774,7 +1128,7 @@ class StatusWriterTest {
     @DisplayName("writing the same failure onto its own result gives an equal status")
     void failureIsStable() throws Exception {
       ApplicationStatus synced = at(T1).write(null, 1,
-          outcome().state(synced(DEPLOY_M)).sync(succeeded()).build(), null);
+          outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
       Outcome f = failure(FailureReason.ClusterUnreachable, "connection refused");
       ApplicationStatus first = at(T2).write(synced, 1, f, null);
       String firstJson = json(first);
@@ -785,11 +1139,28 @@ class StatusWriterTest {
     }
 
     @Test
+    @DisplayName("writing one outcome onto two statuses leaves the first status as it was")
+    void outcomeNotShared() throws Exception {
+      Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build();
+      ApplicationStatus longer = new ApplicationStatus();
+      longer.history = new ArrayList<>(List.of(new HistoryEntry()));
+      longer.history.get(0).id = 7L;
+      ApplicationStatus first = at(T1).write(null, 1, o, null);
+      String firstJson = json(first);
+
+      ApplicationStatus second = at(T1).write(longer, 1, o, null);
+
+      assertThat(second.history).extracting(e -> e.id).containsExactly(7L, 8L);
+      assertThat(json(first)).isEqualTo(firstJson);
+    }
+
+    @Test
     @DisplayName("the same inputs give the same status")
     void deterministic() throws Exception {
       ApplicationStatus old = at(T1).write(null, 1, steady(), null);
       String oldJson = json(old);
-      Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "x")).sync(succeeded()).build();
+      Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "x"))
+          .orchestration(syncSucceeded("automated")).build();
 
       ApplicationStatus a = at(T2).write(JSON.readValue(oldJson, ApplicationStatus.class), 2, o, "r");
       ApplicationStatus b = at(T2).write(JSON.readValue(oldJson, ApplicationStatus.class), 2, o, "r");
