@@ -129,7 +129,13 @@ class CliOrchestrationTest {
 
       CliTest.Result clear = keelson(ns, "app", "rollback", "gated", "--clear", "--timeout", "60s");
       assertThat(clear.code()).as(clear.out() + clear.err()).isZero();
-      // back to tracking the source: v2 was approved before, so it is applied again without a new approval
+      // back to tracking the source: on an approval-gated app the source revision waits for approval again
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        Application b = client.resources(Application.class).inNamespace(ns).withName("gated").get();
+        return b.getStatus().pendingApproval != null && v2.equals(b.getStatus().pendingApproval.revision);
+      });
+      assertThat(value(ns)).isEqualTo("1");
+      assertThat(keelson(ns, "app", "approve", "gated", "--timeout", "60s").code()).isZero();
       await().atMost(Duration.ofSeconds(60)).until(() -> "2".equals(value(ns)));
 
       assertThat(keelson(ns, "app", "suspend", "gated", "--timeout", "60s").code()).isZero();

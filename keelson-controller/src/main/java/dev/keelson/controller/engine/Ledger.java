@@ -52,6 +52,8 @@ final class Ledger {
           (suspend ? "syncing suspended by " : "syncing resumed by ") + request.suspendChange().by());
     }
     pinFrom(status);
+    // said even when the reconcile fails before deciding anything, so status always shows it
+    if (app.policy().suspend()) gate("Suspended", "syncing is suspended (spec.suspend)", false);
   }
 
   private void pinFrom(ApplicationStatus status) {
@@ -173,8 +175,10 @@ final class Ledger {
     RetryPolicy retry = app.policy().retry();
     int done = op.retryCount == null ? 0 : op.retryCount;
     if (OperationRunner.FAILED.equals(op.phase) && retry != null && retry.allows(done)) {
-      Instant at = clock.instant().plus(retry.delayBefore(done + 1));
-      op.nextRetryAt = at.truncatedTo(ChronoUnit.SECONDS).toString();
+      Instant exact = clock.instant().plus(retry.delayBefore(done + 1));
+      // rounded up: status keeps whole seconds, and a retry must never run before its backoff
+      Instant at = exact.truncatedTo(ChronoUnit.SECONDS).plusSeconds(exact.getNano() > 0 ? 1 : 0);
+      op.nextRetryAt = at.toString();
       nextLook(at);
     }
   }

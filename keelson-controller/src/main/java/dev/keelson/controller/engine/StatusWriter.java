@@ -152,8 +152,10 @@ public final class StatusWriter {
     String message;
     boolean reconciling = false;
     boolean stalled = false;
-    ReconcileFailure f = o.failure() != null ? o.failure() : operationFailure(o);
     Orchestration orch = o.orchestration();
+    ReconcileFailure f = o.failure() != null ? o.failure() : operationFailure(o);
+    // a retry held back by a gate (a window, a dependency) says what holds it, not the old failure
+    if (o.failure() == null && f != null && f.isTransient() && orch.gate() != null) f = null;
     if (f != null) {
       readyStatus = "False";
       reason = f.reason().name();

@@ -117,7 +117,7 @@ final class SyncDecider {
       // Manual or not by who started the first attempt (kept through retries): the trigger of a
       // retry is "retry", so judging by it would turn the second retry of an automated sync manual.
       return startIf(s, ledger, "retry", op.initiatedBy, null, Boolean.TRUE.equals(op.prune), false,
-          op.resources == null ? List.of() : op.resources, retries, !"automated".equals(op.initiatedBy), false);
+          op.resources == null ? List.of() : op.resources, retries, !"automated".equals(op.initiatedBy), true);
     }
     if (op != null && ranForThis && (OperationRunner.FAILED.equals(op.phase) || OperationRunner.TERMINATED.equals(op.phase))) {
       // As in Argo CD: a failed or terminated sync is not tried again on the same desired state
