@@ -8,6 +8,7 @@ import dev.keelson.core.diff.IgnoredFields;
 import dev.keelson.core.diff.UnifiedDiff;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.ResourceClient;
@@ -45,10 +46,17 @@ public final class AppDiffer {
   }
 
   public Report diff(AppSettings app, ApplicationStatus status) throws ReconcileFailure {
-    DesiredState desired = desiredBuilder.build(app, true);
+    // a pinned app is compared with the revision it is pinned to: that is what a sync applies
+    AppSettings target = status != null && status.pinned != null && status.pinned.revision != null
+        ? app.atRevision(status.pinned.revision) : app;
+    DesiredState desired = desiredBuilder.build(target, true);
     List<ObjectDiff> diffs = new ArrayList<>();
     List<IgnoreRule> ignore = app.policy().ignoreRules();
-    for (Manifest m : desired.objects()) {
+    // hooks are run, not kept in sync: they are not part of the diff (nor of pruning)
+    List<Manifest> objects = desired.objects().stream()
+        .filter(m -> SyncAnnotations.parse(m.body()).isResource())
+        .toList();
+    for (Manifest m : objects) {
       Map<String, Object> live = get(m.apiVersion(), m.key());
       Map<String, Object> predicted = predict(m, live);
       if (live != null && !ignore.isEmpty()) {
@@ -62,7 +70,7 @@ public final class AppDiffer {
       if (!text.isEmpty()) diffs.add(new ObjectDiff(m.key(), text));
     }
     var stale = AppEngine.inventoryOf(status)
-        .staleAgainst(desired.objects().stream().map(Manifest::key).toList());
+        .staleAgainst(objects.stream().map(Manifest::key).toList());
     for (var e : stale.entrySet()) {
       Map<String, Object> live = get(e.getValue(), e.getKey());
       if (live != null && TrackingMark.isManagedBy(live, app.ref(), e.getKey())) {

@@ -36,6 +36,11 @@ public record SyncHints(
     return !hookPhases.isEmpty();
   }
 
+  /** An ordinary object: applied, compared, inventoried and pruned (neither a hook nor skipped). */
+  public boolean isResource() {
+    return !isHook() && !skip;
+  }
+
   /** The effective policies: BeforeHookCreation when none is given, as in Argo CD. */
   public Set<HookDeletePolicy> effectiveDeletePolicies() {
     return deletePolicies.isEmpty() ? Set.of(HookDeletePolicy.BeforeHookCreation) : deletePolicies;
