@@ -126,6 +126,8 @@ class CliOrchestrationTest {
       assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
       await().atMost(Duration.ofSeconds(60)).until(() -> "1".equals(value(ns)));
       assertThat(keelson(ns, "app", "get", "gated").out()).contains("Pinned").contains(v1);
+      CliTest.Result pinnedDiff = keelson(ns, "app", "diff", "gated");
+      assertThat(pinnedDiff.code()).as("a pinned app is diffed at its pinned revision: " + pinnedDiff.out()).isZero();
 
       CliTest.Result clear = keelson(ns, "app", "rollback", "gated", "--clear", "--timeout", "60s");
       assertThat(clear.code()).as(clear.out() + clear.err()).isZero();

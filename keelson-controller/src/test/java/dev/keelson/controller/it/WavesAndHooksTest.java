@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.keelson.api.v1alpha1.Application;
+import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.runtime.KeelsonController;
+import java.nio.file.Files;
 import io.fabric8.kubernetes.client.Watcher;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -46,6 +49,10 @@ class WavesAndHooksTest extends ControllerTestBase {
         assertThat(h.result).isEqualTo("Succeeded");
         assertThat(h.revision).isEqualTo(sha);
       });
+      // nor of the diff: hooks run, they are not kept in sync
+      var report = KeelsonController.differ(client, Files.createTempDirectory("keelson-diff-"))
+          .diff(AppSettings.of(app), app.getStatus());
+      assertThat(report.different()).as(report.text()).isFalse();
     }
   }
 
