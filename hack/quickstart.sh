@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The quickstart: a local control plane, Keelson's CRDs, an example Git repository, two example
+# The quickstart: a local control plane, Keelson's CRDs, an example Git repository, the example
 # Applications, and the controller; then it shows the apps until they are Synced and Healthy.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,12 +37,13 @@ else
   echo $! > "$DEMO/controller.pid"
 fi
 
-echo "[quickstart] waiting for the apps to be Synced and Healthy"
+want=$(grep -c '^kind: Application$' "$ROOT/examples/applications.yaml")
+echo "[quickstart] waiting for the $want apps to be Synced and Healthy"
 deadline=$((SECONDS + 300))
 while :; do
   out=$("$K" app list -A || true)
   echo "$out"; echo
-  if [ "$(echo "$out" | awk 'NR>1 && $3=="Synced" && $4=="Healthy"' | wc -l)" -ge 2 ]; then break; fi
+  if [ "$(echo "$out" | awk 'NR>1 && $3=="Synced" && $4=="Healthy"' | wc -l)" -ge "$want" ]; then break; fi
   if [ $SECONDS -gt $deadline ]; then echo "[quickstart] not converged after 5 minutes; see $DEMO/controller.log" >&2; exit 1; fi
   sleep 3
 done

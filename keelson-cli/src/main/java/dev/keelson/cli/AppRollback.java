@@ -61,7 +61,7 @@ final class AppRollback implements Callable<Integer> {
         List<HistoryEntry> usable = usableHistory(a);
         if (usable.stream().noneMatch(h -> historyId.equals(h.id))) {
           System.err.println("error: " + OperatorRequests.qualified(a) + " has no history entry " + historyId
-              + " with a revision (available: " + (usable.isEmpty() ? "none"
+              + " of a successful sync (available: " + (usable.isEmpty() ? "none"
                   : usable.stream().map(h -> String.valueOf(h.id)).collect(Collectors.joining(", "))) + ")");
           return ExitCodes.FAILED;
         }
@@ -77,10 +77,12 @@ final class AppRollback implements Callable<Integer> {
     }
   }
 
-  /** Entries a rollback can return to: those that recorded a revision (a failed fetch has none). */
+  /** Entries a rollback can return to: syncs (and rollbacks) that succeeded, with their revision. */
   private static List<HistoryEntry> usableHistory(Application a) {
     var s = a.getStatus();
     if (s == null || s.history == null) return List.of();
-    return s.history.stream().filter(h -> h.id != null && h.revision != null && !h.revision.isBlank()).toList();
+    return s.history.stream().filter(h -> h.id != null && h.revision != null && !h.revision.isBlank()
+        && (h.action == null || "Sync".equals(h.action) || "Rollback".equals(h.action))
+        && "Succeeded".equals(h.result)).toList();
   }
 }

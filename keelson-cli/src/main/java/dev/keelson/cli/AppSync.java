@@ -73,10 +73,20 @@ final class AppSync implements Callable<Integer> {
           yield ExitCodes.FAILED;
         }
         case REFUSED -> {
-          System.err.println("error: the controller did not start the sync: " + result.message());
+          System.err.println("error: the controller did not start the sync: "
+              + refusal(client, done.get(), token).orElse(result.message()));
           yield ExitCodes.FAILED;
         }
       };
     }
+  }
+
+  /** Why the controller refused this request: its SyncRefused event, which names the token. */
+  private static Optional<String> refusal(KubernetesClient client, Application app, String token) {
+    return client.v1().events().inNamespace(app.getMetadata().getNamespace())
+        .withField("involvedObject.name", app.getMetadata().getName()).list().getItems().stream()
+        .filter(e -> "SyncRefused".equals(e.getReason()) && e.getMessage() != null && e.getMessage().contains(token))
+        .map(e -> e.getMessage().substring(e.getMessage().indexOf("not run: ") + "not run: ".length()))
+        .findFirst();
   }
 }

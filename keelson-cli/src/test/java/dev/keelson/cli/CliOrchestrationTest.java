@@ -145,6 +145,7 @@ class CliOrchestrationTest {
       commit(git, dir, "3");
       CliTest.Result refused = keelson(ns, "app", "sync", "gated", "--timeout", "60s");
       assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(1);
+      assertThat(refused.err()).contains("did not start the sync: syncing is suspended");
       assertThat(value(ns)).isEqualTo("2");
       assertThat(keelson(ns, "app", "resume", "gated", "--timeout", "60s").code()).isZero();
       assertThat(keelson(ns, "app", "history", "gated").out()).contains("Suspend").contains("Resume");

@@ -30,7 +30,7 @@ public class ApplicationStatus {
   public PendingApproval pendingApproval;
   /** Set while a rollback pins the app to a history entry; cleared by `keelson app rollback --clear`. */
   public Pin pinned;
-  /** Whether spec.suspend was in force at the last reconcile (to record each change once). */
+  /** True while spec.suspend holds every sync back. */
   public Boolean suspended;
   /** Tokens of the operator requests (annotations) already acted upon. */
   public String lastHandledApproval;
@@ -174,7 +174,7 @@ public class ApplicationStatus {
     public String revision;
     public String digest;
     public String since;
-    /** What applying would do, one line per object: "Configured apps/Deployment ns/name". */
+    /** What applying would do, one line per object: "Create|Configure|Skipped|Prune KIND/NS/NAME". */
     public List<String> changes = new ArrayList<>();
   }
 

@@ -40,8 +40,24 @@ public record SyncSettings(
   /** An app depended on, with its readiness expression (null: Synced and Healthy). */
   public record DependencyRef(String namespace, String name, String readyExpr) {}
 
+  /**
+   * Options Keelson reads, and Argo CD's it accepts without effect (it always applies server-side,
+   * only what is out of sync, and dry-runs as its own validation decides).
+   */
+  private static final java.util.Set<String> KNOWN_OPTIONS = java.util.Set.of(
+      "createnamespace", "prunelast", "applyoutofsynconly", "prunepropagationpolicy", "failonsharedresource",
+      "replace", "validate", "serversideapply", "respectignoredifferences", "skipdryrunonmissingresource");
+
   static SyncSettings of(ApplicationSpec spec) {
     SyncPolicy p = AppSettings.policyOf(spec);
+    if (p.syncOptions != null) {
+      for (String o : p.syncOptions) {
+        String key = o == null ? "" : o.split("=", 2)[0].trim().toLowerCase();
+        if (!KNOWN_OPTIONS.contains(key)) {
+          throw new IllegalArgumentException("spec.syncPolicy.syncOptions: unknown option " + o);
+        }
+      }
+    }
     var automated = p.automated;
     RetryPolicy retry = null;
     if (p.retry != null) {
@@ -94,6 +110,13 @@ public record SyncSettings(
       if (d == null || AppSettings.blank(d.name)) {
         throw new IllegalArgumentException("spec.dependsOn[" + i + "].name is required");
       }
+      if (!AppSettings.blank(d.readyExpr)) {
+        try {
+          dev.keelson.core.deps.ReadyExpression.compile(d.readyExpr);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("spec.dependsOn[" + i + "].readyExpr: " + e.getMessage());
+        }
+      }
       out.add(new DependencyRef(AppSettings.blank(d.namespace) ? null : d.namespace.trim(), d.name.trim(),
           AppSettings.blank(d.readyExpr) ? null : d.readyExpr));
     }
@@ -113,10 +136,17 @@ public record SyncSettings(
 
   private static List<IgnoreRule> ignoreRules(ApplicationSpec spec) {
     if (spec.ignoreDifferences == null) return List.of();
-    return spec.ignoreDifferences.stream()
-        .map(d -> new IgnoreRule(d.group == null ? "" : d.group, d.kind, d.name, d.namespace,
+    List<IgnoreRule> out = new ArrayList<>();
+    for (int i = 0; i < spec.ignoreDifferences.size(); i++) {
+      var d = spec.ignoreDifferences.get(i);
+      try {
+        out.add(new IgnoreRule(d.group == null ? "" : d.group, d.kind, d.name, d.namespace,
             d.jsonPointers == null ? List.of() : d.jsonPointers,
-            d.managedFieldsManagers == null ? List.of() : d.managedFieldsManagers))
-        .toList();
+            d.managedFieldsManagers == null ? List.of() : d.managedFieldsManagers));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("spec.ignoreDifferences[" + i + "]: " + e.getMessage());
+      }
+    }
+    return List.copyOf(out);
   }
 }

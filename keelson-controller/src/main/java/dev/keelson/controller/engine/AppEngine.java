@@ -38,7 +38,7 @@ public final class AppEngine {
   private final SyncDecider decider;
   private final Clock clock;
 
-  public AppEngine(DesiredStateBuilder desiredBuilder, Comparer comparer, Syncer syncer, Pruner pruner,
+  public AppEngine(DesiredStateBuilder desiredBuilder, Comparer comparer, Pruner pruner,
       HealthCheck health, OperationRunner runner, Clock clock) {
     this.desiredBuilder = desiredBuilder;
     this.comparer = comparer;
@@ -89,13 +89,16 @@ public final class AppEngine {
     Map<ResourceKey, SyncHints> hints = new LinkedHashMap<>();
     Map<ResourceKey, Manifest> hooks = new LinkedHashMap<>();
     List<Manifest> resources = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (Manifest m : desired.objects()) {
       SyncHints h = SyncAnnotations.parse(m.body());
       hints.put(m.key(), h);
+      h.warnings().forEach(w -> warnings.add(m.origin() + " (" + m.key() + "): " + w));
       if (h.skip()) continue;
       if (h.isHook()) hooks.put(m.key(), m);
       else resources.add(m);
     }
+    ledger.annotationWarnings(warnings);
     List<ResourceState> states = new ArrayList<>();
     for (Manifest m : resources) states.add(comparer.compare(ref, m, app.policy().ignoreRules()));
 
@@ -104,8 +107,11 @@ public final class AppEngine {
     List<Pruner.Stale> staleOurs = pruner.ours(ref, previous.staleAgainst(desiredKeys));
     staleOurs.forEach(s -> hints.putIfAbsent(s.key(), s.hints()));
 
-    boolean drifted = states.stream().anyMatch(s -> s.sync() != ResourceState.Sync.Synced)
-        || staleOurs.stream().anyMatch(s -> !s.ignoreExtraneous() && app.prune());
+    // what a sync could repair: another app's object is never taken over, and a Prune=false
+    // object is never pruned, so neither may start a self-heal (it would start one each time)
+    boolean drifted = states.stream().anyMatch(s -> s.sync() != ResourceState.Sync.Synced
+            && s.sync() != ResourceState.Sync.Conflict)
+        || (app.prune() && staleOurs.stream().anyMatch(s -> !s.ignoreExtraneous() && s.hints().options().prune()));
     SyncDecider.Situation situation = new SyncDecider.Situation(app, status, request, desired, drifted,
         ledger.pin(), deps, states, staleOurs);
     SyncDecider.Decision decision = decider.decide(situation, ledger);

@@ -37,6 +37,7 @@ final class Ledger {
   private PendingApproval pending;
   private Instant nextLook;
   private OperationState startedNow;
+  private List<String> annotationWarnings = List.of();
 
   Ledger(AppSettings app, ApplicationStatus status, Request request, Clock clock) {
     this.app = app;
@@ -60,11 +61,12 @@ final class Ledger {
     OperatorRequest rollback = request.rollback();
     if (rollback != null) {
       HistoryEntry entry = status == null || status.history == null ? null : status.history.stream()
-          .filter(e -> rollback.historyId() != null && rollback.historyId().equals(e.id) && e.revision != null)
+          .filter(e -> rollback.historyId() != null && rollback.historyId().equals(e.id) && isDeployment(e))
           .findFirst().orElse(null);
       if (entry == null) {
-        audit("Rollback", rollback, null, "Refused", "history entry " + rollback.historyId() + " not found");
-        event(true, "RollbackRefused", "history entry " + rollback.historyId() + " not found (asked by " + rollback.by() + ")");
+        String why = "history entry " + rollback.historyId() + " is not a successful sync";
+        audit("Rollback", rollback, null, "Refused", why);
+        event(true, "RollbackRefused", why + " (asked by " + rollback.by() + ")");
         return;
       }
       Pin p = new Pin();
@@ -90,6 +92,12 @@ final class Ledger {
       audit("Unpin", OperatorRequest.of("unknown", now()), pin.revision, "Done", "rollback annotation removed");
       pin = null;
     }
+  }
+
+  /** A history entry that deployed a revision: a sync or rollback that succeeded. */
+  static boolean isDeployment(HistoryEntry e) {
+    return e.revision != null && "Succeeded".equals(e.result)
+        && (e.action == null || "Sync".equals(e.action) || "Rollback".equals(e.action));
   }
 
   Pin pin() {
@@ -141,13 +149,24 @@ final class Ledger {
 
   /** A request that could not be acted upon (the app failed before deciding): say why in events. */
   void refuseOperations(String why) {
-    if (request.sync() != null) event(true, "SyncRefused", "sync requested by " + request.sync().by() + " not run: " + why);
+    if (request.sync() != null) {
+      event(true, "SyncRefused", SyncDecider.refusal("manual", request.sync().token(), request.sync().by(), why));
+    }
     if (request.approve() != null) audit("Approve", request.approve(), request.approve().revision(), "Refused", why);
   }
 
   void started(OperationState op) {
     operation = op;
     startedNow = op;
+    if (!annotationWarnings.isEmpty()) {
+      // said once per operation, when it would act on the objects concerned
+      event(true, "AnnotationNotUnderstood", String.join("; ", annotationWarnings));
+    }
+  }
+
+  /** Annotation values on the app's objects that could not be read (each names file and object). */
+  void annotationWarnings(List<String> warnings) {
+    annotationWarnings = List.copyOf(warnings);
   }
 
   /** Ends the running operation here (terminated or superseded). */

@@ -1,7 +1,7 @@
 package dev.keelson.controller.engine;
 
 import dev.keelson.core.model.ResourceKey;
-import dev.keelson.core.plan.KindOrder;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.tracking.AppRef;
@@ -9,9 +9,7 @@ import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.LiveCache;
 import dev.keelson.kube.ResourceClient;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -59,20 +57,9 @@ public final class Pruner {
     return out;
   }
 
-  /** Deletes in reverse apply order; failures are reported and kept for the next attempt. */
-  public List<ApplyAction> prune(AppRef app, List<Stale> stale) {
-    List<Stale> ordered = new ArrayList<>(stale);
-    ordered.sort(Comparator.comparing((Stale s) -> KindOrder.rank(s.key().group(), s.key().kind())).reversed());
-    List<ApplyAction> actions = new ArrayList<>();
-    for (Stale s : ordered) {
-      try {
-        resources.delete(s.apiVersion(), s.key(), DeletionPropagation.BACKGROUND);
-        fingerprints.remove(app, s.key());
-        actions.add(new ApplyAction(s.key(), ApplyAction.Action.Pruned, ""));
-      } catch (KubeException e) {
-        actions.add(new ApplyAction(s.key(), ApplyAction.Action.Failed, "prune: " + e.getMessage()));
-      }
-    }
-    return actions;
+  /** Deletes a stale object (with the app's propagation policy) and forgets its fingerprint. */
+  public void delete(AppRef app, Stale stale, DeletionPropagation propagation) throws KubeException {
+    resources.delete(stale.apiVersion(), stale.key(), propagation);
+    fingerprints.remove(app, stale.key());
   }
 }

@@ -25,6 +25,7 @@ import java.util.Objects;
  * does not change, so an unchanged app produces an identical status and costs no write.
  */
 public final class StatusWriter {
+  /** Entries kept of each kind: syncs and rollbacks, and operator actions. */
   public static final int HISTORY_LIMIT = 10;
   public static final String READY = "Ready";
   public static final String RECONCILING = "Reconciling";
@@ -59,6 +60,21 @@ public final class StatusWriter {
     Orchestration orch = o.orchestration();
     if (orch != null) orchestration(s, orch);
     s.conditions = conditions(old == null ? List.of() : old.conditions, generation, o);
+    return s;
+  }
+
+  /**
+   * An app whose objects are being deleted (resources finalizer): the conditions say what the
+   * deletion waits for; everything else stays as it was.
+   */
+  public ApplicationStatus deleting(ApplicationStatus old, long generation, String message) {
+    ApplicationStatus s = copyOf(old);
+    s.observedGeneration = generation;
+    List<Condition> prev = old == null || old.conditions == null ? List.of() : old.conditions;
+    s.conditions = List.of(
+        condition(prev, READY, "False", "Deleting", message, generation),
+        condition(prev, RECONCILING, "True", "Deleting", message, generation),
+        condition(prev, STALLED, "False", "NotStalled", "", generation));
     return s;
   }
 
@@ -142,8 +158,25 @@ public final class StatusWriter {
       e.action = a.action;
       h.add(e);
     }
-    while (h.size() > HISTORY_LIMIT) h.remove(0);
+    // Syncs and operator actions are capped apart: suspends and approvals must not push out the
+    // deployments a rollback may return to.
+    trim(h, StatusWriter::isOperation);
+    trim(h, e -> !isOperation(e));
     return h;
+  }
+
+  private static boolean isOperation(HistoryEntry e) {
+    return e.action == null || "Sync".equals(e.action) || "Rollback".equals(e.action);
+  }
+
+  private static void trim(List<HistoryEntry> h, java.util.function.Predicate<HistoryEntry> kind) {
+    long n = h.stream().filter(kind).count();
+    for (var it = h.iterator(); it.hasNext() && n > HISTORY_LIMIT; ) {
+      if (kind.test(it.next())) {
+        it.remove();
+        n--;
+      }
+    }
   }
 
   private List<Condition> conditions(List<Condition> old, long generation, Outcome o) {

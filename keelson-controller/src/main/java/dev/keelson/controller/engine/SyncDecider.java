@@ -102,7 +102,10 @@ final class SyncDecider {
           q.resources(), 0, true, true);
     }
     boolean changed = !s.desired().digest().equals(s.status() == null ? null : s.status().appliedDigest);
-    boolean ranForThis = op != null && s.desired().digest().equals(op.digest);
+    // a dry run or a selective sync does not count: it neither applied the whole state (so it
+    // approves nothing) nor settles a failure
+    boolean ranForThis = op != null && s.desired().digest().equals(op.digest)
+        && !Boolean.TRUE.equals(op.dryRun) && op.resources == null;
     boolean approvalNeeded = s.app().policy().approvalRequired() && changed && !ranForThis && s.pin() == null;
     if (approvalNeeded) pend(s, ledger);
 
@@ -121,7 +124,8 @@ final class SyncDecider {
     }
     if (op != null && ranForThis && (OperationRunner.FAILED.equals(op.phase) || OperationRunner.TERMINATED.equals(op.phase))) {
       // As in Argo CD: a failed or terminated sync is not tried again on the same desired state
-      // unless a retry policy says so; a new commit, a spec change or an operator moves it on.
+      // unless a retry policy says so; a change of the rendered objects (a commit, a change of
+      // source settings) or an operator moves it on.
       return IDLE;
     }
     if (!s.app().automated()) return IDLE;
@@ -142,11 +146,11 @@ final class SyncDecider {
       boolean dryRun, List<String> resources, int retries, boolean manual, boolean checkDeps) {
     String refusal = gate(s, ledger, manual, checkDeps);
     if (refusal != null) {
-      if (manual) ledger.event(true, "SyncRefused", trigger + " sync asked by " + by + " not run: " + refusal);
+      if (manual) ledger.event(true, "SyncRefused", refusal(trigger, token, by, refusal));
       return IDLE;
     }
     OperationState op = new OperationState();
-    op.id = token != null ? token : clock.instant().toString() + "/" + shortSha(s.desired().revision());
+    op.id = token != null ? token : automatedId(s, trigger);
     op.trigger = trigger;
     op.initiatedBy = by;
     op.revision = s.desired().revision();
@@ -182,7 +186,7 @@ final class SyncDecider {
 
   private void refuseAll(Situation s, Ledger ledger, String why) {
     if (s.request().sync() != null) {
-      ledger.event(true, "SyncRefused", "sync asked by " + s.request().sync().by() + " not run: " + why);
+      ledger.event(true, "SyncRefused", refusal("manual", s.request().sync().token(), s.request().sync().by(), why));
     }
     if (s.request().approve() != null) {
       ledger.audit("Approve", s.request().approve(), s.desired().revision(), "Refused", why);
@@ -212,7 +216,20 @@ final class SyncDecider {
     }
   }
 
-  private static String shortSha(String sha) {
-    return sha == null ? "" : sha.length() > 12 ? sha.substring(0, 12) : sha;
+  /** The message of a SyncRefused event; it names the request's token, by which the CLI finds it. */
+  static String refusal(String trigger, String token, String by, String why) {
+    return trigger + " sync " + (token == null ? "" : "(request " + token + ") ") + "asked by " + by + " not run: " + why;
+  }
+
+  /**
+   * The id of an operation nobody asked for, derived from the status it starts from: a controller
+   * that dies before writing it starts the same operation again under the same id, so hooks it
+   * already created are recognised instead of being run twice.
+   */
+  private static String automatedId(Situation s, String trigger) {
+    long nextEntry = s.status() == null || s.status().history == null ? 1
+        : s.status().history.stream().mapToLong(e -> e.id == null ? 0 : e.id).max().orElse(0) + 1;
+    String digest = s.desired().digest();
+    return trigger + "-" + nextEntry + "-" + (digest.length() > 12 ? digest.substring(0, 12) : digest);
   }
 }

@@ -28,7 +28,7 @@ final class SyncResults {
     if ("Failed".equals(r.status)) return ApplyAction.Action.Failed;
     if ("created".equals(r.message)) return ApplyAction.Action.Created;
     if ("configured".equals(r.message)) return ApplyAction.Action.Configured;
-    if ("skipped".equals(r.message)) return ApplyAction.Action.Skipped;
+    if ("Skipped".equals(r.status)) return ApplyAction.Action.Skipped;
     return ApplyAction.Action.Unchanged;
   }
 }

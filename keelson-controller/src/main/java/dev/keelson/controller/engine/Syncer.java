@@ -151,6 +151,17 @@ public final class Syncer {
     }
   }
 
+  /**
+   * Creates the namespaces the app's objects go to (CreateNamespace=true) that neither exist nor
+   * are declared among its objects. Also called before hooks, which may run before any object.
+   */
+  public List<ApplyAction> ensureNamespaces(AppRef app, Set<String> namespaces, List<ResourceState> states)
+      throws ReconcileFailure {
+    List<ApplyAction> actions = new ArrayList<>();
+    createNamespaces(app, namespaces, states, actions);
+    return actions;
+  }
+
   private void createNamespaces(AppRef app, Set<String> namespaces, List<ResourceState> states,
       List<ApplyAction> actions) throws ReconcileFailure {
     Set<String> declared = new TreeSet<>();

@@ -64,7 +64,10 @@ public final class AppDeleter {
       }
       return new Step(false, "deleting wave " + highest.getKey() + ": " + String.join(", ", waiting));
     }
-    return postDeleteHooks(app, uid, health);
+    // the hooks of the revision in force: the pinned one while a rollback holds
+    AppSettings at = status != null && status.pinned != null && status.pinned.revision != null
+        ? app.atRevision(status.pinned.revision) : app;
+    return postDeleteHooks(at, uid, health);
   }
 
   private Step postDeleteHooks(AppSettings app, String uid, HealthAssessor health) {
@@ -82,6 +85,10 @@ public final class AppDeleter {
     try {
       for (Manifest m : state.objects()) {
         SyncHints h = SyncAnnotations.parse(m.body());
+        if (h.isHook() && !h.hookPhases().contains(SyncPhase.PostDelete)) {
+          hooks.removeIfOurs(m, app.ref()); // instances kept by earlier syncs go with the app
+          continue;
+        }
         if (!h.hookPhases().contains(SyncPhase.PostDelete)) continue;
         if (hooks.start(m, runId) == HookRunner.Start.CLEARING) {
           running.add(m.key() + " (clearing an earlier instance)");
@@ -101,6 +108,9 @@ public final class AppDeleter {
       // Completed hooks go only once all have completed: one removed earlier would be created anew.
       for (Manifest m : succeeded) hooks.remove(m);
     } catch (KubeException e) {
+      // the API server refusing a hook (e.g. its namespace went with the app) will not change by
+      // waiting: the deletion goes on without it rather than hanging forever
+      if (!e.isTransient()) return new Step(true, "PostDelete hooks not run: " + e.getMessage());
       return new Step(false, "PostDelete hooks: " + e.getMessage());
     }
     return new Step(true, failed.isEmpty() ? "deleted" : "PostDelete hooks failed: " + String.join("; ", failed));

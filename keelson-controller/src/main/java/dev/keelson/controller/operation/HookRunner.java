@@ -99,6 +99,12 @@ final class HookRunner {
     if (delete) resources.delete(hook.apiVersion(), hook.key(), DeletionPropagation.BACKGROUND);
   }
 
+  /** Deletes a hook instance if it exists and carries this app's tracking mark. */
+  void removeIfOurs(Manifest hook, dev.keelson.core.tracking.AppRef app) throws KubeException {
+    Map<String, Object> live = resources.get(hook.apiVersion(), hook.key());
+    if (live != null && dev.keelson.core.tracking.TrackingMark.isManagedBy(live, app, hook.key())) remove(hook);
+  }
+
   void remove(Manifest hook) throws KubeException {
     resources.delete(hook.apiVersion(), hook.key(), DeletionPropagation.BACKGROUND);
   }

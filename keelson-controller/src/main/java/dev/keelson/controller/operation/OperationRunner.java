@@ -17,7 +17,6 @@ import dev.keelson.core.sync.SyncPhase;
 import dev.keelson.core.sync.SyncStep;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.ResourceClient;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,12 +43,14 @@ public final class OperationRunner {
   public static final String TERMINATED = "Terminated";
 
   private final Syncer syncer;
+  private final Pruner pruner;
   private final ResourceClient resources;
   private final HookRunner hooks;
   private final Clock clock;
 
-  public OperationRunner(Syncer syncer, ResourceClient resources, Clock clock) {
+  public OperationRunner(Syncer syncer, Pruner pruner, ResourceClient resources, Clock clock) {
     this.syncer = syncer;
+    this.pruner = pruner;
     this.resources = resources;
     this.hooks = new HookRunner(resources);
     this.clock = clock;
@@ -127,11 +128,6 @@ public final class OperationRunner {
     return new Progress(applied, actions);
   }
 
-  /** Stops a running operation at once (keelson app terminate-op); running hooks are left to finish. */
-  public void terminate(OperationState op, String by) {
-    finish(op, TERMINATED, "terminated by " + by);
-  }
-
   /** Moves to the step after this one; false when the operation ended here. */
   private boolean next(OperationState op, OperationInput in, SyncPhase phase, int wave) {
     Optional<SyncStep> next = in.plan().after(phase, wave);
@@ -190,11 +186,20 @@ public final class OperationRunner {
       actions.addAll(r.actions());
       for (ApplyAction a : r.actions()) {
         ResourceState s = in.states().get(a.key());
-        String status = a.action() == ApplyAction.Action.Failed ? FAILED : "Synced";
+        String status = switch (a.action()) {
+          case Failed -> FAILED;
+          case Skipped -> "Skipped";
+          default -> "Synced";
+        };
         OperationResults.record(op, a.key(), s == null ? "v1" : s.desired().version(), null, step.wave(),
-            status, a.action() == ApplyAction.Action.Failed ? a.message() : a.action().name().toLowerCase(), now());
+            status, a.action() == ApplyAction.Action.Unchanged || a.action() == ApplyAction.Action.Created
+                || a.action() == ApplyAction.Action.Configured ? a.action().name().toLowerCase() : a.message(), now());
       }
       if (!r.succeeded()) return new StepVerdict.Failed(r.message());
+    }
+    if (step.hasHooks() && !in.namespaces().isEmpty()) {
+      // a PreSync hook may run before any object, in a namespace CreateNamespace=true promises
+      actions.addAll(syncer.ensureNamespaces(in.app().ref(), in.namespaces(), List.copyOf(in.states().values())));
     }
     for (PlanItem item : step.of(PlanItem.Role.HOOK)) {
       Manifest hook = in.hooks().get(item.key());
@@ -219,7 +224,7 @@ public final class OperationRunner {
         actions.add(new ApplyAction(item.key(), ApplyAction.Action.PruneSkipped, "Prune=false"));
         continue;
       }
-      resources.delete(stale.apiVersion(), item.key(), in.app().propagation());
+      pruner.delete(in.app().ref(), stale, in.app().propagation());
       OperationResults.record(op, item.key(), ResourceKey.versionOf(stale.apiVersion()), null, step.wave(),
           "Pruned", "pruned", now());
       actions.add(new ApplyAction(item.key(), ApplyAction.Action.Pruned, ""));
@@ -340,14 +345,5 @@ public final class OperationRunner {
 
   private String now() {
     return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  static DeletionPropagation propagation(String policy) {
-    if (policy == null) return DeletionPropagation.BACKGROUND;
-    return switch (policy.toLowerCase()) {
-      case "foreground" -> DeletionPropagation.FOREGROUND;
-      case "orphan" -> DeletionPropagation.ORPHAN;
-      default -> DeletionPropagation.BACKGROUND;
-    };
   }
 }

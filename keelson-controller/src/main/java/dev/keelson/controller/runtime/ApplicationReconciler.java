@@ -151,7 +151,12 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     }
     if (!step.done()) {
       LOG.debug("{}: {}", ref, step.message());
-      return UpdateControl.<Application>noUpdate().rescheduleAfter(OPERATION_RECHECK);
+      ApplicationStatus old = latestStatus(ref, app);
+      ApplicationStatus next = statusWriter.deleting(old, generationOf(app), step.message());
+      if (sameStatus(old, next)) return UpdateControl.<Application>noUpdate().rescheduleAfter(OPERATION_RECHECK);
+      written.put(ref, new Written(app.getMetadata().getUid(), next));
+      app.setStatus(next);
+      return UpdateControl.patchStatus(app).rescheduleAfter(OPERATION_RECHECK);
     }
     events.normal(app, "Deleted", "resources deleted: " + step.message());
     context.getClient().resources(Application.class).inNamespace(ref.namespace()).withName(ref.name())

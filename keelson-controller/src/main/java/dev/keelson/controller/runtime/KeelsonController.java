@@ -61,10 +61,9 @@ public final class KeelsonController implements AutoCloseable {
     AppEngine engine = new AppEngine(
         desired,
         new Comparer(liveCache, resources, fingerprints),
-        syncer,
         pruner,
         new HealthCheck(new HealthAssessor(), resources, Clock.systemUTC()),
-        new OperationRunner(syncer, resources, Clock.systemUTC()),
+        new OperationRunner(syncer, pruner, resources, Clock.systemUTC()),
         Clock.systemUTC());
     Metrics metrics = new Metrics();
     ApplicationReconciler reconciler = new ApplicationReconciler(

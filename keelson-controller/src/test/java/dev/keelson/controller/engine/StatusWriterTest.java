@@ -720,6 +720,20 @@ class StatusWriterTest {
   @DisplayName("history")
   class History {
     @Test
+    @DisplayName("operator actions and deployments are capped apart: many suspends never push out a sync")
+    void cappedByKind() {
+      ApplicationStatus s = at(T1).write(null, 1,
+          outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
+      for (int i = 0; i < StatusWriter.HISTORY_LIMIT + 5; i++) {
+        s = at(T2).write(s, 1, outcome().state(synced(DEPLOY_M))
+            .orchestration(orch().audit(audit("Suspend", "Done", "carol", "syncing suspended"))).build(), null);
+      }
+
+      assertThat(s.history).filteredOn(e -> "Sync".equals(e.action)).hasSize(1);
+      assertThat(s.history).filteredOn(e -> "Suspend".equals(e.action)).hasSize(StatusWriter.HISTORY_LIMIT);
+    }
+
+    @Test
     @DisplayName("an audit entry is appended with id 1, as the engine gave it; a finished operation sets lastSyncedAt")
     void firstEntry() {
       Outcome o = outcome().state(synced(DEPLOY_M)).state(synced(SERVICE_M))

@@ -320,7 +320,15 @@ class SyncDeciderTest {
       var entry = new ApplicationStatus.HistoryEntry();
       entry.id = 3L;
       entry.revision = REV;
+      entry.action = "Sync";
+      entry.result = "Succeeded";
       s.history.add(entry);
+      var failed = new ApplicationStatus.HistoryEntry();
+      failed.id = 4L;
+      failed.revision = REV;
+      failed.action = "Sync";
+      failed.result = "Failed";
+      s.history.add(failed);
       Request r = new Request(null, null, new OperatorRequest("erin", "t5", null, 3L), null,
           new OperatorRequest("erin", "t5", null, 3L), null, null);
 
@@ -329,6 +337,24 @@ class SyncDeciderTest {
       assertThat(run.started().initiatedBy).isEqualTo("erin");
       assertThat(run.orchestration().pin().historyId).isEqualTo(3L);
       assertThat(run.orchestration().handled().rollback()).isEqualTo("t5");
+    }
+
+    @Test
+    @DisplayName("a rollback to a failed sync is refused: only what was deployed can be returned to")
+    void rollbackToFailure() {
+      ApplicationStatus s = applied(DIGEST);
+      var failed = new ApplicationStatus.HistoryEntry();
+      failed.id = 4L;
+      failed.revision = REV;
+      failed.action = "Sync";
+      failed.result = "Failed";
+      s.history.add(failed);
+      Request r = new Request(null, null, new OperatorRequest("erin", "t7", null, 4L), null,
+          new OperatorRequest("erin", "t7", null, 4L), null, null);
+
+      Run run = decide(settings(AUTOMATED, ""), s, r);
+      assertThat(run.orchestration().pin()).isNull();
+      assertThat(run.orchestration().audit()).anySatisfy(e -> assertThat(e.result).isEqualTo("Refused"));
     }
 
     @Test

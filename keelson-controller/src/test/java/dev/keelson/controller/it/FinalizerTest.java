@@ -85,7 +85,9 @@ class FinalizerTest extends ControllerTestBase {
     repo.write("w0.yaml", Orchestrated.configMap("w0", "x", "keelson.dev/sync-wave: \"0\""))
         .write("w1.yaml", Orchestrated.configMap("w1", "x", "keelson.dev/sync-wave: \"1\""))
         .write("w2.yaml", Orchestrated.configMap("w2", "x", "keelson.dev/sync-wave: \"2\""))
-        .write("cleanup.yaml", Orchestrated.job("cleanup", "keelson.dev/hook: PostDelete", 0));
+        .write("cleanup.yaml", Orchestrated.job("cleanup", "keelson.dev/hook: PostDelete", 0))
+        .write("migrate.yaml", Orchestrated.job("migrate", "keelson.dev/hook: PreSync", 0))
+        .write("keep.yaml", Orchestrated.configMap("keep", "x", "argocd.argoproj.io/sync-options: Delete=false"));
     String sha = repo.commit("app with a PostDelete hook");
     create(Orchestrated.app("doomed", ns, repo.url(), "", ""), true);
     awaitApp("doomed", a -> syncedAt(a, sha) && succeeded(a));
@@ -95,8 +97,21 @@ class FinalizerTest extends ControllerTestBase {
     assertThat(client.batch().v1().jobs().inNamespace(ns).withName("cleanup").get())
         .as("a PostDelete hook does not run on sync").isNull();
 
+    assertThat(client.batch().v1().jobs().inNamespace(ns).withName("migrate").get())
+        .as("a PreSync hook instance is kept by its default policy").isNotNull();
+
+    List<String> reasons = Collections.synchronizedList(new ArrayList<>());
     try (var deleted = new Orchestrated.Order(client, ns, Watcher.Action.DELETED);
-        var timeline = new Timeline(ns)) {
+        var timeline = new Timeline(ns);
+        Watch appWatch = client.resources(Application.class).inNamespace(ns).withName("doomed").watch(new Watcher<>() {
+          @Override
+          public void eventReceived(Action action, Application a) {
+            condition(a, "Ready").ifPresent(c -> reasons.add(c.getReason()));
+          }
+
+          @Override
+          public void onClose(WatcherException cause) {}
+        })) {
       deleteApp("doomed");
       awaitGone("doomed");
       await().atMost(TIMEOUT).until(() -> deleted.seen().containsAll(
@@ -113,6 +128,9 @@ class FinalizerTest extends ControllerTestBase {
     for (String name : List.of("w0", "w1", "w2")) {
       assertThat(client.configMaps().inNamespace(ns).withName(name).get()).as(name).isNull();
     }
+    assertThat(client.configMaps().inNamespace(ns).withName("keep").get()).as("Delete=false").isNotNull();
+    await().atMost(TIMEOUT).until(() -> client.batch().v1().jobs().inNamespace(ns).withName("migrate").get() == null);
+    assertThat(reasons).as("the deletion's progress shows in status").contains("Deleting");
     assertThat(client.v1().events().inNamespace(ns).list().getItems())
         .filteredOn(e -> "Deleted".equals(e.getReason()) && "doomed".equals(e.getInvolvedObject().getName()))
         .singleElement()

@@ -132,4 +132,37 @@ class WavesAndHooksTest extends ControllerTestBase {
     awaitApp("gated", WavesAndHooksTest::succeeded);
     assertThat(client.configMaps().inNamespace(ns).withName("after").get()).isNotNull();
   }
+
+  @Test
+  @DisplayName("with CreateNamespace=true the namespace exists before the PreSync hook runs in it")
+  void namespaceBeforePreSync() throws Exception {
+    String target = ns + "-new";
+    repo.write("pre.yaml", Orchestrated.job("prepare", "keelson.dev/hook: PreSync", 0))
+        .write("cm.yaml", Orchestrated.configMap("cm", "x", "keelson.dev/sync-wave: \"0\""));
+    String sha = repo.commit("hook in a new namespace");
+    createApp("""
+        apiVersion: keelson.dev/v1alpha1
+        kind: Application
+        metadata:
+          name: fresh
+          namespace: %s
+        spec:
+          interval: 2s
+          source:
+            repoURL: %s
+          destination:
+            namespace: %s
+          syncPolicy:
+            automated: {prune: true}
+            syncOptions: [CreateNamespace=true]
+        """.formatted(ns, repo.url(), target));
+    try {
+      Application app = awaitApp("fresh", a -> succeeded(a) && syncedAt(a, sha));
+      assertThat(app.getStatus().operationState.results).filteredOn(r -> "prepare".equals(r.name))
+          .singleElement().satisfies(r -> assertThat(r.status).isEqualTo("Succeeded"));
+      assertThat(client.configMaps().inNamespace(target).withName("cm").get()).isNotNull();
+    } finally {
+      client.namespaces().withName(target).delete();
+    }
+  }
 }
