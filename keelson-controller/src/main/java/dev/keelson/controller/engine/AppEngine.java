@@ -137,15 +137,14 @@ public final class AppEngine {
     List<ResourceState> after = afterApply(states, applied);
     List<Pruner.Stale> remaining = staleOurs;
     if (progress != null) {
-      Set<ResourceKey> pruned = new java.util.HashSet<>();
-      progress.actions().stream().filter(a -> a.action() == ApplyAction.Action.Pruned).forEach(a -> pruned.add(a.key()));
+      Set<ResourceKey> pruned = progress.actions().stream()
+          .filter(a -> a.action() == ApplyAction.Action.Pruned).map(ApplyAction::key).collect(java.util.stream.Collectors.toSet());
       remaining = staleOurs.stream().filter(s -> !pruned.contains(s.key())).toList();
     }
     HealthCheck.Result h = health.assess(after, applied, assessor);
     SyncResult result = finished && !Boolean.TRUE.equals(op.dryRun) ? SyncResults.of(op, applied) : null;
     return new Outcome(desired, after, remaining, result, h.perObject(), h.app(),
-        inventory(after, remaining), null, op == null ? request.sync() == null ? "automated" : request.sync().by() : op.initiatedBy,
-        ledger.result(op, finished));
+        inventory(after, remaining), null, ledger.result(op, finished));
   }
 
   private static OperationInput input(AppSettings app, OperationState op, List<ResourceState> states,

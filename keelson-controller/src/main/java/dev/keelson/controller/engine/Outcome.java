@@ -19,7 +19,6 @@ public record Outcome(
     Health appHealth,
     Inventory inventory,
     ReconcileFailure failure,
-    String initiatedBy,
     Orchestration orchestration) {
 
   public static Outcome failed(ReconcileFailure failure) {
@@ -27,7 +26,7 @@ public record Outcome(
   }
 
   public static Outcome failed(ReconcileFailure failure, Orchestration orchestration) {
-    return new Outcome(null, null, null, null, null, null, null, failure, null, orchestration);
+    return new Outcome(null, null, null, null, null, null, null, failure, orchestration);
   }
 
   public boolean compared() {

@@ -144,7 +144,8 @@ final class SyncDecider {
    */
   private Decision startIf(Situation s, Ledger ledger, String trigger, String by, String token, boolean prune,
       boolean dryRun, List<String> resources, int retries, boolean manual, boolean checkDeps) {
-    String refusal = gate(s, ledger, manual, checkDeps);
+    String refusal = invalidSelection(resources);
+    if (refusal == null) refusal = gate(s, ledger, manual, checkDeps);
     if (refusal != null) {
       if (manual) ledger.event(true, "SyncRefused", refusal(trigger, token, by, refusal));
       return IDLE;
@@ -160,6 +161,18 @@ final class SyncDecider {
     op.resources = resources.isEmpty() ? null : new ArrayList<>(resources);
     op.retryCount = retries == 0 ? null : retries;
     return new Decision.Start(op);
+  }
+
+  /** A --resource selection that cannot be read (the annotation may be written by hand), or null. */
+  private static String invalidSelection(List<String> resources) {
+    for (String r : resources) {
+      try {
+        ResourceSelector.parse(r);
+      } catch (IllegalArgumentException e) {
+        return e.getMessage();
+      }
+    }
+    return null;
   }
 
   /** The reason nothing may start now, or null. */

@@ -194,7 +194,7 @@ class StatusWriterTest {
       stale.forEach(s -> inv.put(s.key(), ResourceKey.versionOf(s.apiVersion())));
       DesiredState desired = new DesiredState(objects, REVISION, GIT_REF, "tree-1", DIGEST, "directory");
       return new Outcome(desired, List.copyOf(states), List.copyOf(stale), null, Map.copyOf(health), appHealth,
-          Inventory.of(inv), null, "automated", orchestration);
+          Inventory.of(inv), null, orchestration);
     }
   }
 
@@ -669,7 +669,7 @@ class StatusWriterTest {
     void noHealth() {
       Outcome o = new Outcome(new DesiredState(List.of(DEPLOY_M), REVISION, GIT_REF, "t", DIGEST, "directory"),
           List.of(synced(DEPLOY_M)), List.of(), null, Map.of(), Health.healthy(),
-          Inventory.of(Map.of(DEPLOY, "v1")), null, "automated", null);
+          Inventory.of(Map.of(DEPLOY, "v1")), null, null);
 
       assertThat(resource(at(T1).write(null, 1, o, null), DEPLOY).health).isNull();
     }

@@ -133,6 +133,21 @@ class SyncDeciderTest {
     }
 
     @Test
+    @DisplayName("a sync request with an unreadable --resource selection is refused, naming it")
+    void badSelection() {
+      Request r = new Request(new Request.SyncRequest("t8", "alice", false, false, List.of("Deployment/web")),
+          null, null, null, null, null, null);
+
+      Run run = decide(settings(AUTOMATED, ""), applied(DIGEST), r);
+      assertThat(run.decision()).isInstanceOf(SyncDecider.Decision.Idle.class);
+      assertThat(run.orchestration().handled().sync()).isEqualTo("t8");
+      assertThat(run.orchestration().events()).anySatisfy(e -> {
+        assertThat(e.reason()).isEqualTo("SyncRefused");
+        assertThat(e.message()).contains("t8").contains("Deployment/web");
+      });
+    }
+
+    @Test
     @DisplayName("without automated sync nothing starts by itself")
     void manualApp() {
       assertThat(decide(settings("syncOptions: [CreateNamespace=true]", ""), applied("digest-1"), Request.NONE).decision())
