@@ -16,9 +16,6 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +50,7 @@ class AppOperationsCliTest {
     cluster = TestCluster.shared();
     client = cluster.newClient();
     kubeconfig = cluster.kubeconfigPath().toString();
-    assertThat(run("install", "--kubeconfig", kubeconfig).code).isZero();
+    assertThat(CliTest.run("install", "--kubeconfig", kubeconfig).code()).isZero();
   }
 
   @AfterAll
@@ -77,9 +74,9 @@ class AppOperationsCliTest {
   @Test
   @DisplayName("sync writes the requested options as one comma list, and removes it for a plain sync")
   void syncOptions() {
-    Result r = cli("app", "sync", "web", "--prune", "--dry-run", "--resource", ":ConfigMap:web",
+    CliTest.Result r = cli("app", "sync", "web", "--prune", "--dry-run", "--resource", ":ConfigMap:web",
         "--resource", "apps:Deployment:web", "--async");
-    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     Map<String, String> annotations = app().getMetadata().getAnnotations();
     assertThat(annotations)
         .containsEntry(Annotations.SYNC_REQUEST_OPTIONS, "prune,dry-run,resource=:ConfigMap:web,resource=apps:Deployment:web")
@@ -87,8 +84,8 @@ class AppOperationsCliTest {
     String first = annotations.get(Annotations.SYNC_REQUESTED_AT);
     assertThat(Instant.parse(first)).isBeforeOrEqualTo(Instant.now());
 
-    Result plain = cli("app", "sync", "web", "--async");
-    assertThat(plain.code).as(plain.err).isZero();
+    CliTest.Result plain = cli("app", "sync", "web", "--async");
+    assertThat(plain.code()).as(plain.err()).isZero();
     annotations = app().getMetadata().getAnnotations();
     assertThat(annotations).doesNotContainKey(Annotations.SYNC_REQUEST_OPTIONS);
     assertThat(annotations.get(Annotations.SYNC_REQUESTED_AT)).isNotEqualTo(first);
@@ -98,16 +95,16 @@ class AppOperationsCliTest {
   @ValueSource(strings = {"ConfigMap:web", "apps::web", "apps:Deployment:", "apps:Deployment:web:x", "a:b:c,d"})
   @DisplayName("sync rejects a malformed --resource with exit 2 and writes nothing")
   void syncRejectsMalformedResource(String resource) {
-    Result r = cli("app", "sync", "web", "--resource", resource, "--async");
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("GROUP:KIND:NAME").contains(resource);
+    CliTest.Result r = cli("app", "sync", "web", "--resource", resource, "--async");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("GROUP:KIND:NAME").contains(resource);
     assertThat(app().getMetadata().getAnnotations()).isNullOrEmpty();
   }
 
   @Test
   @DisplayName("sync waits while the operation it started runs, then exits 0 when it succeeded")
   void syncWaitsForOperation() throws Exception {
-    CompletableFuture<Result> sync = background("app", "sync", "web", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> sync = background("app", "sync", "web", "--timeout", "60s");
     String token = awaitAnnotation(Annotations.SYNC_REQUESTED_AT);
     playController(s -> {
       s.lastHandledSyncRequest = token;
@@ -116,47 +113,47 @@ class AppOperationsCliTest {
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !sync.isDone());
 
     playController(s -> s.operationState.phase = "Succeeded");
-    Result r = sync.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).as(r.out + r.err).isZero();
-    assertThat(r.out).contains("sync requested for " + ns + "/web").contains("Operation:   Succeeded");
+    CliTest.Result r = sync.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("sync requested for " + ns + "/web").contains("Operation:   Succeeded");
   }
 
   @Test
   @DisplayName("sync exits 1 with the operation's message when it failed")
   void syncFailed() throws Exception {
-    CompletableFuture<Result> sync = background("app", "sync", "web", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> sync = background("app", "sync", "web", "--timeout", "60s");
     String token = awaitAnnotation(Annotations.SYNC_REQUESTED_AT);
     playController(s -> {
       s.lastHandledSyncRequest = token;
       s.operationState = operation(token, "Failed");
       s.operationState.message = "hook migrate failed";
     });
-    Result r = sync.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).contains("Failed").contains("hook migrate failed");
+    CliTest.Result r = sync.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("Failed").contains("hook migrate failed");
   }
 
   @Test
   @DisplayName("sync exits 1 with the Ready condition's reason when the controller took the request but started nothing")
   void syncRefused() throws Exception {
-    CompletableFuture<Result> sync = background("app", "sync", "web", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> sync = background("app", "sync", "web", "--timeout", "60s");
     String token = awaitAnnotation(Annotations.SYNC_REQUESTED_AT);
     playController(s -> {
       s.lastHandledSyncRequest = token;
       s.operationState = operation("2026-01-01T00:00:00Z", "Succeeded");
       s.conditions = List.of(condition("Ready", "False", "SyncWindow", "a deny window blocks syncs until 18:00 UTC"));
     });
-    Result r = sync.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).contains("did not start the sync").contains("a deny window blocks syncs until 18:00 UTC");
+    CliTest.Result r = sync.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("did not start the sync").contains("a deny window blocks syncs until 18:00 UTC");
   }
 
   @Test
   @DisplayName("sync exits 2 when no controller answers within --timeout")
   void syncTimeout() {
-    Result r = cli("app", "sync", "web", "--timeout", "1s");
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("no controller handled the sync request within 1s");
+    CliTest.Result r = cli("app", "sync", "web", "--timeout", "1s");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no controller handled the sync request within 1s");
   }
 
   // ---- approve ----
@@ -164,9 +161,9 @@ class AppOperationsCliTest {
   @Test
   @DisplayName("approve exits 1 and writes nothing when nothing awaits approval")
   void approveNothing() {
-    Result r = cli("app", "approve", "web");
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).contains("nothing awaits approval");
+    CliTest.Result r = cli("app", "approve", "web");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("nothing awaits approval");
     assertThat(app().getMetadata().getAnnotations()).isNullOrEmpty();
   }
 
@@ -179,7 +176,7 @@ class AppOperationsCliTest {
       s.pendingApproval.since = "2026-01-01T00:00:00Z";
       s.pendingApproval.changes = List.of("Configured apps/Deployment " + ns + "/web");
     });
-    CompletableFuture<Result> approve = background("app", "approve", "web", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> approve = background("app", "approve", "web", "--timeout", "60s");
     OperatorRequest request = awaitRequest(Annotations.APPROVE);
     assertThat(request.by()).isEqualTo(USER);
     assertThat(request.revision()).isEqualTo("abc123");
@@ -190,16 +187,16 @@ class AppOperationsCliTest {
       s.lastHandledApproval = request.at();
       s.pendingApproval = null;
     });
-    Result r = approve.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).as(r.out + r.err).isZero();
-    assertThat(r.out).contains("approved abc123").contains("Name:        " + ns + "/web").doesNotContain("Approval:");
+    CliTest.Result r = approve.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("approved abc123").contains("Name:        " + ns + "/web").doesNotContain("Approval:");
   }
 
   @Test
   @DisplayName("approve --revision approves that commit, also with nothing pending")
   void approveRevision() {
-    Result r = cli("app", "approve", "web", "--revision", "def456", "--async");
-    assertThat(r.code).as(r.err).isZero();
+    CliTest.Result r = cli("app", "approve", "web", "--revision", "def456", "--async");
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(request(Annotations.APPROVE).revision()).isEqualTo("def456");
   }
 
@@ -210,9 +207,9 @@ class AppOperationsCliTest {
   void rollbackUnknownId() {
     playController(s -> s.history = List.of(history(1L, "aaa111", null), history(2L, null, null),
         history(3L, "ccc333", "Approve")));
-    Result r = cli("app", "rollback", "web", "2");
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).contains("no history entry 2").contains("available: 1)");
+    CliTest.Result r = cli("app", "rollback", "web", "2");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no history entry 2").contains("available: 1)");
     assertThat(app().getMetadata().getAnnotations()).isNullOrEmpty();
   }
 
@@ -220,7 +217,7 @@ class AppOperationsCliTest {
   @DisplayName("rollback writes the history id and waits until the controller handled it")
   void rollback() throws Exception {
     playController(s -> s.history = List.of(history(1L, "aaa111", null), history(2L, "bbb222", null)));
-    CompletableFuture<Result> rollback = background("app", "rollback", "web", "1", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> rollback = background("app", "rollback", "web", "1", "--timeout", "60s");
     OperatorRequest request = awaitRequest(Annotations.ROLLBACK);
     assertThat(request.by()).isEqualTo(USER);
     assertThat(request.historyId()).isEqualTo(1L);
@@ -235,9 +232,9 @@ class AppOperationsCliTest {
       s.pinned.by = USER;
       s.pinned.at = request.at();
     });
-    Result r = rollback.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).as(r.out + r.err).isZero();
-    assertThat(r.out).contains("Pinned:      history 1, revision aaa111, by " + USER)
+    CliTest.Result r = rollback.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("Pinned:      history 1, revision aaa111, by " + USER)
         .contains("keelson app rollback web --clear");
   }
 
@@ -245,9 +242,9 @@ class AppOperationsCliTest {
   @DisplayName("rollback --clear removes the pin request, writes the clear request and waits for it")
   void rollbackClear() throws Exception {
     playController(s -> s.history = List.of(history(1L, "aaa111", null)));
-    assertThat(cli("app", "rollback", "web", "1", "--async").code).isZero();
+    assertThat(cli("app", "rollback", "web", "1", "--async").code()).isZero();
 
-    CompletableFuture<Result> clear = background("app", "rollback", "web", "--clear", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> clear = background("app", "rollback", "web", "--clear", "--timeout", "60s");
     OperatorRequest request = awaitRequest(Annotations.ROLLBACK_CLEARED);
     assertThat(request.by()).isEqualTo(USER);
     assertThat(request.historyId()).isNull();
@@ -256,19 +253,19 @@ class AppOperationsCliTest {
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !clear.isDone());
 
     playController(s -> s.lastHandledRollback = request.at());
-    Result r = clear.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).as(r.out + r.err).isZero();
+    CliTest.Result r = clear.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
   }
 
   @Test
   @DisplayName("rollback needs exactly one of HISTORY_ID or --clear (exit 2)")
   void rollbackUsage() {
-    Result neither = cli("app", "rollback", "web");
-    assertThat(neither.code).isEqualTo(2);
-    assertThat(neither.err).contains("exactly one of HISTORY_ID or --clear");
-    Result both = cli("app", "rollback", "web", "1", "--clear");
-    assertThat(both.code).isEqualTo(2);
-    assertThat(both.err).contains("exactly one of HISTORY_ID or --clear");
+    CliTest.Result neither = cli("app", "rollback", "web");
+    assertThat(neither.code()).isEqualTo(2);
+    assertThat(neither.err()).contains("exactly one of HISTORY_ID or --clear");
+    CliTest.Result both = cli("app", "rollback", "web", "1", "--clear");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("exactly one of HISTORY_ID or --clear");
     assertThat(app().getMetadata().getAnnotations()).isNullOrEmpty();
   }
 
@@ -277,7 +274,7 @@ class AppOperationsCliTest {
   @Test
   @DisplayName("suspend sets spec.suspend with its request in one write and waits; resume removes spec.suspend")
   void suspendResume() throws Exception {
-    CompletableFuture<Result> suspend = background("app", "suspend", "web", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> suspend = background("app", "suspend", "web", "--timeout", "60s");
     OperatorRequest request = awaitRequest(Annotations.SUSPEND_CHANGED);
     assertThat(request.by()).isEqualTo(USER);
     assertThat(app().getSpec().suspend).isTrue();
@@ -287,12 +284,12 @@ class AppOperationsCliTest {
       s.lastHandledSuspendChange = request.at();
       s.suspended = true;
     });
-    Result r = suspend.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).as(r.out + r.err).isZero();
-    assertThat(r.out).contains("Suspended:   true").contains("keelson app resume web");
+    CliTest.Result r = suspend.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("Suspended:   true").contains("keelson app resume web");
 
-    Result resume = cli("app", "resume", "web", "--async");
-    assertThat(resume.code).as(resume.err).isZero();
+    CliTest.Result resume = cli("app", "resume", "web", "--async");
+    assertThat(resume.code()).as(resume.err()).isZero();
     Application resumed = app();
     assertThat(resumed.getSpec().suspend).isNull();
     OperatorRequest second = OperatorRequest.parse(resumed.getMetadata().getAnnotations().get(Annotations.SUSPEND_CHANGED)).orElseThrow();
@@ -305,9 +302,9 @@ class AppOperationsCliTest {
   @DisplayName("terminate-op exits 1 and writes nothing when no operation is running")
   void terminateNothing() {
     playController(s -> s.operationState = operation("2026-01-01T00:00:00Z", "Succeeded"));
-    Result r = cli("app", "terminate-op", "web");
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).contains("no operation is running");
+    CliTest.Result r = cli("app", "terminate-op", "web");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no operation is running");
     assertThat(app().getMetadata().getAnnotations()).isNullOrEmpty();
   }
 
@@ -315,7 +312,7 @@ class AppOperationsCliTest {
   @DisplayName("terminate-op writes its request, waits until handled and prints the operation's phase")
   void terminate() throws Exception {
     playController(s -> s.operationState = operation("2026-01-01T00:00:00Z", "Running"));
-    CompletableFuture<Result> terminate = background("app", "terminate-op", "web", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> terminate = background("app", "terminate-op", "web", "--timeout", "60s");
     OperatorRequest request = awaitRequest(Annotations.TERMINATE);
     assertThat(request.by()).isEqualTo(USER);
     assertThat(request.revision()).isNull();
@@ -326,9 +323,9 @@ class AppOperationsCliTest {
       s.operationState.phase = "Terminated";
       s.operationState.message = "terminated by " + USER;
     });
-    Result r = terminate.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).as(r.out + r.err).isZero();
-    assertThat(r.out).contains("operation: Terminated - terminated by " + USER);
+    CliTest.Result r = terminate.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("operation: Terminated - terminated by " + USER);
   }
 
   // ---- wait ----
@@ -337,20 +334,20 @@ class AppOperationsCliTest {
   @DisplayName("wait exits 0 at once when synced, healthy, idle and current")
   void waitMet() {
     playController(s -> settled(s, "Healthy"));
-    Result r = cli("app", "wait", "web", "--timeout", "10s");
-    assertThat(r.code).as(r.err).isZero();
-    assertThat(r.out).contains("sync Synced, health Healthy");
+    CliTest.Result r = cli("app", "wait", "web", "--timeout", "10s");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("sync Synced, health Healthy");
   }
 
   @Test
   @DisplayName("wait --sync ignores health; wait --health times out with exit 1 and the last state seen")
   void waitSelectsConditions() {
     playController(s -> settled(s, "Progressing"));
-    assertThat(cli("app", "wait", "web", "--sync", "--timeout", "10s").code).isZero();
+    assertThat(cli("app", "wait", "web", "--sync", "--timeout", "10s").code()).isZero();
 
-    Result r = cli("app", "wait", "web", "--health", "--timeout", "2s");
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).contains("timed out after 2s").contains("health Progressing").contains("operation none");
+    CliTest.Result r = cli("app", "wait", "web", "--health", "--timeout", "2s");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("timed out after 2s").contains("health Progressing").contains("operation none");
   }
 
   @Test
@@ -360,28 +357,28 @@ class AppOperationsCliTest {
       settled(s, "Healthy");
       s.operationState = operation("2026-01-01T00:00:00Z", "Running");
     });
-    Result running = cli("app", "wait", "web", "--sync", "--timeout", "2s");
-    assertThat(running.code).isEqualTo(1);
-    assertThat(running.err).contains("operation Running");
+    CliTest.Result running = cli("app", "wait", "web", "--sync", "--timeout", "2s");
+    assertThat(running.code()).isEqualTo(1);
+    assertThat(running.err()).contains("operation Running");
 
     playController(s -> {
       s.operationState.phase = "Succeeded";
       s.observedGeneration = 0L;
     });
-    Result stale = cli("app", "wait", "web", "--sync", "--timeout", "2s");
-    assertThat(stale.code).isEqualTo(1);
-    assertThat(stale.err).contains("observed generation 0 of 1");
+    CliTest.Result stale = cli("app", "wait", "web", "--sync", "--timeout", "2s");
+    assertThat(stale.code()).isEqualTo(1);
+    assertThat(stale.err()).contains("observed generation 0 of 1");
   }
 
   @Test
   @DisplayName("wait returns 0 as soon as the app becomes healthy")
   void waitUntilHealthy() throws Exception {
     playController(s -> settled(s, "Progressing"));
-    CompletableFuture<Result> wait = background("app", "wait", "web", "--timeout", "60s");
+    CompletableFuture<CliTest.Result> wait = background("app", "wait", "web", "--timeout", "60s");
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !wait.isDone());
     playController(s -> s.health.status = "Healthy");
-    Result r = wait.get(30, TimeUnit.SECONDS);
-    assertThat(r.code).as(r.err).isZero();
+    CliTest.Result r = wait.get(30, TimeUnit.SECONDS);
+    assertThat(r.code()).as(r.err()).isZero();
   }
 
   // ---- get / history ----
@@ -414,9 +411,9 @@ class AppOperationsCliTest {
       s.history = List.of(history(1L, "aaa111", null), history(2L, "aaa111", "Rollback"));
     });
 
-    Result get = cli("app", "get", "web");
-    assertThat(get.code).as(get.err).isZero();
-    assertThat(get.out)
+    CliTest.Result get = cli("app", "get", "web");
+    assertThat(get.code()).as(get.err()).isZero();
+    assertThat(get.out())
         .contains("Suspended:   true")
         .contains("keelson app resume web -n " + ns)
         .contains("Pinned:      history 1, revision aaa111, by alice at 2026-01-02T00:00:00Z")
@@ -429,9 +426,9 @@ class AppOperationsCliTest {
         .contains("Initiated:   manual by bob")
         .contains("Retries:     1, next at 2026-01-04T00:05:00Z");
 
-    Result history = cli("app", "history", "web");
-    assertThat(history.code).as(history.err).isZero();
-    List<String> lines = history.out.lines().toList();
+    CliTest.Result history = cli("app", "history", "web");
+    assertThat(history.code()).as(history.err()).isZero();
+    List<String> lines = history.out().lines().toList();
     assertThat(lines.get(0)).startsWith("ID").contains("ACTION");
     assertThat(lines.get(1)).matches("1\\s+Sync\\s+aaa111.*");
     assertThat(lines.get(2)).matches("2\\s+Rollback\\s+aaa111.*");
@@ -439,32 +436,12 @@ class AppOperationsCliTest {
 
   // ---- helpers ----
 
-  record Result(int code, String out, String err) {}
-
-  /** The CLI in-process; System.out and System.err are global, hence one run at a time. */
-  static synchronized Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = KeelsonCli.run(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  /** Runs a command against this test's namespace. */
-  Result cli(String... args) {
-    return run(Stream.concat(Stream.of(args), Stream.of("-n", ns, "--kubeconfig", kubeconfig)).toArray(String[]::new));
+  CliTest.Result cli(String... args) {
+    return CliTest.run(Stream.concat(Stream.of(args), Stream.of("-n", ns, "--kubeconfig", kubeconfig)).toArray(String[]::new));
   }
 
   /** A command that waits for the controller; the test answers while it runs. */
-  CompletableFuture<Result> background(String... args) {
+  CompletableFuture<CliTest.Result> background(String... args) {
     return CompletableFuture.supplyAsync(() -> cli(args));
   }
 
