@@ -157,4 +157,33 @@ class FinalizerTest extends ControllerTestBase {
               && keptToo != null && keptToo.getMetadata().getDeletionTimestamp() == null;
         });
   }
+
+  @Test
+  @DisplayName("deleting apps that depend on each other goes in reverse order: the dependent app's objects first")
+  void dependentsGoFirst() throws Exception {
+    GitFixture other = new GitFixture();
+    repo.write("base.yaml", Orchestrated.configMap("base", "x", "keelson.dev/sync-wave: \"0\""));
+    String baseSha = repo.commit("base");
+    other.write("top.yaml", Orchestrated.configMap("top", "x", "keelson.dev/sync-wave: \"0\""));
+    String topSha = other.commit("top");
+    create(Orchestrated.app("base", ns, repo.url(), "", ""), true);
+    awaitApp("base", a -> syncedAt(a, baseSha) && healthy(a));
+    create(Orchestrated.app("top", ns, other.url(), "", "dependsOn: [{name: base}]"), true);
+    awaitApp("top", a -> syncedAt(a, topSha) && succeeded(a));
+
+    try (var deleted = new Orchestrated.Order(client, ns, Watcher.Action.DELETED)) {
+      deleteApp("base");
+      // base waits for top, which is still there
+      await().atMost(TIMEOUT).until(() -> condition(app("base"), "Ready")
+          .map(c -> "Deleting".equals(c.getReason()) && c.getMessage().contains("top")).orElse(false));
+      assertThat(client.configMaps().inNamespace(ns).withName("base").get()).isNotNull();
+      deleteApp("top");
+      awaitGone("top");
+      awaitGone("base");
+      await().atMost(TIMEOUT).until(() -> deleted.seen().containsAll(List.of("ConfigMap/top", "ConfigMap/base")));
+      assertThat(deleted.seen()).containsSubsequence("ConfigMap/top", "ConfigMap/base");
+    } finally {
+      other.close();
+    }
+  }
 }

@@ -165,4 +165,71 @@ class WavesAndHooksTest extends ControllerTestBase {
       client.namespaces().withName(target).delete();
     }
   }
+
+  @Test
+  @DisplayName("within a wave a CRD goes first and is Established before the custom resources that need it")
+  void crdFirstWithinAWave() throws Exception {
+    String group = ns + ".example.com";
+    // the custom resource comes first in the files: the order must come from the kinds, not the files
+    repo.write("a-widget.yaml", """
+            apiVersion: %s/v1
+            kind: Widget
+            metadata:
+              name: first-widget
+            spec:
+              size: 3
+            """.formatted(group))
+        .write("b-namespace.yaml", """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: %s-extra
+            """.formatted(ns))
+        .write("c-cm.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: in-extra
+              namespace: %s-extra
+            data:
+              k: v
+            """.formatted(ns))
+        .write("z-crd.yaml", """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.%s
+            spec:
+              group: %s
+              scope: Namespaced
+              names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        properties:
+                          size: {type: integer}
+            """.formatted(group, group));
+    String sha = repo.commit("crd and its resource");
+    try {
+      createApp(Orchestrated.app("crds", ns, repo.url(), "", ""));
+      Application app = awaitApp("crds", a -> succeeded(a) && syncedAt(a, sha));
+      var crd = client.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).get();
+      var widget = client.genericKubernetesResources(group + "/v1", "Widget").inNamespace(ns).withName("first-widget").get();
+      assertThat(widget).isNotNull();
+      assertThat(widget.getMetadata().getCreationTimestamp()).isGreaterThanOrEqualTo(crd.getMetadata().getCreationTimestamp());
+      assertThat(client.configMaps().inNamespace(ns + "-extra").withName("in-extra").get()).isNotNull();
+      assertThat(app.getStatus().operationState.results).extracting(r -> r.kind + ":" + r.status)
+          .contains("CustomResourceDefinition:Synced", "Widget:Synced", "Namespace:Synced", "ConfigMap:Synced");
+    } finally {
+      client.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).delete();
+      client.namespaces().withName(ns + "-extra").delete();
+    }
+  }
 }
