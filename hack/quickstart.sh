@@ -27,6 +27,15 @@ if [ ! -d "$DEMO/repo/.git" ]; then
   git -C "$DEMO/repo" add -A
   git -C "$DEMO/repo" -c user.name=keelson -c user.email=demo@keelson.dev commit -q -m "Example applications"
 fi
+# examples added since the repository was made are added to it; changes made there are kept
+for example in "$ROOT"/examples/demo-repo/*/; do
+  name=$(basename "$example")
+  if [ ! -e "$DEMO/repo/$name" ]; then
+    cp -r "$example" "$DEMO/repo/$name"
+    git -C "$DEMO/repo" add -A "$name"
+    git -C "$DEMO/repo" -c user.name=keelson -c user.email=demo@keelson.dev commit -q -m "Example $name"
+  fi
+done
 sed "s#REPO_URL#file://$DEMO/repo#" "$ROOT/examples/applications.yaml" | kubectl apply -f -
 
 if [ -f "$DEMO/controller.pid" ] && kill -0 "$(cat "$DEMO/controller.pid")" 2>/dev/null; then
