@@ -123,8 +123,10 @@ public final class AppEngine {
       op = start.operation();
       OperationInput input = input(app, op, states, hooks, staleOurs, hints, desired, assessor);
       runner.begin(op, input);
-      progress = runner.advance(op, input);
+      // recorded before it advances: should the cluster stop answering halfway, the operation
+      // is kept in status and carries on from there instead of being forgotten
       ledger.started(op);
+      progress = runner.advance(op, input);
     } else if (decision instanceof SyncDecider.Decision.Continue) {
       progress = runner.advance(op, input(app, op, states, hooks, staleOurs, hints, desired, assessor));
     }

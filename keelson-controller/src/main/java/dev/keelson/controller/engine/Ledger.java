@@ -149,6 +149,7 @@ final class Ledger {
 
   /** A request that could not be acted upon (the app failed before deciding): say why in events. */
   void refuseOperations(String why) {
+    if (startedNow != null) return; // the request did start its operation, which is kept
     if (request.sync() != null) {
       event(true, "SyncRefused", SyncDecider.refusal("manual", request.sync().token(), request.sync().by(), why));
     }
