@@ -81,8 +81,6 @@ final class AppRollback implements Callable<Integer> {
   private static List<HistoryEntry> usableHistory(Application a) {
     var s = a.getStatus();
     if (s == null || s.history == null) return List.of();
-    return s.history.stream().filter(h -> h.id != null && h.revision != null && !h.revision.isBlank()
-        && (h.action == null || "Sync".equals(h.action) || "Rollback".equals(h.action))
-        && "Succeeded".equals(h.result)).toList();
+    return s.history.stream().filter(h -> h.id != null && h.isDeployment()).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.keelson.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -116,6 +117,18 @@ public class ApplicationStatus {
     public String initiatedBy;
     /** Sync, Rollback, Approve, Suspend, Resume, Unpin or Terminate. */
     public String action;
+
+    /** An operation (sync or rollback) rather than an operator action; entries without action are syncs. */
+    @JsonIgnore
+    public boolean isOperation() {
+      return action == null || "Sync".equals(action) || "Rollback".equals(action);
+    }
+
+    /** An operation that deployed its revision: what a rollback may return to. */
+    @JsonIgnore
+    public boolean isDeployment() {
+      return isOperation() && "Succeeded".equals(result) && revision != null && !revision.isBlank();
+    }
   }
 
   /** One sync operation: its plan position, per-object results and outcome. */

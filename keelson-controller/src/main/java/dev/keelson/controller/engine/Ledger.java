@@ -61,7 +61,7 @@ final class Ledger {
     OperatorRequest rollback = request.rollback();
     if (rollback != null) {
       HistoryEntry entry = status == null || status.history == null ? null : status.history.stream()
-          .filter(e -> rollback.historyId() != null && rollback.historyId().equals(e.id) && isDeployment(e))
+          .filter(e -> rollback.historyId() != null && rollback.historyId().equals(e.id) && e.isDeployment())
           .findFirst().orElse(null);
       if (entry == null) {
         String why = "history entry " + rollback.historyId() + " is not a successful sync";
@@ -92,12 +92,6 @@ final class Ledger {
       audit("Unpin", OperatorRequest.of("unknown", now()), pin.revision, "Done", "rollback annotation removed");
       pin = null;
     }
-  }
-
-  /** A history entry that deployed a revision: a sync or rollback that succeeded. */
-  static boolean isDeployment(HistoryEntry e) {
-    return e.revision != null && "Succeeded".equals(e.result)
-        && (e.action == null || "Sync".equals(e.action) || "Rollback".equals(e.action));
   }
 
   Pin pin() {
@@ -172,10 +166,7 @@ final class Ledger {
 
   /** Ends the running operation here (terminated or superseded). */
   void stop(OperationState op, String phase, String message) {
-    op.phase = phase;
-    op.message = message;
-    op.finishedAt = now();
-    op.stepApplied = null;
+    OperationRunner.end(op, phase, message, now());
     finishedOperation(op);
   }
 

@@ -160,13 +160,9 @@ public final class StatusWriter {
     }
     // Syncs and operator actions are capped apart: suspends and approvals must not push out the
     // deployments a rollback may return to.
-    trim(h, StatusWriter::isOperation);
-    trim(h, e -> !isOperation(e));
+    trim(h, HistoryEntry::isOperation);
+    trim(h, e -> !e.isOperation());
     return h;
-  }
-
-  private static boolean isOperation(HistoryEntry e) {
-    return e.action == null || "Sync".equals(e.action) || "Rollback".equals(e.action);
   }
 
   private static void trim(List<HistoryEntry> h, java.util.function.Predicate<HistoryEntry> kind) {

@@ -165,9 +165,14 @@ public final class OperationRunner {
   }
 
   private void finish(OperationState op, String phase, String message) {
+    end(op, phase, message, now());
+  }
+
+  /** Ends an operation: its final phase, why, and when. */
+  public static void end(OperationState op, String phase, String message, String at) {
     op.phase = phase;
     op.message = message;
-    op.finishedAt = now();
+    op.finishedAt = at;
     op.stepApplied = null;
   }
 
@@ -192,8 +197,7 @@ public final class OperationRunner {
           default -> "Synced";
         };
         OperationResults.record(op, a.key(), s == null ? "v1" : s.desired().version(), null, step.wave(),
-            status, a.action() == ApplyAction.Action.Unchanged || a.action() == ApplyAction.Action.Created
-                || a.action() == ApplyAction.Action.Configured ? a.action().name().toLowerCase() : a.message(), now());
+            status, resultMessage(a), now());
       }
       if (!r.succeeded()) return new StepVerdict.Failed(r.message());
     }
@@ -318,6 +322,14 @@ public final class OperationRunner {
       return new StepVerdict.Waiting("waiting for " + describe(step) + ": " + String.join(", ", waiting));
     }
     return StepVerdict.DONE;
+  }
+
+  /** What a result says: what was done to an object that was written, why otherwise. */
+  private static String resultMessage(ApplyAction a) {
+    return switch (a.action()) {
+      case Created, Configured, Unchanged -> a.action().name().toLowerCase();
+      default -> a.message();
+    };
   }
 
   private static String hookFailure(PlanItem item, String message) {

@@ -69,8 +69,7 @@ final class AppDependencies implements Dependencies {
     apps.list().forEach(other -> {
       if (other.getSpec() == null || other.getSpec().dependsOn == null) return;
       for (var d : other.getSpec().dependsOn) {
-        String ns = d.namespace == null || d.namespace.isBlank() ? other.getMetadata().getNamespace() : d.namespace;
-        if (me.equals(ns + "/" + d.name)) out.add(id(other));
+        if (me.equals(target(other, d))) out.add(id(other));
       }
     });
     return out;
@@ -83,10 +82,15 @@ final class AppDependencies implements Dependencies {
     List<String> out = new ArrayList<>();
     for (var d : app.get().getSpec().dependsOn) {
       if (d == null || d.name == null) continue;
-      String ns = d.namespace == null || d.namespace.isBlank() ? app.get().getMetadata().getNamespace() : d.namespace;
-      out.add(ns + "/" + d.name);
+      out.add(target(app.get(), d));
     }
     return out;
+  }
+
+  /** The app a dependency names, as namespace/name: its namespace defaults to the depending app's. */
+  private static String target(Application app, dev.keelson.api.v1alpha1.Dependency d) {
+    String ns = d.namespace == null || d.namespace.isBlank() ? app.getMetadata().getNamespace() : d.namespace;
+    return ns + "/" + d.name;
   }
 
   private static String id(Application app) {
