@@ -2,6 +2,8 @@ package dev.keelson.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The `keelson` command. */
 @Command(
@@ -18,7 +20,12 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class KeelsonCli {
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Log more (to standard error).")
+  boolean verbose;
+
   public static void main(String[] args) {
+    CliLogging.configure(args);
     System.exit(run(args));
   }
 

@@ -37,6 +37,23 @@ public final class ResourceClient {
   }
 
   /**
+   * The objects of one kind carrying all of {@code labels}, in {@code namespace} (ignored for
+   * cluster-scoped kinds).
+   */
+  public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels)
+      throws KubeException {
+    ResourceType type = discovery.typeOf(apiVersion, kind);
+    var op = client.genericKubernetesResources(type.context());
+    try {
+      var items = (type.namespaced() ? op.inNamespace(namespace).withLabels(labels) : op.withLabels(labels))
+          .list().getItems();
+      return items.stream().map(KubeObjects::toMap).toList();
+    } catch (KubernetesClientException e) {
+      throw KubeException.from("listing " + kind + " in " + namespace, e);
+    }
+  }
+
+  /**
    * Server-side apply (forced: Keelson owns what Git says). With {@code dryRun} the server runs
    * admission and defaulting and returns the would-be object without persisting anything.
    */

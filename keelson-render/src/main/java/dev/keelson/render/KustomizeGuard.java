@@ -1,16 +1,23 @@
 package dev.keelson.render;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Checks every kustomization in the tree before kustomize runs. A revision must render from the
+ * Checks the kustomizations an application's build reaches before kustomize runs: its root
+ * kustomization and, transitively, those of the directories it names in {@code resources},
+ * {@code bases} and {@code components}. Kustomizations elsewhere in the repository (a plugin's
+ * test data, a generator's input, another tool's overlay) are not this build's business: a broken
+ * one must not stall every application of the repository. A revision must render from the
  * commit alone: a remote base would make the result depend on another repository's moving state
  * (and let a repository make the controller fetch arbitrary URLs), and a path leaving the tree
  * would read whatever lies around the temporary directory.
@@ -52,10 +59,21 @@ final class KustomizeGuard {
     return FILE_NAMES.stream().map(n -> prefix + n).filter(tree::isFile).findFirst().orElse(null);
   }
 
-  static void check(SourceTree tree) throws RenderException {
-    for (String path : tree.paths()) {
-      if (isKustomizationFile(path)) {
-        new FileCheck(tree, path).run();
+  /** @param root the application's root kustomization file */
+  static void check(SourceTree tree, String root) throws RenderException {
+    Set<String> seen = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      String file = pending.removeFirst();
+      if (!seen.add(file)) {
+        continue;
+      }
+      for (String dir : new FileCheck(tree, file).run()) {
+        String next = rootKustomization(tree, dir);
+        // A directory without a kustomization is kustomize's to report.
+        if (next != null) {
+          pending.addLast(next);
+        }
       }
     }
   }
@@ -89,12 +107,17 @@ final class KustomizeGuard {
       this.dir = slash < 0 ? "" : file.substring(0, slash);
     }
 
-    void run() throws RenderException {
+    /** @return the tree-relative directories this kustomization uses as bases or components */
+    List<String> run() throws RenderException {
       Map<?, ?> k = load();
+      List<String> directories = new ArrayList<>();
       for (String field : BASE_FIELDS) {
         for (Object entry : list(k.get(field))) {
           if (entry instanceof String ref) {
-            checkBase(ref);
+            String local = checkBase(ref);
+            if (tree.isDirectory(local)) {
+              directories.add(local);
+            }
           }
         }
       }
@@ -133,6 +156,7 @@ final class KustomizeGuard {
       if (k.get("openapi") instanceof Map<?, ?> openapi && openapi.get("path") instanceof String p) {
         checkPath("openapi.path", p);
       }
+      return directories;
     }
 
     private Map<?, ?> load() throws RenderException {
@@ -154,16 +178,18 @@ final class KustomizeGuard {
       return map;
     }
 
-    private void checkBase(String ref) throws RenderException {
+    /** @return the tree-relative path of the base */
+    private String checkBase(String ref) throws RenderException {
       if (isRemote(ref)) {
         throw refuse("remote base '" + ref + "' is not allowed");
       }
       String local = resolve(ref);
       if (!tree.isFile(local) && !tree.isDirectory(local)) {
         throw refuse(
-            "resource '" + ref + "' does not exist in the application directory"
+            "resource '" + ref + "' does not exist in the repository"
                 + " (kustomize would try to fetch it as a remote repository)");
       }
+      return local;
     }
 
     private void checkGenerator(String field, Map<?, ?> generator) throws RenderException {

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>A root {@code kustomization.yaml} (or {@code .yml}, or {@code Kustomization}) makes it a
  * Kustomize application: kustomize builds it from a private copy of the files, after every
- * kustomization in the tree has been checked for remote bases and paths leaving the tree.
+ * kustomization the build reaches has been checked for remote bases and paths leaving the tree.
  * Otherwise it is a plain directory: every file chosen by the {@link DirectorySelection} is parsed,
  * in path order.
  *
@@ -80,7 +80,7 @@ public final class Renderer {
     String dir = appPath == null ? "" : appPath;
     String kustomization = KustomizeGuard.rootKustomization(tree, dir);
     if (kustomization != null) {
-      KustomizeGuard.check(tree);
+      KustomizeGuard.check(tree, kustomization);
       List<String> command =
           kustomizeCommand != null ? kustomizeCommand : Kustomize.detectCommand();
       List<Manifest> manifests = new Kustomize(command, timeout).build(tree, dir, kustomization);

@@ -124,7 +124,7 @@ class KustomizeGuardTest {
     var files = tree().add("kustomization.yaml", "resources: [example.com/team/manifests]\n").map();
     assertThatThrownBy(() -> renderer.render(files, null))
         .hasMessageStartingWith(
-            "kustomization.yaml: resource 'example.com/team/manifests' does not exist in the application directory");
+            "kustomization.yaml: resource 'example.com/team/manifests' does not exist in the repository");
   }
 
   @Test
@@ -154,6 +154,35 @@ class KustomizeGuardTest {
     assertThatThrownBy(() -> renderer.render(files, null))
         .isInstanceOf(RenderException.class)
         .hasMessage("kustomization.yaml: kustomize build failed: kustomize must not run");
+  }
+
+  @Test
+  void kustomizationsTheBuildDoesNotReachAreNotChecked() {
+    var files =
+        tree()
+            .add("apps/guestbook/kustomization.yaml", "namePrefix: kustomize-\nresources: [../../bases/web]\n")
+            .add("bases/web/kustomization.yaml", "resources: [cm.yaml]\n")
+            .add("bases/web/cm.yaml", configMap("a"))
+            // A plugin's kustomization elsewhere in the repository that would not build, and one
+            // with a remote base: neither is part of this application's build.
+            .add("plugins/generator/kustomization.yaml", "resources: [./all.yaml]\n")
+            .add("other/kustomization.yaml", "resources: [github.com/example/base]\n")
+            .map();
+    assertThatThrownBy(() -> renderer.render(files, "apps/guestbook", null))
+        .isInstanceOf(RenderException.class)
+        .hasMessage("apps/guestbook/kustomization.yaml: kustomize build failed: kustomize must not run");
+  }
+
+  @Test
+  void reachedKustomizationsAreCheckedTransitivelyAndOnlyOnce() {
+    var files =
+        tree()
+            .add("app/kustomization.yaml", "resources: [../mid, ../mid]\n")
+            .add("mid/kustomization.yaml", "components: [../comp]\nresources: [../app]\n")
+            .add("comp/kustomization.yaml", "resources: [https://example.com/x.yaml]\n")
+            .map();
+    assertThatThrownBy(() -> renderer.render(files, "app", null))
+        .hasMessage("comp/kustomization.yaml: remote base 'https://example.com/x.yaml' is not allowed");
   }
 
   @Test

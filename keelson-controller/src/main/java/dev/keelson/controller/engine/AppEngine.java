@@ -10,6 +10,7 @@ import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.inventory.Inventory;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.GeneratedName;
 import dev.keelson.core.sync.PlanItem;
 import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
@@ -163,10 +164,16 @@ public final class AppEngine {
       byKey.put(key, s);
       items.add(PlanItem.apply(key, hints.get(key).wave()));
     }
+    Map<ResourceKey, Manifest> instances = new LinkedHashMap<>();
+    Map<ResourceKey, SyncHints> allHints = new LinkedHashMap<>(hints);
     if (!selective) {
       hooks.forEach((key, m) -> {
         SyncHints h = hints.get(key);
-        for (SyncPhase phase : h.hookPhases()) items.add(PlanItem.hook(key, phase, h.wave()));
+        // a generateName hook becomes this operation's own instance, named after the operation
+        Manifest instance = GeneratedName.instance(m, app.ref(), op.id);
+        instances.put(instance.key(), instance);
+        allHints.put(instance.key(), h);
+        for (SyncPhase phase : h.hookPhases()) items.add(PlanItem.hook(instance.key(), phase, h.wave()));
       });
     }
     Map<ResourceKey, Pruner.Stale> staleByKey = new LinkedHashMap<>();
@@ -178,8 +185,8 @@ public final class AppEngine {
       }
     }
     Set<String> namespaces = app.createNamespace() ? namespacesOf(desired) : Set.of();
-    return new OperationInput(app, SyncPlan.of(items, app.policy().pruneLast()), byKey, hooks, staleByKey,
-        hints, namespaces, assessor);
+    return new OperationInput(app, SyncPlan.of(items, app.policy().pruneLast()), byKey, instances, staleByKey,
+        allHints, namespaces, assessor);
   }
 
   private static List<ResourceState> afterApply(List<ResourceState> states, Map<String, Map<String, Object>> applied) {

@@ -3,6 +3,7 @@ package dev.keelson.controller.engine;
 import dev.keelson.core.diff.JsonValues;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.normalize.ListKeyDefaults;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.ApiDiscovery;
@@ -16,8 +17,9 @@ import java.util.Map;
 /**
  * Turns rendered manifests into objects ready to apply: checks that the API server serves each
  * kind (or that a CRD in the same app defines it), gives namespaced objects without a namespace
- * the destination namespace, drops the namespace of cluster-scoped ones, and stamps the tracking
- * mark. Any problem fails the whole set, naming the file and object.
+ * the destination namespace, drops the namespace of cluster-scoped ones, sets the API's default
+ * where a list entry would lack part of its merge key ({@link ListKeyDefaults}), and stamps the
+ * tracking mark. Any problem fails the whole set, naming the file and object.
  */
 public final class ObjectPreparer {
   private final ApiDiscovery discovery;
@@ -36,7 +38,8 @@ public final class ObjectPreparer {
           ? (m.key().namespace().isEmpty() ? destinationNamespace : m.key().namespace())
           : "";
       ResourceKey key = m.key().withNamespace(ns);
-      Map<String, Object> body = TrackingMark.stamp(m.body(), app, key);
+      Map<String, Object> body =
+          TrackingMark.stamp(ListKeyDefaults.apply(key.group(), key.kind(), m.body()), app, key);
       @SuppressWarnings("unchecked")
       Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
       if (namespaced) metadata.put("namespace", ns);

@@ -9,6 +9,7 @@ import dev.keelson.controller.engine.Pruner;
 import dev.keelson.controller.engine.ReconcileFailure;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.model.Manifest;
+import dev.keelson.core.sync.GeneratedName;
 import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.sync.SyncPhase;
@@ -83,13 +84,14 @@ public final class AppDeleter {
     List<String> failed = new ArrayList<>();
     List<Manifest> succeeded = new ArrayList<>();
     try {
-      for (Manifest m : state.objects()) {
-        SyncHints h = SyncAnnotations.parse(m.body());
+      for (Manifest rendered : state.objects()) {
+        SyncHints h = SyncAnnotations.parse(rendered.body());
         if (h.isHook() && !h.hookPhases().contains(SyncPhase.PostDelete)) {
-          hooks.removeIfOurs(m, app.ref()); // instances kept by earlier syncs go with the app
+          hooks.removeInstances(rendered, app.ref()); // instances kept by earlier syncs go with the app
           continue;
         }
         if (!h.hookPhases().contains(SyncPhase.PostDelete)) continue;
+        Manifest m = GeneratedName.instance(rendered, app.ref(), runId);
         if (hooks.start(m, runId) == HookRunner.Start.CLEARING) {
           running.add(m.key() + " (clearing an earlier instance)");
           continue;

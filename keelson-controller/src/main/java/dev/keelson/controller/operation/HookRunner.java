@@ -5,6 +5,10 @@ import dev.keelson.core.health.Health;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.model.Manifest;
+import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.GeneratedName;
+import dev.keelson.core.tracking.AppRef;
+import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.core.sync.HookDeletePolicy;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.ResourceClient;
@@ -99,10 +103,25 @@ final class HookRunner {
     if (delete) resources.delete(hook.apiVersion(), hook.key(), DeletionPropagation.BACKGROUND);
   }
 
-  /** Deletes a hook instance if it exists and carries this app's tracking mark. */
-  void removeIfOurs(Manifest hook, dev.keelson.core.tracking.AppRef app) throws KubeException {
-    Map<String, Object> live = resources.get(hook.apiVersion(), hook.key());
-    if (live != null && dev.keelson.core.tracking.TrackingMark.isManagedBy(live, app, hook.key())) remove(hook);
+  /**
+   * Deletes the instances of a hook that carry this app's tracking mark: the one object of a named
+   * hook, or every run's instance of a {@code generateName} hook (found by its prefix).
+   */
+  void removeInstances(Manifest hook, AppRef app) throws KubeException {
+    String prefix = GeneratedName.prefixOf(hook.body());
+    if (prefix == null) {
+      Map<String, Object> live = resources.get(hook.apiVersion(), hook.key());
+      if (live != null && TrackingMark.isManagedBy(live, app, hook.key())) remove(hook);
+      return;
+    }
+    var labels = Map.of(TrackingMark.LABEL, TrackingMark.labelValue(app));
+    for (Map<String, Object> live : resources.list(hook.apiVersion(), hook.kind(), hook.key().namespace(), labels)) {
+      Object name = JsonValues.path(live, "metadata", "name");
+      ResourceKey key = hook.key().withName(String.valueOf(name));
+      if (prefix.equals(JsonValues.path(live, "metadata", "generateName")) && TrackingMark.isManagedBy(live, app, key)) {
+        resources.delete(hook.apiVersion(), key, DeletionPropagation.BACKGROUND);
+      }
+    }
   }
 
   void remove(Manifest hook) throws KubeException {

@@ -12,10 +12,8 @@ import dev.keelson.controller.engine.FailureReason;
 import dev.keelson.controller.engine.Outcome;
 import dev.keelson.controller.engine.ReconcileFailure;
 import dev.keelson.controller.engine.StatusWriter;
-import dev.keelson.core.diff.JsonValues;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.tracking.AppRef;
-import dev.keelson.kube.KubeObjects;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -57,20 +55,14 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private final Metrics metrics;
   private final DriftEventSource driftEvents;
   private final Map<AppRef, Integer> failures = new ConcurrentHashMap<>();
-  private final Map<AppRef, Written> written = new ConcurrentHashMap<>();
-
-  /**
-   * The status this controller last wrote, by app. The controller is the only writer of status,
-   * and the informer's copy can lag behind its own write by a moment: reconciling from a stale
-   * copy would apply a revision twice or handle a sync request twice.
-   */
-  private record Written(String uid, ApplicationStatus status) {}
+  private final StatusStore statuses;
 
   private final AppDeleter deleter;
   private final java.util.function.Consumer<AppRef> forgetApp;
 
-  public ApplicationReconciler(AppEngine engine, StatusWriter statusWriter, EventRecorder events,
+  public ApplicationReconciler(AppEngine engine, StatusWriter statusWriter, StatusStore statuses, EventRecorder events,
       Metrics metrics, DriftEventSource driftEvents, AppDeleter deleter, java.util.function.Consumer<AppRef> forgetApp) {
+    this.statuses = statuses;
     this.deleter = deleter;
     this.forgetApp = forgetApp;
     this.engine = engine;
@@ -116,12 +108,8 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     metrics.reconciled(outcome.failure() == null ? "success" : "failure", Duration.ofNanos(System.nanoTime() - started));
 
     Duration after = nextCheck(ref, outcome, interval);
-    if (sameStatus(old, next)) {
-      return UpdateControl.<Application>noUpdate().rescheduleAfter(after);
-    }
-    written.put(ref, new Written(app.getMetadata().getUid(), next));
-    app.setStatus(next);
-    return UpdateControl.patchStatus(app).rescheduleAfter(after);
+    statuses.write(ref, app, old, next);
+    return UpdateControl.<Application>noUpdate().rescheduleAfter(after);
   }
 
   /**
@@ -152,11 +140,8 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     if (!step.done()) {
       LOG.debug("{}: {}", ref, step.message());
       ApplicationStatus old = latestStatus(ref, app);
-      ApplicationStatus next = statusWriter.deleting(old, generationOf(app), step.message());
-      if (sameStatus(old, next)) return UpdateControl.<Application>noUpdate().rescheduleAfter(OPERATION_RECHECK);
-      written.put(ref, new Written(app.getMetadata().getUid(), next));
-      app.setStatus(next);
-      return UpdateControl.patchStatus(app).rescheduleAfter(OPERATION_RECHECK);
+      statuses.write(ref, app, old, statusWriter.deleting(old, generationOf(app), step.message()));
+      return UpdateControl.<Application>noUpdate().rescheduleAfter(OPERATION_RECHECK);
     }
     events.normal(app, "Deleted", "resources deleted: " + step.message());
     context.getClient().resources(Application.class).inNamespace(ref.namespace()).withName(ref.name())
@@ -169,22 +154,20 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   }
 
   private void forget(AppRef ref) {
-    written.remove(ref);
+    statuses.forget(ref);
     failures.remove(ref);
     forgetApp.accept(ref);
   }
 
-  /** A failed status write must not be remembered as written: the next attempt writes it again. */
+  /** After a failed reconcile the remembered status is not trusted: the next one reads it anew. */
   @Override
   public ErrorStatusUpdateControl<Application> updateErrorStatus(Application app, Context<Application> context, Exception e) {
-    written.remove(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()));
+    statuses.distrust(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()), app.getMetadata().getUid());
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 
   private ApplicationStatus latestStatus(AppRef ref, Application app) {
-    Written w = written.get(ref);
-    if (w != null && w.uid().equals(app.getMetadata().getUid())) return w.status();
-    return app.getStatus();
+    return statuses.latest(ref, app);
   }
 
   private void record(Application app, ApplicationStatus old, Outcome o) {
@@ -250,10 +233,6 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     return interval.plusMillis(jitterMs);
   }
 
-  private static boolean sameStatus(ApplicationStatus a, ApplicationStatus b) {
-    if (a == null) return false;
-    return JsonValues.semanticallyEqual(KubeObjects.toMap(a), KubeObjects.toMap(b));
-  }
 
   private static long generationOf(Application app) {
     Long g = app.getMetadata().getGeneration();

@@ -67,7 +67,7 @@ public final class KeelsonController implements AutoCloseable {
         Clock.systemUTC());
     Metrics metrics = new Metrics();
     ApplicationReconciler reconciler = new ApplicationReconciler(
-        engine, new StatusWriter(Clock.systemUTC()), new EventRecorder(client), metrics, driftEvents,
+        engine, new StatusWriter(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics, driftEvents,
         new AppDeleter(pruner, resources, desired), app -> {
           engine.forget(app);
           fingerprints.forget(app);
@@ -78,8 +78,9 @@ public final class KeelsonController implements AutoCloseable {
       o.withKubernetesClient(client);
       o.withStopOnInformerErrorDuringStartup(true);
       o.withCloseClientOnStop(false);
-      // status is written with a merge patch: server-side apply of status turns empty strings
-      // into nulls on older API servers (1.20), which the CRD schema then rejects
+      // the reconciler writes status itself (StatusStore); nothing else is patched through the
+      // framework, and server-side apply of status would turn empty strings into nulls on
+      // older API servers (1.20), which the CRD schema then rejects
       o.withUseSSAToPatchPrimaryResource(false);
       if (options.leaseNamespace() != null) {
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(

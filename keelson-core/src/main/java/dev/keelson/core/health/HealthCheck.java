@@ -8,7 +8,8 @@ import java.util.Map;
  * that "Healthy" means the same thing users already know.
  */
 sealed interface HealthCheck
-    permits DeploymentHealth,
+    permits ApplicationHealth,
+        DeploymentHealth,
         StatefulSetHealth,
         DaemonSetHealth,
         ReplicaSetHealth,

@@ -2,6 +2,8 @@ package dev.keelson.core.manifest;
 
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.GeneratedName;
+import dev.keelson.core.sync.SyncAnnotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.Map;
  * into its items, as kubectl does.
  *
  * <p>Every object must have {@code apiVersion}, {@code kind} and {@code metadata.name}: an object
- * without a stable name cannot be tracked, diffed or pruned, so {@code generateName} is refused.
+ * without a stable name cannot be tracked, diffed or pruned, so {@code generateName} is refused,
+ * except on hooks, which are created afresh for each run anyway ({@link GeneratedName}).
  * Errors are reported as {@link ManifestException} with messages such as {@code deploy/web.yaml:
  * document 2: mapping values are not allowed here (line 7, column 12)}.
  *
@@ -100,13 +103,17 @@ public final class ManifestParser {
     }
     Map<?, ?> meta = metadata == null ? Map.of() : (Map<?, ?>) metadata;
     Object name = meta.get("name");
-    if ((name == null || "".equals(name)) && meta.get("generateName") != null) {
+    String prefix = GeneratedName.prefixOf(object);
+    if (prefix != null && !SyncAnnotations.isHookAnnotated(object)) {
       throw invalid(
           origin, index, itemPath, object,
-          "metadata.generateName is not supported: set metadata.name so the object can be"
-              + " tracked and pruned");
+          "metadata.generateName is only supported on hooks: an object that is kept in sync needs"
+              + " metadata.name so it can be tracked, compared and pruned");
     }
-    String objectName = requiredString(origin, index, itemPath, object, name, "metadata.name");
+    // a hook with generateName is known by its prefix until a run gives it a name
+    String objectName = prefix != null
+        ? prefix
+        : requiredString(origin, index, itemPath, object, name, "metadata.name");
     Object namespace = meta.get("namespace");
     if (namespace != null && !(namespace instanceof String)) {
       throw invalid(origin, index, itemPath, object, "metadata.namespace must be a string");

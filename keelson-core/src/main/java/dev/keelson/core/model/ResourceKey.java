@@ -36,6 +36,10 @@ public record ResourceKey(String group, String kind, String namespace, String na
     return new ResourceKey(group, kind, ns, name);
   }
 
+  public ResourceKey withName(String other) {
+    return new ResourceKey(group, kind, namespace, other);
+  }
+
   /**
    * Inventory entry id in Flux's format {@code <namespace>_<name>_<group>_<kind>}, so that tools
    * reading Flux inventories read Keelson's too.

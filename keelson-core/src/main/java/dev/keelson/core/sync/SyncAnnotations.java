@@ -1,6 +1,7 @@
 package dev.keelson.core.sync;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the sync hints an object's annotations carry: wave, hook phases, hook delete policies,
@@ -21,6 +22,11 @@ public final class SyncAnnotations {
     int wave = wave(reader);
     HookAnnotations.Hooks hooks = HookAnnotations.hooks(reader);
     var policies = HookAnnotations.deletePolicies(reader);
+    if (policies.isEmpty() && GeneratedName.prefixOf(object) != null) {
+      // each run has a name of its own, so there is never an earlier instance to delete before
+      // creating one; without a policy the finished instances would pile up (Argo CD's default)
+      policies = Set.of(HookDeletePolicy.HookSucceeded);
+    }
     ObjectSyncOptions options = OptionAnnotations.syncOptions(reader);
     boolean ignoreExtraneous = OptionAnnotations.ignoreExtraneous(reader);
     return new SyncHints(

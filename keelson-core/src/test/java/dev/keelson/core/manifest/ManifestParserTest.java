@@ -347,10 +347,25 @@ class ManifestParserTest {
   }
 
   @Test
-  void refusesGenerateName() {
+  void refusesGenerateNameOutsideHooks() {
     String yaml = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n";
     assertThatThrownBy(() -> parser.parse("job.yaml", yaml))
-        .hasMessageStartingWith("job.yaml: document 1 (Job): metadata.generateName is not supported");
+        .hasMessageStartingWith("job.yaml: document 1 (Job): metadata.generateName is only supported on hooks");
+    String skipped = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n"
+        + "  annotations: {argocd.argoproj.io/hook: Skip}\n";
+    assertThatThrownBy(() -> parser.parse("job.yaml", skipped))
+        .hasMessageContaining("metadata.generateName is only supported on hooks");
+  }
+
+  @Test
+  void hooksWithGenerateNameAreKnownByTheirPrefix() throws Exception {
+    for (String annotation : List.of("argocd.argoproj.io/hook: PreSync", "keelson.dev/hook: PostSync",
+        "helm.sh/hook: pre-install")) {
+      String yaml = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n"
+          + "  annotations: {" + annotation + "}\n";
+      List<Manifest> parsed = parser.parse("job.yaml", yaml);
+      assertThat(parsed).singleElement().satisfies(m -> assertThat(m.key().name()).isEqualTo("migrate-"));
+    }
   }
 
   @Test
