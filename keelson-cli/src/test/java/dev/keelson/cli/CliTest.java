@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +134,53 @@ class CliTest {
     assertThat(json.out).contains("\"kind\" : \"Application\"").contains("\"status\"");
     Result history = run("app", "history", "cli-app", "-n", ns, "--kubeconfig", kubeconfig);
     assertThat(history.out).contains("Succeeded").contains(System.getProperty("user.name"));
+  }
+
+  /** The CLI in a process of its own, as a user runs it: its logging is configured from scratch. */
+  static Result runProcess(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), KeelsonCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("keelson-cli-out-", ".txt");
+    Path err = Files.createTempFile("keelson-cli-err-", ".txt");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("keelson " + String.join(" ", args) + " did not finish");
+    }
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  @DisplayName("commands print their result only: no library notices or progress logs on standard error; -v shows more")
+  void quietOutput() throws Exception {
+    String ns = cluster.createNamespace("quiet");
+    Path dir = Files.createTempDirectory("keelson-cli-repo-");
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: quiet\ndata:\n  a: b\n");
+      git.add().addFilepattern(".").call();
+      PersonIdent who = new PersonIdent("t", "t@keelson.dev");
+      git.commit().setMessage("first").setAuthor(who).setCommitter(who).call();
+    }
+    client.resources(Application.class).load(new ByteArrayInputStream("""
+        apiVersion: keelson.dev/v1alpha1
+        kind: Application
+        metadata: {name: quiet, namespace: %s}
+        spec:
+          source: {repoURL: "%s"}
+        """.formatted(ns, dir.toUri()).getBytes(StandardCharsets.UTF_8))).create();
+
+    Result list = runProcess("app", "list", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(list.code).as(list.err).isZero();
+    assertThat(list.out).contains("quiet");
+    assertThat(list.err).isEmpty();
+    Result diff = runProcess("app", "diff", "quiet", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(diff.out).contains("+++ desired/ConfigMap/" + ns + "/quiet");
+    assertThat(diff.err).isEmpty();
+    Result verbose = runProcess("app", "diff", "quiet", "-n", ns, "--kubeconfig", kubeconfig, "-v");
+    assertThat(verbose.out).isEqualTo(diff.out);
+    assertThat(verbose.err).contains("dev.keelson.source.GitSourceCache");
   }
 
   @Test
