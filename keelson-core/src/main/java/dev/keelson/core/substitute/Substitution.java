@@ -64,15 +64,20 @@ public final class Substitution {
    */
   public List<Manifest> apply(List<Manifest> manifests) throws SubstitutionException {
     List<Manifest> out = new ArrayList<>(manifests.size());
+    // Objects that were duplicates before substitution were refused when rendering; only an
+    // identity that substitution changed can collide here.
     Map<ResourceKey, Manifest> seen = new HashMap<>();
+    Map<ResourceKey, Boolean> changed = new HashMap<>();
     for (Manifest m : manifests) {
       Manifest s = apply(m);
+      boolean identityChanged = !s.key().equals(m.key());
       Manifest first = seen.putIfAbsent(s.key(), s);
-      if (first != null && s != m) {
+      if (first != null && (identityChanged || changed.get(s.key()))) {
         throw new SubstitutionException(s.origin(), s.key(), null,
             s.origin() + ": after substitution, duplicate object " + s.key() + ": also defined in "
                 + first.origin());
       }
+      changed.putIfAbsent(s.key(), identityChanged);
       out.add(s);
     }
     return out;

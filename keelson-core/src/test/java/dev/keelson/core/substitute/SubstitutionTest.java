@@ -227,6 +227,11 @@ class SubstitutionTest {
           .isInstanceOf(SubstitutionException.class)
           .hasMessageContaining("cm.yaml#2: after substitution, duplicate object ConfigMap/c-prod")
           .hasMessageContaining("cm.yaml#1");
+      List<Manifest> reversed = List.of(both.get(1), both.get(0));
+      assertThatThrownBy(() -> new Substitution(SubstitutionOptions.strict(VARS)).apply(reversed))
+          .isInstanceOf(SubstitutionException.class)
+          .hasMessageContaining("cm.yaml#1: after substitution, duplicate object ConfigMap/c-prod")
+          .hasMessageContaining("also defined in cm.yaml#2");
     }
 
     @Test
