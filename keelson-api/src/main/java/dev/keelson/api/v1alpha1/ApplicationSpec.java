@@ -15,6 +15,11 @@ public class ApplicationSpec {
   @JsonPropertyDescription("Where the manifests go.")
   public Destination destination;
 
+  @JsonPropertyDescription(
+      "Variable substitution in the rendered manifests (Flux's postBuild): ${var}, ${var:=default}"
+          + " and the other forms of Flux's envsubst.")
+  public PostBuild postBuild;
+
   @JsonPropertyDescription("When and how to sync.")
   public SyncPolicy syncPolicy;
 

@@ -20,9 +20,14 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
 
-  /** What determines the rendered objects: equal values render equal objects. */
+  /**
+   * What determines the rendered objects: equal values render equal objects (with equal variables
+   * read through {@code postBuild}).
+   *
+   * @param postBuild variable substitution, or null without {@code spec.postBuild}
+   */
   public record SourceSettings(String repoUrl, String revision, String path, String secretName,
-      DirectorySelection selection, String destinationNamespace) {}
+      DirectorySelection selection, String destinationNamespace, PostBuildSettings postBuild) {}
 
   /** @throws IllegalArgumentException naming the field when the spec is unusable */
   public static AppSettings of(Application app) {
@@ -55,14 +60,15 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
         normalizePath(spec.source.path),
         spec.source.secretRef == null ? null : spec.source.secretRef.name,
         selection,
-        destNs);
+        destNs,
+        spec.postBuild == null ? null : PostBuildSettings.of(spec.postBuild));
     return new AppSettings(new AppRef(appNs, app.getMetadata().getName()), source, SyncSettings.of(spec), interval);
   }
 
   /** The same app rendered at another commit (a rollback). */
   public AppSettings atRevision(String commitSha) {
     return new AppSettings(ref, new SourceSettings(source.repoUrl(), commitSha, source.path(), source.secretName(),
-        source.selection(), source.destinationNamespace()), policy, interval);
+        source.selection(), source.destinationNamespace(), source.postBuild()), policy, interval);
   }
 
   public String repoUrl() {
@@ -87,6 +93,11 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
 
   public String destinationNamespace() {
     return source.destinationNamespace();
+  }
+
+  /** Variable substitution, or null without {@code spec.postBuild}. */
+  public PostBuildSettings postBuild() {
+    return source.postBuild();
   }
 
   public boolean automated() {

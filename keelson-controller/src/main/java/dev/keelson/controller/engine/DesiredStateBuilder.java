@@ -10,42 +10,51 @@ import dev.keelson.render.Renderer;
 import dev.keelson.source.SourceTree;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Steps 1 and 2 of the flow, source then render, with a per-app memo: when the Git tree under the
- * app's path and the settings are the same as last time, the previous result is reused, so a
- * commit elsewhere in the repository costs no rendering and changes nothing.
+ * Steps 1 and 2 of the flow, source then render (and post-build substitution), with a per-app
+ * memo: when the Git tree under the app's path, the settings and the substituted variables are
+ * the same as last time, the previous result is reused, so a commit elsewhere in the repository
+ * costs no rendering and changes nothing.
  */
 public final class DesiredStateBuilder {
   private final SourceLoader source;
   private final Renderer renderer;
+  private final Substituter substituter;
   private final ObjectPreparer preparer;
   private final Map<AppRef, Memo> memo = new ConcurrentHashMap<>();
 
   /**
    * @param renderKey tree id the result was rendered from: the app's path, or the whole
    *     repository for a Kustomize app (whose bases may live anywhere in it)
+   * @param variables digest of the substituted variables ("" without postBuild): they live in
+   *     ConfigMaps and Secrets, which change without a commit
    */
-  private record Memo(String renderKey, boolean kustomize, AppSettings.SourceSettings source, DesiredState state) {}
+  private record Memo(String renderKey, boolean kustomize, AppSettings.SourceSettings source, String variables,
+      DesiredState state) {}
 
-  public DesiredStateBuilder(SourceLoader source, Renderer renderer, ObjectPreparer preparer) {
+  public DesiredStateBuilder(SourceLoader source, Renderer renderer, Substituter substituter, ObjectPreparer preparer) {
     this.source = source;
     this.renderer = renderer;
+    this.substituter = substituter;
     this.preparer = preparer;
   }
 
   public DesiredState build(AppSettings app, boolean forceFetch) throws ReconcileFailure {
     SourceLoader.Resolved at = source.resolve(app, forceFetch);
+    Optional<Substituter.Variables> variables = substituter.resolve(app.ref().namespace(), app.postBuild());
+    String variablesDigest = variables.map(Substituter.Variables::digest).orElse("");
     Memo last = memo.get(app.ref());
-    if (last != null && last.source().equals(app.source())) {
+    if (last != null && last.source().equals(app.source()) && last.variables().equals(variablesDigest)) {
       String key = last.kustomize() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
       if (key.equals(last.renderKey())) {
         DesiredState s = last.state();
         DesiredState current = new DesiredState(
             s.objects(), at.commitSha(), at.ref(), at.pathTreeId(), s.digest(), s.engine());
-        memo.put(app.ref(), new Memo(key, last.kustomize(), app.source(), current));
+        memo.put(app.ref(), new Memo(key, last.kustomize(), app.source(), variablesDigest, current));
         return current;
       }
     }
@@ -61,10 +70,13 @@ public final class DesiredStateBuilder {
       throw new ReconcileFailure(FailureReason.RenderFailed,
           "revision " + shortSha(at.commitSha()) + ": " + e.getMessage());
     }
-    List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), rendered.manifests());
+    List<Manifest> manifests = variables.isPresent()
+        ? substituter.apply(variables.get(), rendered.manifests(), at.commitSha())
+        : rendered.manifests();
+    List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), manifests);
     DesiredState state = new DesiredState(
         objects, at.commitSha(), at.ref(), at.pathTreeId(), digest(objects), rendered.engine());
-    memo.put(app.ref(), new Memo(renderFrom.treeId(), kustomize, app.source(), state));
+    memo.put(app.ref(), new Memo(renderFrom.treeId(), kustomize, app.source(), variablesDigest, state));
     return state;
   }
 

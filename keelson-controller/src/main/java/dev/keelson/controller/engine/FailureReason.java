@@ -5,6 +5,11 @@ public enum FailureReason {
   InvalidSpec(false),
   SourceFailed(true),
   RenderFailed(false),
+  /**
+   * Post-build substitution failed: a variable without a default is not set, or a ConfigMap or
+   * Secret of {@code substituteFrom} is missing (transient: it may yet be created).
+   */
+  SubstitutionFailed(false),
   InvalidObject(false),
   SyncFailed(false),
   ClusterUnreachable(true);

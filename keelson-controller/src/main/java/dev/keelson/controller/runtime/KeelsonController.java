@@ -11,6 +11,7 @@ import dev.keelson.controller.engine.HealthCheck;
 import dev.keelson.controller.engine.ObjectPreparer;
 import dev.keelson.controller.engine.Pruner;
 import dev.keelson.controller.engine.SourceLoader;
+import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusWriter;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.core.health.HealthAssessor;
@@ -54,8 +55,7 @@ public final class KeelsonController implements AutoCloseable {
     this.liveCache = new LiveCache(client, discovery, driftEvents);
     this.git = new GitSourceCache(options.cacheDir());
     FingerprintStore fingerprints = new FingerprintStore();
-    DesiredStateBuilder desired =
-        new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), new ObjectPreparer(discovery));
+    DesiredStateBuilder desired = desiredStateBuilder(client, git, discovery);
     Syncer syncer = new Syncer(resources, fingerprints);
     Pruner pruner = new Pruner(liveCache, resources, fingerprints);
     AppEngine engine = new AppEngine(
@@ -129,8 +129,14 @@ public final class KeelsonController implements AutoCloseable {
     ApiDiscovery discovery = new ApiDiscovery(client);
     GitSourceCache git = new GitSourceCache(cacheDir);
     return new AppDiffer(
-        new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), new ObjectPreparer(discovery)),
+        desiredStateBuilder(client, git, discovery),
         new ResourceClient(client, discovery));
+  }
+
+  private static DesiredStateBuilder desiredStateBuilder(KubernetesClient client, GitSourceCache git,
+      ApiDiscovery discovery) {
+    return new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(),
+        new Substituter(new KubeVariableSource(client)), new ObjectPreparer(discovery));
   }
 
   public int metricsPort() {

@@ -92,45 +92,67 @@ public final class ManifestParser {
     return k.equals("List") || (k.endsWith("List") && object.get("items") instanceof List<?>);
   }
 
+  /** Builds the exception for a problem with one object; the two callers word the place differently. */
+  @FunctionalInterface
+  private interface Problem {
+    ManifestException at(Map<String, Object> object, String problem);
+  }
+
   private static Manifest toManifest(
       String origin, int index, String itemPath, Map<String, Object> object)
       throws ManifestException {
-    String apiVersion = requiredString(origin, index, itemPath, object, object.get("apiVersion"), "apiVersion");
-    String kind = requiredString(origin, index, itemPath, object, object.get("kind"), "kind");
+    return identify(origin + "#" + index, object, (o, p) -> invalid(origin, index, itemPath, o, p));
+  }
+
+  /**
+   * The manifest of an object that was changed after it was parsed (by variable substitution):
+   * the same checks as for a parsed document, its identity read again, its origin kept.
+   *
+   * @param origin the origin of the object as parsed, e.g. {@code deploy/web.yaml#2}; it prefixes
+   *     every error message
+   */
+  public Manifest manifest(String origin, Map<String, Object> object) throws ManifestException {
+    String source = origin == null ? "" : origin;
+    return identify(source, object, (o, p) -> {
+      String what = o == null ? "" : describeObject(o);
+      return new ManifestException(source, 0, source + (what.isEmpty() ? "" : " (" + what + ")") + ": " + p);
+    });
+  }
+
+  private static Manifest identify(String manifestOrigin, Map<String, Object> object, Problem problem)
+      throws ManifestException {
+    String apiVersion = requiredString(problem, object, object.get("apiVersion"), "apiVersion");
+    String kind = requiredString(problem, object, object.get("kind"), "kind");
     Object metadata = object.get("metadata");
     if (metadata != null && !(metadata instanceof Map<?, ?>)) {
-      throw invalid(origin, index, itemPath, object, "metadata must be an object");
+      throw problem.at(object, "metadata must be an object");
     }
     Map<?, ?> meta = metadata == null ? Map.of() : (Map<?, ?>) metadata;
     Object name = meta.get("name");
     String prefix = GeneratedName.prefixOf(object);
     if (prefix != null && !SyncAnnotations.isHookAnnotated(object)) {
-      throw invalid(
-          origin, index, itemPath, object,
+      throw problem.at(object,
           "metadata.generateName is only supported on hooks: an object that is kept in sync needs"
               + " metadata.name so it can be tracked, compared and pruned");
     }
     // a hook with generateName is known by its prefix until a run gives it a name
-    String objectName = prefix != null
-        ? prefix
-        : requiredString(origin, index, itemPath, object, name, "metadata.name");
+    String objectName = prefix != null ? prefix : requiredString(problem, object, name, "metadata.name");
     Object namespace = meta.get("namespace");
     if (namespace != null && !(namespace instanceof String)) {
-      throw invalid(origin, index, itemPath, object, "metadata.namespace must be a string");
+      throw problem.at(object, "metadata.namespace must be a string");
     }
     ResourceKey key =
         new ResourceKey(ResourceKey.groupOf(apiVersion), kind, (String) namespace, objectName);
-    return new Manifest(key, apiVersion, object, origin + "#" + index);
+    return new Manifest(key, apiVersion, object, manifestOrigin);
   }
 
   private static String requiredString(
-      String origin, int index, String itemPath, Map<String, Object> object, Object value,
-      String field) throws ManifestException {
+      Problem problem, Map<String, Object> object, Object value, String field) throws ManifestException {
     if (value == null || "".equals(value)) {
-      throw invalid(origin, index, itemPath, object, "missing " + field);
+      throw problem.at(object, "missing " + field);
     }
     if (!(value instanceof String s)) {
-      throw invalid(origin, index, itemPath, object, field + " must be a string, found " + describeType(value));
+      throw problem.at(object, field + " must be a string, found " + describeType(value));
     }
     return s;
   }

@@ -105,7 +105,8 @@ final class YamlDocuments {
     return true;
   }
 
-  private static Yaml newYaml() {
+  /** The loader every manifest is read with: also used to read substituted values back. */
+  static Yaml newYaml() {
     LoaderOptions options = new LoaderOptions();
     // Duplicate keys make a manifest ambiguous; Kubernetes' YAML loader rejects them too.
     options.setAllowDuplicateKeys(false);
@@ -160,7 +161,7 @@ final class YamlDocuments {
     return sb.toString();
   }
 
-  private static String oneLine(String s) {
+  static String oneLine(String s) {
     return s == null ? "invalid YAML" : s.strip().replaceAll("\\s*\\n\\s*", " ");
   }
 
