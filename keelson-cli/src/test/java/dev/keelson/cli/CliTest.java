@@ -184,6 +184,36 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("app manifests prints the desired objects as a sync applies them, Secret values masked, at any revision")
+  void appManifests() throws Exception {
+    String ns = cluster.createNamespace("manifests");
+    Path dir = Files.createTempDirectory("keelson-cli-repo-");
+    String first;
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      PersonIdent who = new PersonIdent("t", "t@keelson.dev");
+      Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shown\ndata:\n  v: one\n");
+      Files.writeString(dir.resolve("secret.yaml"),
+          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: hidden\nstringData:\n  password: do-not-print-me\n");
+      git.add().addFilepattern(".").call();
+      first = git.commit().setMessage("first").setAuthor(who).setCommitter(who).call().getName();
+      Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shown\ndata:\n  v: two\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("second").setAuthor(who).setCommitter(who).call();
+    }
+    client.resources(Application.class).load(new ByteArrayInputStream(("apiVersion: keelson.dev/v1alpha1\n"
+        + "kind: Application\nmetadata: {name: shown, namespace: " + ns + "}\n"
+        + "spec:\n  source: {repoURL: \"" + dir.toUri() + "\"}\n").getBytes(StandardCharsets.UTF_8))).create();
+
+    Result now = run("app", "manifests", "shown", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(now.code).as(now.err).isZero();
+    assertThat(now.out).contains("kind: ConfigMap").contains("v: two").contains("namespace: " + ns)
+        .contains("keelson.dev/tracking-id").contains("password: ++++++++").doesNotContain("do-not-print-me");
+    assertThat(now.out.split("(?m)^---$")).hasSize(3);
+    Result then = run("app", "manifests", "shown", "-n", ns, "--kubeconfig", kubeconfig, "--revision", first);
+    assertThat(then.out).contains("v: one").doesNotContain("v: two");
+  }
+
+  @Test
   @DisplayName("diff exits 2 on an error (unknown application)")
   void diffError() {
     Result r = run("app", "diff", "does-not-exist", "-n", "default", "--kubeconfig", kubeconfig);

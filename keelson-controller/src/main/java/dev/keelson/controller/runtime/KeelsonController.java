@@ -133,6 +133,11 @@ public final class KeelsonController implements AutoCloseable {
         new ResourceClient(client, discovery));
   }
 
+  /** Source and render alone, for `keelson app manifests`: the objects a sync would apply. */
+  public static DesiredStateBuilder desiredState(KubernetesClient client, java.nio.file.Path cacheDir) {
+    return desiredStateBuilder(client, new GitSourceCache(cacheDir), new ApiDiscovery(client));
+  }
+
   private static DesiredStateBuilder desiredStateBuilder(KubernetesClient client, GitSourceCache git,
       ApiDiscovery discovery) {
     return new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(),

@@ -31,6 +31,23 @@ public final class DiffNormalizer {
     return copy;
   }
 
+  /**
+   * The object with every value of a Secret's {@code data} and {@code stringData} shown as
+   * {@link #MASK}, for printing desired state; other objects are returned as they are.
+   */
+  public static Map<String, Object> maskSecret(Map<String, Object> object) {
+    if (!"Secret".equals(object.get("kind")) || !"v1".equals(object.get("apiVersion"))) return object;
+    Map<String, Object> copy = JsonValues.deepCopy(object);
+    for (String field : new String[] {"data", "stringData"}) {
+      if (copy.get(field) instanceof Map<?, ?> values) {
+        Map<String, Object> masked = new LinkedHashMap<>();
+        values.forEach((k, v) -> masked.put(String.valueOf(k), MASK));
+        copy.put(field, masked);
+      }
+    }
+    return copy;
+  }
+
   /** Both sides normalized, with Secret values masked pairwise. */
   public static Pair forDiff(Map<String, Object> live, Map<String, Object> desired) {
     Map<String, Object> l = normalize(live);
@@ -68,6 +85,7 @@ public final class DiffNormalizer {
     }
   }
 
-  private static final String MASK = "++++++++";
+  /** What a Secret value is shown as. */
+  public static final String MASK = "++++++++";
   private static final String MASK_CHANGED = "++++++++ (changed)";
 }
