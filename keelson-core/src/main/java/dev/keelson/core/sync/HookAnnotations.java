@@ -1,27 +1,21 @@
 package dev.keelson.core.sync;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads the hook phases and hook delete policies of an object, mapping Helm's names onto Argo CD's. */
 final class HookAnnotations {
-  /** Hook phases, and whether the object is not applied at all. */
-  record Hooks(Set<SyncPhase> phases, boolean skip) {}
-
-  private static final Map<String, SyncPhase> HELM_PHASES = Map.of(
-      "pre-install", SyncPhase.PreSync,
-      "pre-upgrade", SyncPhase.PreSync,
-      "post-install", SyncPhase.PostSync,
-      "post-upgrade", SyncPhase.PostSync,
-      "post-delete", SyncPhase.PostDelete);
+  /**
+   * Hook phases, whether the object is not applied at all, and the Helm events of a Helm hook
+   * (empty for Keelson's and Argo CD's hooks, which run in their phases on every sync).
+   */
+  record Hooks(Set<SyncPhase> phases, boolean skip, Set<HelmHookEvent> helmEvents) {}
 
   /** Helm runs these only on `helm test`; Argo CD never applies them and neither does Keelson. */
   private static final Set<String> HELM_TESTS = Set.of("test", "test-success", "test-failure");
-
-  /** Helm events a GitOps sync never goes through: there is no uninstall-before or rollback step. */
-  private static final Set<String> HELM_WITHOUT_EQUIVALENT = Set.of("pre-delete", "pre-rollback", "post-rollback");
 
   private static final Map<String, HookDeletePolicy> HELM_POLICIES = Map.of(
       "hook-succeeded", HookDeletePolicy.HookSucceeded,
@@ -33,7 +27,7 @@ final class HookAnnotations {
   static Hooks hooks(AnnotationReader reader) {
     return reader.first(SyncAnnotationKeys.HOOK_KEYS)
         .map(found -> found.key().equals(SyncAnnotationKeys.HELM_HOOK) ? helm(found, reader) : own(found, reader))
-        .orElse(new Hooks(Set.of(), false));
+        .orElse(new Hooks(Set.of(), false, Set.of()));
   }
 
   static Set<HookDeletePolicy> deletePolicies(AnnotationReader reader) {
@@ -68,22 +62,30 @@ final class HookAnnotations {
     return withSkip(phases, skip, found, reader);
   }
 
+  /** Helm's test hooks, which `keelson app test` runs and a sync never does. */
+  static boolean isHelmTest(AnnotationReader reader) {
+    return reader.first(List.of(SyncAnnotationKeys.HELM_HOOK))
+        .map(found -> found.items().stream().anyMatch(i -> HELM_TESTS.contains(i.toLowerCase(Locale.ROOT))))
+        .orElse(false);
+  }
+
   private static Hooks helm(AnnotationReader.Found found, AnnotationReader reader) {
     Set<SyncPhase> phases = EnumSet.noneOf(SyncPhase.class);
+    Set<HelmHookEvent> events = EnumSet.noneOf(HelmHookEvent.class);
     boolean skip = false;
     for (String item : found.items()) {
-      String name = item.toLowerCase(Locale.ROOT);
-      if (HELM_PHASES.containsKey(name)) {
-        phases.add(HELM_PHASES.get(name));
-      } else if (HELM_TESTS.contains(name)) {
+      HelmHookEvent event = HelmHookEvent.parse(item);
+      if (event != null) {
+        events.add(event);
+        phases.add(event.phase());
+      } else if (HELM_TESTS.contains(item.toLowerCase(Locale.ROOT))) {
         skip = true;
-      } else if (HELM_WITHOUT_EQUIVALENT.contains(name)) {
-        reader.warn(found.key(), item, "has no equivalent in a sync; ignored");
       } else {
         reader.warn(found.key(), item, "is not a Helm hook; ignored");
       }
     }
-    return withSkip(phases, skip, found, reader);
+    Hooks hooks = withSkip(phases, skip, found, reader);
+    return new Hooks(hooks.phases(), hooks.skip(), hooks.phases().isEmpty() ? Set.of() : events);
   }
 
   /**
@@ -94,9 +96,9 @@ final class HookAnnotations {
       Set<SyncPhase> phases, boolean skip, AnnotationReader.Found found, AnnotationReader reader) {
     if (skip && !phases.isEmpty()) {
       reader.warn(found.key(), found.value(), "names hook phases too; the object runs as a hook, not skipped");
-      return new Hooks(phases, false);
+      return new Hooks(phases, false, Set.of());
     }
-    return new Hooks(phases, skip);
+    return new Hooks(phases, skip, Set.of());
   }
 
   private static HookDeletePolicy policy(String name) {

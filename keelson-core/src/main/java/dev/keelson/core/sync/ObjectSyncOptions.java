@@ -11,4 +11,12 @@ package dev.keelson.core.sync;
  */
 public record ObjectSyncOptions(boolean prune, boolean delete, boolean replace, boolean force, Boolean serverSideApply) {
   public static final ObjectSyncOptions DEFAULTS = new ObjectSyncOptions(true, true, false, false, null);
+
+  public ObjectSyncOptions withPrune(boolean value) {
+    return new ObjectSyncOptions(value, delete, replace, force, serverSideApply);
+  }
+
+  public ObjectSyncOptions withDelete(boolean value) {
+    return new ObjectSyncOptions(prune, value, replace, force, serverSideApply);
+  }
 }

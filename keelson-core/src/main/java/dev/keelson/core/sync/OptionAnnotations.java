@@ -49,6 +49,13 @@ final class OptionAnnotations {
     return new ObjectSyncOptions(prune, delete, replace, force, serverSideApply);
   }
 
+  /** Helm's {@code helm.sh/resource-policy: keep}: never pruned, never deleted with the app. */
+  static boolean helmKeeps(AnnotationReader reader) {
+    return reader.first(java.util.List.of(SyncAnnotationKeys.HELM_RESOURCE_POLICY))
+        .map(found -> found.items().stream().anyMatch("keep"::equalsIgnoreCase))
+        .orElse(false);
+  }
+
   static boolean ignoreExtraneous(AnnotationReader reader) {
     var found = reader.first(SyncAnnotationKeys.COMPARE_OPTIONS_KEYS);
     if (found.isEmpty()) return false;

@@ -24,6 +24,7 @@ public final class SyncAnnotationKeys {
   public static final String HELM_HOOK = "helm.sh/hook";
   public static final String HELM_HOOK_WEIGHT = "helm.sh/hook-weight";
   public static final String HELM_HOOK_DELETE_POLICY = "helm.sh/hook-delete-policy";
+  public static final String HELM_RESOURCE_POLICY = "helm.sh/resource-policy";
 
   public static final List<String> SYNC_WAVE_KEYS = List.of(SYNC_WAVE, ARGOCD_SYNC_WAVE, HELM_HOOK_WEIGHT);
   public static final List<String> HOOK_KEYS = List.of(HOOK, ARGOCD_HOOK, HELM_HOOK);

@@ -30,13 +30,13 @@ public final class SyncPlan {
   }
 
   /**
-   * @param items every object's part; PostDelete hooks are left out (they run on deletion)
+   * @param items every object's part; PreDelete and PostDelete hooks are left out (they run on deletion)
    * @param pruneLast prune only after every other Sync step (PruneLast=true)
    */
   public static SyncPlan of(List<PlanItem> items, boolean pruneLast) {
     Map<SyncPhase, TreeMap<Integer, List<PlanItem>>> byPhase = new TreeMap<>();
     for (PlanItem item : items) {
-      if (item.phase() == SyncPhase.PostDelete) continue;
+      if (item.phase().onDeletion()) continue;
       int wave = item.role() == PlanItem.Role.PRUNE && pruneLast ? PRUNE_LAST_WAVE : item.wave();
       byPhase.computeIfAbsent(item.phase(), p -> new TreeMap<>())
           .computeIfAbsent(wave, w -> new ArrayList<>()).add(item);

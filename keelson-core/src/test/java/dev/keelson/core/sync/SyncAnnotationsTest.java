@@ -132,7 +132,7 @@ class SyncAnnotationsTest {
     @ValueSource(strings = {SyncAnnotationKeys.HOOK, SyncAnnotationKeys.ARGOCD_HOOK})
     @DisplayName("reads a comma list of phases, case-insensitively and with spaces")
     void phases(String key) {
-      SyncHints hints = parse(key, "presync, SYNC,PostSync , syncfail,PostDelete");
+      SyncHints hints = parse(key, "presync, SYNC,PostSync , syncfail,predelete,PostDelete");
 
       assertThat(hints.hookPhases()).containsExactlyInAnyOrder(SyncPhase.values());
       assertThat(hints.isHook()).isTrue();
@@ -198,6 +198,9 @@ class SyncAnnotationsTest {
       "post-install, PostSync",
       "post-upgrade, PostSync",
       "post-delete, PostDelete",
+      "pre-delete, PreDelete",
+      "pre-rollback, PreSync",
+      "post-rollback, PostSync",
     })
     @DisplayName("map onto phases")
     void mapped(String helm, SyncPhase phase) {
@@ -225,24 +228,38 @@ class SyncAnnotationsTest {
       assertThat(hints.warnings()).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"pre-delete", "pre-rollback", "post-rollback"})
-    @DisplayName("events a sync never goes through are ignored with a warning")
-    void withoutEquivalent(String helm) {
-      SyncHints hints = parse(SyncAnnotationKeys.HELM_HOOK, helm);
+    @Test
+    @DisplayName("install hooks run only when the release is installed, upgrade hooks only on upgrades, rollback hooks only on rollbacks")
+    void byReleaseAction() {
+      SyncHints installOnly = parse(SyncAnnotationKeys.HELM_HOOK, "pre-install");
+      assertThat(installOnly.hookPhasesFor(ReleaseAction.Install)).containsExactly(SyncPhase.PreSync);
+      assertThat(installOnly.hookPhasesFor(ReleaseAction.Upgrade)).isEmpty();
+      assertThat(installOnly.hookPhasesFor(ReleaseAction.Rollback)).isEmpty();
 
-      assertThat(hints.hookPhases()).isEmpty();
-      assertThat(hints.skip()).isFalse();
-      assertThat(hints.warnings()).singleElement().asString().contains(SyncAnnotationKeys.HELM_HOOK).contains(helm);
+      SyncHints both = parse(SyncAnnotationKeys.HELM_HOOK, "post-install,post-upgrade");
+      assertThat(both.hookPhasesFor(ReleaseAction.Install)).containsExactly(SyncPhase.PostSync);
+      assertThat(both.hookPhasesFor(ReleaseAction.Upgrade)).containsExactly(SyncPhase.PostSync);
+      assertThat(both.hookPhasesFor(ReleaseAction.Rollback)).isEmpty();
+
+      SyncHints rollback = parse(SyncAnnotationKeys.HELM_HOOK, "pre-rollback");
+      assertThat(rollback.hookPhasesFor(ReleaseAction.Rollback)).containsExactly(SyncPhase.PreSync);
+      assertThat(rollback.hookPhasesFor(ReleaseAction.Upgrade)).isEmpty();
+
+      SyncHints deletion = parse(SyncAnnotationKeys.HELM_HOOK, "pre-delete,post-delete");
+      assertThat(deletion.hookPhases()).containsExactlyInAnyOrder(SyncPhase.PreDelete, SyncPhase.PostDelete);
+      for (ReleaseAction a : ReleaseAction.values()) assertThat(deletion.hookPhasesFor(a)).isEmpty();
+
+      SyncHints argo = parse(SyncAnnotationKeys.ARGOCD_HOOK, "PreSync");
+      for (ReleaseAction a : ReleaseAction.values()) assertThat(argo.hookPhasesFor(a)).containsExactly(SyncPhase.PreSync);
     }
 
     @Test
-    @DisplayName("an ignored event next to a mapped one keeps the mapped one")
-    void mixed() {
-      SyncHints hints = parse(SyncAnnotationKeys.HELM_HOOK, "pre-delete,post-install");
-
-      assertThat(hints.hookPhases()).containsExactly(SyncPhase.PostSync);
-      assertThat(hints.warnings()).hasSize(1);
+    @DisplayName("resource-policy keep: never pruned and never deleted")
+    void keep() {
+      SyncHints hints = parse(SyncAnnotationKeys.HELM_RESOURCE_POLICY, "keep");
+      assertThat(hints.options().prune()).isFalse();
+      assertThat(hints.options().delete()).isFalse();
+      assertThat(parse(SyncAnnotationKeys.HELM_RESOURCE_POLICY, "delete").options()).isEqualTo(ObjectSyncOptions.DEFAULTS);
     }
 
     @Test
@@ -437,7 +454,8 @@ class SyncAnnotationsTest {
 
       assertThat(hints).isEqualTo(new SyncHints(-1, Set.of(SyncPhase.PreSync),
           Set.of(HookDeletePolicy.BeforeHookCreation, HookDeletePolicy.HookSucceeded),
-          ObjectSyncOptions.DEFAULTS, false, false, List.of()));
+          ObjectSyncOptions.DEFAULTS, false, false, List.of(),
+          Set.of(HelmHookEvent.PreInstall, HelmHookEvent.PreUpgrade)));
     }
 
     @Test
@@ -477,7 +495,7 @@ class SyncAnnotationsTest {
       assertThat(SyncAnnotations.isHookAnnotated(annotated())).isFalse();
       assertThat(SyncAnnotations.isHookAnnotated(annotated(SyncAnnotationKeys.HOOK, "Skip"))).isFalse();
       assertThat(SyncAnnotations.isHookAnnotated(annotated(SyncAnnotationKeys.HELM_HOOK, "test"))).isFalse();
-      assertThat(SyncAnnotations.isHookAnnotated(annotated(SyncAnnotationKeys.HELM_HOOK, "pre-rollback"))).isFalse();
+      assertThat(SyncAnnotations.isHookAnnotated(annotated(SyncAnnotationKeys.HELM_HOOK, "crd-install"))).isFalse();
     }
   }
 }
