@@ -1,0 +1,44 @@
+package dev.keelson.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place helm-java is called. Calls are serialised: the native library keeps process-wide
+ * state (logging, registry and repository settings read from the environment), and a small chart
+ * renders in milliseconds, so one at a time costs little.
+ */
+final class HelmEngine {
+
+  private static final Object LOCK = new Object();
+
+  private HelmEngine() {}
+
+  /** Helm's output, or an {@link IllegalStateException} carrying Helm's error text. */
+  static String template(Path chartDir, HelmOptions o, List<Path> valuesFiles, Map<String, String> sets,
+      Map<String, Path> setFiles) {
+    TemplateCommand cmd = new Helm(chartDir).template().withName(o.releaseName());
+    if (o.namespace() != null) {
+      cmd.withNamespace(o.namespace());
+    }
+    if (o.kubeVersion() != null) {
+      cmd.withKubeVersion(o.kubeVersion());
+    }
+    valuesFiles.forEach(cmd::withValuesFile);
+    sets.forEach(cmd::set);
+    setFiles.forEach(cmd::setFile);
+    synchronized (LOCK) {
+      return cmd.call();
+    }
+  }
+
+  /** The Helm version inside the native library, e.g. {@code v3.21.0}. */
+  static String version() {
+    synchronized (LOCK) {
+      return Helm.version().call().strip();
+    }
+  }
+}
