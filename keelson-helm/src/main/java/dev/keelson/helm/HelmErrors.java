@@ -16,6 +16,15 @@ final class HelmErrors {
   private static final Pattern TEMPLATE =
       Pattern.compile("(?:^|[\\s(\"'])([^\\s:()\"'/]+(?:/charts/[^\\s:()\"'/]+)*/(?:templates|crds)/[^\\s:()\"']+)");
   private static final Pattern SOURCE_NAME = Pattern.compile(Pattern.quote(ChartRewriter.SOURCE_PREFIX));
+  /** The frame of a hook-guard wrapper around the original template's own error. */
+  private static final Pattern WRAPPER_FRAME = Pattern.compile(
+      "template: ([^\\s:]+):\\d+:\\d+: executing \"\\1\" at <include \\$src \\.>: error calling include: ");
+  /**
+   * Helm reports {@code fail} and similar at the outermost template's position, which for an output
+   * template is its wrapper's: the line would point nowhere, so only the file is kept.
+   */
+  private static final Pattern WRAPPER_POSITION =
+      Pattern.compile("(execution error at \\((?:[^():/]+/)+(?!_)[^():/]+):\\d+:\\d+\\)");
 
   private HelmErrors() {}
 
@@ -29,6 +38,8 @@ final class HelmErrors {
         return build(label, text, workspace);
       }
     }
+    text = WRAPPER_FRAME.matcher(text).replaceAll("");
+    text = WRAPPER_POSITION.matcher(text).replaceAll("$1)");
     text = SOURCE_NAME.matcher(text).replaceAll("");
     text = text.replace(ChartRewriter.SENTINEL, ChartRewriter.HOOK_PREFIX);
     text = text.replace("templates/" + ChartRewriter.CRD_TEMPLATES + "/", "crds/");

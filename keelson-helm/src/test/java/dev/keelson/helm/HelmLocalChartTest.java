@@ -208,6 +208,60 @@ class HelmLocalChartTest {
   }
 
   @Test
+  void crdsOfADisabledSubchartAreLeftOutAsHelmLeavesThemOut() throws Exception {
+    RepoFiles files = RepoFiles.demo(CHART)
+        .put(CHART + "/Chart.yaml", """
+            apiVersion: v2
+            name: demo
+            version: 1.2.3
+            dependencies:
+              - name: operator
+                version: 0.1.0
+                condition: operator.enabled
+            """)
+        .put(CHART + "/charts/operator/Chart.yaml", "apiVersion: v2\nname: operator\nversion: 0.1.0\n")
+        .put(CHART + "/charts/operator/crds/gadgets.yaml", """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: gadgets.example.com}
+            """);
+    HelmResult off = render(files, options().values("operator:\n  enabled: false\n").build());
+    assertThat(has(off, "CustomResourceDefinition", "gadgets.example.com")).isFalse();
+    HelmResult on = render(files, options().values("operator:\n  enabled: true\n").build());
+    assertThat(find(on, "CustomResourceDefinition", "gadgets.example.com").origin())
+        .isEqualTo("charts/operator/crds/gadgets.yaml#1");
+  }
+
+  @Test
+  void packagedSubchartsKeepTheirHooks(@TempDir Path work) throws Exception {
+    Path sub = ChartRepoServer.writeChart(work, "sub", "0.3.0");
+    java.nio.file.Files.writeString(sub.resolve("templates/hook.yaml"), """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: sub-hook
+          annotations: {"helm.sh/hook": post-install, "helm.sh/hook-delete-policy": hook-succeeded}
+        spec: {containers: [{name: a, image: b}]}
+        """);
+    new com.marcnuri.helm.Helm(sub).packageIt().withDestination(work).call();
+    RepoFiles files = RepoFiles.demo(CHART);
+    files.putBytes(CHART + "/charts/sub-0.3.0.tgz", java.nio.file.Files.readAllBytes(work.resolve("sub-0.3.0.tgz")));
+    HelmResult r = render(files, options().build());
+    Manifest hook = find(r, "Pod", "sub-hook");
+    assertThat(hook.origin()).isEqualTo("charts/sub/templates/hook.yaml#1");
+    assertThat(String.valueOf(hook.body().get("metadata"))).contains("helm.sh/hook-delete-policy=hook-succeeded");
+    assertThat(has(r, "ConfigMap", "rel-sub")).isTrue();
+  }
+
+  @Test
+  void valuesFromWithoutTargetPathMustBeAMap() {
+    assertThatThrownBy(() -> render(RepoFiles.demo(CHART),
+        options().valuesFrom(new ValuesFromEntry("just text", null, "Secret/app")).build()))
+        .isInstanceOf(HelmRenderException.class)
+        .hasMessageContaining("Secret/app: values must be a map unless targetPath is set");
+  }
+
+  @Test
   void aBrokenTemplateIsNamed() {
     RepoFiles files = RepoFiles.demo(CHART).put(CHART + "/templates/broken.yaml", """
         apiVersion: v1
@@ -220,8 +274,17 @@ class HelmLocalChartTest {
         .isInstanceOf(HelmRenderException.class)
         .hasMessageContaining("templates/broken.yaml")
         .hasMessageContaining("no-such-template")
+        // the line of the user's template, not of anything Keelson put around it
+        .hasMessageContaining("demo/templates/broken.yaml:5:12")
         .hasMessageNotContaining("_keelson-src-")
+        .hasMessageNotContaining("$src")
         .extracting(e -> ((HelmRenderException) e).file()).isEqualTo("templates/broken.yaml");
+
+    RepoFiles failing = RepoFiles.demo(CHART).put(CHART + "/templates/failing.yaml", "a: {{ fail \"replicas must be odd\" }}\n");
+    assertThatThrownBy(() -> render(failing, options().build()))
+        .isInstanceOf(HelmRenderException.class)
+        .hasMessageContaining("execution error at (demo/templates/failing.yaml): replicas must be odd")
+        .extracting(e -> ((HelmRenderException) e).file()).isEqualTo("templates/failing.yaml");
 
     RepoFiles unparsable = RepoFiles.demo(CHART).put(CHART + "/templates/bad.yaml", "a: {{ if }}\n");
     assertThatThrownBy(() -> render(unparsable, options().build()))

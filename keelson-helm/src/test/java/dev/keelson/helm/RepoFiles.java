@@ -13,6 +13,11 @@ final class RepoFiles {
     return this;
   }
 
+  RepoFiles putBytes(String path, byte[] content) {
+    files.put(path, content);
+    return this;
+  }
+
   RepoFiles remove(String path) {
     files.remove(path);
     return this;
