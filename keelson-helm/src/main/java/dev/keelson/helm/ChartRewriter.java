@@ -86,20 +86,39 @@ final class ChartRewriter {
   }
 
   private void rewriteTemplate(Path templates, Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    String substituted = substituteApiVersions(text);
+    byte[] original = Files.readAllBytes(file);
+    byte[] content = original;
+    String text = utf8(original);
+    if (text != null) {
+      String substituted = substituteApiVersions(text);
+      if (!substituted.equals(text)) {
+        content = substituted.getBytes(StandardCharsets.UTF_8);
+      }
+    }
     String name = file.getFileName().toString();
     if (name.startsWith("_") || name.endsWith("NOTES.txt")) {
-      if (!substituted.equals(text)) {
-        Files.writeString(file, substituted, StandardCharsets.UTF_8);
+      if (content != original) {
+        Files.write(file, content);
       }
       return;
     }
     String rel = templates.relativize(file).toString().replace('\\', '/');
     int slash = rel.lastIndexOf('/');
     String srcRel = (slash < 0 ? "" : rel.substring(0, slash + 1)) + SOURCE_PREFIX + name;
-    Files.writeString(file.resolveSibling(SOURCE_PREFIX + name), substituted, StandardCharsets.UTF_8);
+    Files.write(file.resolveSibling(SOURCE_PREFIX + name), content);
     Files.writeString(file, wrapper(rel, srcRel), StandardCharsets.UTF_8);
+  }
+
+  /** The text, or null if it is not UTF-8: such a file is moved byte for byte, never edited. */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
   }
 
   static String wrapper(String rel, String srcRel) {

@@ -34,11 +34,4 @@ final class HelmEngine {
       return cmd.call();
     }
   }
-
-  /** The Helm version inside the native library, e.g. {@code v3.21.0}. */
-  static String version() {
-    synchronized (LOCK) {
-      return Helm.version().call().strip();
-    }
-  }
 }

@@ -2,6 +2,11 @@ package dev.keelson.helm;
 
 import com.marcnuri.helm.Helm;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,10 +32,36 @@ final class ChartRepoServer implements AutoCloseable {
   private final List<String> entries = new ArrayList<>();
   private final String expectedAuth;
 
+  private final String caPem;
+
   ChartRepoServer(String username, String password) throws IOException {
+    this(username, password, null);
+  }
+
+  /**
+   * @param tlsDir null for plain HTTP; else HTTPS with a self-signed certificate for 127.0.0.1
+   *     made there by the JDK's keytool, whose PEM {@link #caPem()} returns
+   */
+  ChartRepoServer(String username, String password, Path tlsDir) throws IOException {
     expectedAuth = username == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tlsDir == null) {
+      server = HttpServer.create(loopback, 0);
+      caPem = null;
+    } else {
+      Path keystore = tlsDir.resolve("repo.p12");
+      Path pem = tlsDir.resolve("repo.pem");
+      keytool("-genkeypair", "-alias", "repo", "-keyalg", "EC", "-groupname", "secp256r1",
+          "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+          "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+      keytool("-exportcert", "-rfc", "-alias", "repo", "-keystore", keystore.toString(),
+          "-storepass", "changeit", "-file", pem.toString());
+      caPem = Files.readString(pem);
+      HttpsServer https = HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(sslContext(keystore)));
+      server = https;
+    }
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getPath().substring(1);
       hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
@@ -52,7 +83,42 @@ final class ChartRepoServer implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return (caPem == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  String caPem() {
+    return caPem;
+  }
+
+  private static void keytool(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (p.waitFor() != 0) {
+        throw new IOException("keytool failed: " + out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static SSLContext sslContext(Path keystore) throws IOException {
+    try {
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      try (var in = Files.newInputStream(keystore)) {
+        ks.load(in, "changeit".toCharArray());
+      }
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(ks, "changeit".toCharArray());
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(kmf.getKeyManagers(), null, null);
+      return ctx;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException(e);
+    }
   }
 
   int hits(String path) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HelmOciChartTest {
 
   private static OciRegistry registry;
+  private static OciRegistry privateRegistry;
   @TempDir static Path work;
   @TempDir Path cacheDir;
 
@@ -28,12 +29,22 @@ class HelmOciChartTest {
       Helm.push().withChart(out.resolve("web-" + v + ".tgz"))
           .withRemote(URI.create("oci://" + registry.host() + "/charts")).plainHttp().call();
     }
+    privateRegistry = new OciRegistry(true);
+    // helm-java pushes with the credentials `registry login` stores; the test's Helm home is under
+    // target/ (see the surefire configuration), so nothing is written to the user's.
+    Helm.registry().login().withHost(privateRegistry.host()).withUsername(OciRegistry.USER)
+        .withPassword(OciRegistry.PASSWORD).plainHttp().call();
+    Helm.push().withChart(work.resolve("pkg-1.4.0").resolve("web-1.4.0.tgz"))
+        .withRemote(URI.create("oci://" + privateRegistry.host() + "/team")).plainHttp().call();
   }
 
   @AfterAll
   static void stopRegistry() {
     if (registry != null) {
       registry.close();
+    }
+    if (privateRegistry != null) {
+      privateRegistry.close();
     }
   }
 
@@ -66,6 +77,22 @@ class HelmOciChartTest {
     try (var files = Files.list(cacheDir)) {
       assertThat(files.map(p -> p.getFileName().toString())).hasSize(1).allMatch(n -> n.matches("[0-9a-f]{64}\\.tgz"));
     }
+  }
+
+  @Test
+  void credentialsAreAnsweredToTheRegistrysChallengeAndNeverShown() throws Exception {
+    String url = "oci://" + privateRegistry.host() + "/team";
+    HelmResult r = new HelmRenderer(cacheDir).render(
+        new RemoteChart(url, "web", "^1", new RepositoryAuth(OciRegistry.USER, OciRegistry.PASSWORD, null)), options());
+    assertThat(r.chartVersion()).isEqualTo("1.4.0");
+    assertThatThrownBy(() -> new HelmRenderer(cacheDir).render(
+        new RemoteChart(url, "web", "1.4.0", new RepositoryAuth(OciRegistry.USER, "not-the-password", null)), options()))
+        .isInstanceOf(HelmRenderException.class)
+        .hasMessageContaining("refused the credentials")
+        .hasMessageNotContaining("not-the-password");
+    assertThatThrownBy(() -> new HelmRenderer(cacheDir).render(new RemoteChart(url, "web", "1.4.0", null), options()))
+        .isInstanceOf(HelmRenderException.class)
+        .hasMessageContaining("HTTP 401");
   }
 
   @Test

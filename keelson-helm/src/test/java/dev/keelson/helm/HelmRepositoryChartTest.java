@@ -15,6 +15,7 @@ class HelmRepositoryChartTest {
 
   private static ChartRepoServer repo;
   private static ChartRepoServer privateRepo;
+  private static ChartRepoServer tlsRepo;
   @TempDir static Path charts;
   @TempDir Path cacheDir;
 
@@ -26,12 +27,15 @@ class HelmRepositoryChartTest {
       repo.publish(ChartRepoServer.writeChart(charts, "web", v), "web", v);
     }
     privateRepo.publish(ChartRepoServer.writeChart(charts.resolve("private"), "web", "3.0.0"), "web", "3.0.0");
+    tlsRepo = new ChartRepoServer(null, null, java.nio.file.Files.createDirectories(charts.resolve("tls")));
+    tlsRepo.publish(ChartRepoServer.writeChart(charts.resolve("tls"), "web", "4.0.0"), "web", "4.0.0");
   }
 
   @AfterAll
   static void stop() {
     repo.close();
     privateRepo.close();
+    tlsRepo.close();
   }
 
   private static HelmOptions options() {
@@ -93,6 +97,51 @@ class HelmRepositoryChartTest {
         .isInstanceOf(HelmRenderException.class)
         .hasMessageContaining("HTTP 401")
         .hasMessageNotContaining("wrong-pw");
+  }
+
+  @Test
+  void aGivenCaCertificateIsTrusted() throws Exception {
+    HelmResult r = new HelmRenderer(cacheDir).render(
+        new RemoteChart(tlsRepo.url(), "web", "4.0.0", new RepositoryAuth(null, null, tlsRepo.caPem())), options());
+    assertThat(r.chartVersion()).isEqualTo("4.0.0");
+    assertThatThrownBy(() -> new HelmRenderer(cacheDir).render(new RemoteChart(tlsRepo.url(), "web", "4.0.0", null), options()))
+        .isInstanceOf(HelmRenderException.class)
+        .hasMessageContaining("cannot fetch");
+  }
+
+  @Test
+  void aFileDependencyIsTakenFromTheRepository() throws Exception {
+    RepoFiles files = new RepoFiles()
+        .put("apps/site/Chart.yaml", """
+            apiVersion: v2
+            name: site
+            version: 0.1.0
+            dependencies:
+              - name: common
+                version: 0.1.0
+                repository: "file://../../libs/common"
+            """)
+        .put("apps/site/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{ include \"common.name\" . }}}\n")
+        .put("libs/common/Chart.yaml", "apiVersion: v2\nname: common\nversion: 0.1.0\ntype: library\n")
+        .put("libs/common/templates/_names.tpl", "{{- define \"common.name\" -}}{{ .Release.Name }}-common{{- end -}}\n");
+    HelmRenderer renderer = new HelmRenderer(cacheDir);
+    HelmResult r = renderer.render(files.map(), "apps/site", options());
+    assertThat(r.manifests()).extracting(m -> m.key().name()).containsExactly("rel-common");
+    // the dependency's files key the render cache like the chart's own
+    files.put("libs/common/templates/_names.tpl", "{{- define \"common.name\" -}}{{ .Release.Name }}-lib{{- end -}}\n");
+    assertThat(renderer.render(files.map(), "apps/site", options()).manifests())
+        .extracting(m -> m.key().name()).containsExactly("rel-lib");
+    files.put("apps/site/Chart.yaml", """
+        apiVersion: v2
+        name: site
+        version: 0.1.0
+        dependencies:
+          - name: common
+            version: 0.1.0
+            repository: "file://../../../outside"
+        """);
+    assertThatThrownBy(() -> renderer.render(files.map(), "apps/site", options()))
+        .isInstanceOf(HelmRenderException.class).hasMessageContaining("escapes the repository");
   }
 
   @Test

@@ -27,7 +27,17 @@ final class OciRegistry implements AutoCloseable {
   private final Path dir;
   private final int port;
 
+  /** A bcrypt hash of {@link #PASSWORD} for user {@link #USER}, the form docker-registry's htpasswd wants. */
+  static final String USER = "robot";
+  static final String PASSWORD = "oci-s3cret";
+  private static final String HTPASSWD = USER + ":$2b$12$NdLwGXSeHEMRSpgKRzFlpurcOq48M55CRxph5miH5A0nNxL3OzQFq\n";
+
   OciRegistry() throws IOException {
+    this(false);
+  }
+
+  /** @param basicAuth require {@link #USER}/{@link #PASSWORD} for every request */
+  OciRegistry(boolean basicAuth) throws IOException {
     if (!Files.isExecutable(BINARY)) {
       throw new IllegalStateException(BINARY + " is missing: apt-get install -y docker-registry (hack/test.sh installs it)");
     }
@@ -36,7 +46,12 @@ final class OciRegistry implements AutoCloseable {
       port = s.getLocalPort();
     }
     Path config = dir.resolve("config.yml");
-    Files.writeString(config, """
+    String auth = "";
+    if (basicAuth) {
+      Files.writeString(dir.resolve("htpasswd"), HTPASSWD);
+      auth = "auth:\n  htpasswd:\n    realm: keelson-test\n    path: " + dir.resolve("htpasswd") + "\n";
+    }
+    Files.writeString(config, auth + """
         version: 0.1
         log:
           level: warn
@@ -55,7 +70,7 @@ final class OciRegistry implements AutoCloseable {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
         .failFast("docker-registry exited", () -> !process.isAlive())
         .until(() -> client.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200);
+            .statusCode() == (basicAuth ? 401 : 200));
   }
 
   String host() {
