@@ -20,10 +20,10 @@ final class HelmEngine {
   /** Helm's output, or an {@link IllegalStateException} carrying Helm's error text. */
   static String template(Path chartDir, HelmOptions o, List<Path> valuesFiles, Map<String, String> sets,
       Map<String, Path> setFiles) {
-    TemplateCommand cmd = new Helm(chartDir).template().withName(o.releaseName());
-    if (o.namespace() != null) {
-      cmd.withNamespace(o.namespace());
-    }
+    // Without a namespace Helm takes the one of the kubeconfig context, or of the pod it runs in:
+    // the output must not depend on where the controller runs.
+    TemplateCommand cmd = new Helm(chartDir).template().withName(o.releaseName())
+        .withNamespace(o.namespace() == null ? "default" : o.namespace());
     if (o.kubeVersion() != null) {
       cmd.withKubeVersion(o.kubeVersion());
     }

@@ -24,7 +24,8 @@ import java.util.Objects;
  * </ol>
  *
  * @param releaseName {@code .Release.Name}; required (the caller defaults it to the app's name)
- * @param namespace {@code .Release.Namespace}; null for {@code default}
+ * @param namespace {@code .Release.Namespace}; null for {@code default} (never the kubeconfig's or
+ *     the pod's namespace, so that the output does not depend on where it is rendered)
  * @param valueFiles values files relative to the chart's directory; they may be anywhere in the
  *     repository, never outside it
  * @param ignoreMissingValueFiles skip value files that do not exist instead of failing

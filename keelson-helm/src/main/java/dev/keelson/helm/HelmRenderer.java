@@ -75,9 +75,7 @@ public final class HelmRenderer {
     if (!isChart(repoFiles, dir)) {
       throw new HelmRenderException("Chart.yaml", (dir.isEmpty() ? "" : dir + "/") + "Chart.yaml: not found; the path is not a Helm chart");
     }
-    Digests key = new Digests().add("repository-chart").addTree(repoFiles, dir);
-    addLocalDependencies(key, repoFiles, dir);
-    return render(repoFiles, dir, options, key);
+    return render(repoFiles, dir, options, new Digests().add("repository-chart").addTree(repoFiles, dir));
   }
 
   /**
@@ -105,6 +103,8 @@ public final class HelmRenderer {
     String prefix = dir.isEmpty() ? "" : dir + "/";
     ChartYaml chart = ChartYaml.parse(tree.get(prefix + "Chart.yaml"), "Chart.yaml");
     ValueInputs values = ValueInputs.read(tree, dir, options);
+    Map<String, byte[]> added = dependencies.missing(tree, dir, chart);
+    key.add("dependencies").addTree(added, "");
     values.digest(key);
     key.add(options.releaseName()).add(options.namespace()).add(options.kubeVersion())
         .add(String.join(",", new TreeSet<>(options.apiVersions())))
@@ -120,8 +120,10 @@ public final class HelmRenderer {
           ws.write("chart/" + e.getKey().substring(prefix.length()), e.getValue());
         }
       }
+      for (Map.Entry<String, byte[]> e : added.entrySet()) {
+        ws.write("chart/" + e.getKey(), e.getValue());
+      }
       Path chartDir = ws.root().resolve("chart");
-      dependencies.ensure(chartDir, tree, dir);
       new ChartRewriter(options.apiVersions(), !options.skipCrds()).rewrite(chartDir);
       List<Path> valuesFiles = values.writeLayers(ws);
       Map<String, Path> setFiles = values.writeFileValues(ws);
@@ -138,18 +140,6 @@ public final class HelmRenderer {
       return result;
     } catch (IOException e) {
       throw new HelmRenderException("", "cannot prepare chart " + chart.name() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** file:// dependencies live elsewhere in the repository; their files change the result too. */
-  private static void addLocalDependencies(Digests key, Map<String, byte[]> repoFiles, String dir)
-      throws HelmRenderException {
-    String prefix = dir.isEmpty() ? "" : dir + "/";
-    for (ChartYaml.Dependency d : ChartYaml.parse(repoFiles.get(prefix + "Chart.yaml"), "Chart.yaml").dependencies()) {
-      if (d.repository() != null && d.repository().startsWith("file://")) {
-        String depDir = RepoPaths.resolve(dir, d.repository().substring("file://".length()), "dependency " + d.name());
-        key.add(depDir).addTree(repoFiles, depDir);
-      }
     }
   }
 

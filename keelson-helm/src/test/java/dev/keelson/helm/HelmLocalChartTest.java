@@ -53,6 +53,12 @@ class HelmLocalChartTest {
   }
 
   @Test
+  void withoutANamespaceTheReleaseIsInDefault() throws Exception {
+    HelmResult r = render(RepoFiles.demo(CHART), HelmOptions.builder("other").kubeVersion("1.29.0").build());
+    assertThat(find(r, "ConfigMap", "other-cm").key().namespace()).isEqualTo("default");
+  }
+
+  @Test
   void eachValuesLayerOverridesTheOneBelow() throws Exception {
     RepoFiles files = RepoFiles.demo(CHART)
         .put(CHART + "/values-prod.yaml", "layer: file\nfromFile: file\nnested:\n  over: file\n");

@@ -190,6 +190,25 @@ class HelmRepositoryChartTest {
   }
 
   @Test
+  void aNewDependencyVersionInTheRangeIsRenderedWithoutOtherChange() throws Exception {
+    try (ChartRepoServer moving = new ChartRepoServer(null, null)) {
+      moving.publish(ChartRepoServer.writeChart(charts.resolve("moving"), "web", "1.0.0"), "web", "1.0.0");
+      RepoFiles files = new RepoFiles().put("Chart.yaml", """
+          apiVersion: v2
+          name: site
+          version: 0.1.0
+          dependencies: [{name: web, version: "^1.0", repository: "%s"}]
+          """.formatted(moving.url()));
+      HelmRenderer renderer = new HelmRenderer(cacheDir);
+      assertThat(data(renderer.render(files.map(), "", options()), "rel-web")).containsEntry("version", "1.0.0");
+      assertThat(data(renderer.render(files.map(), "", options()), "rel-web")).containsEntry("version", "1.0.0");
+      assertThat(renderer.helmRuns()).isEqualTo(1);
+      moving.publish(ChartRepoServer.writeChart(charts.resolve("moving"), "web", "1.5.0"), "web", "1.5.0");
+      assertThat(data(renderer.render(files.map(), "", options()), "rel-web")).containsEntry("version", "1.5.0");
+    }
+  }
+
+  @Test
   void aVendoredDependencyIsUsedAsItIs() throws Exception {
     String chart = "site";
     RepoFiles files = new RepoFiles()
