@@ -9,6 +9,8 @@ command -v java >/dev/null || pkgs+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || pkgs+=(maven)
 command -v git >/dev/null || pkgs+=(git)
 command -v openssl >/dev/null || pkgs+=(openssl)
+# The OCI registry the Helm chart tests push to and pull from (keelson-helm's HelmOciChartTest).
+[ -x /usr/bin/docker-registry ] || pkgs+=(docker-registry)
 if [ ${#pkgs[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${pkgs[@]}" >/dev/null

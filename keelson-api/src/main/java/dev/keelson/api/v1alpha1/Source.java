@@ -25,6 +25,15 @@ public class Source {
   @JsonPropertyDescription("Options for plain manifest directories.")
   public Directory directory;
 
+  @JsonPropertyDescription(
+      "Helm chart name in the Helm repository or OCI registry given by repoURL (https:// with"
+          + " index.yaml, or oci://); revision is then the chart version or a semver range. Unset"
+          + " for a chart in a Git repository: a path holding Chart.yaml is rendered with Helm.")
+  public String chart;
+
+  @JsonPropertyDescription("Options for Helm charts.")
+  public HelmSource helm;
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SecretRef {
     @Required public String name;
