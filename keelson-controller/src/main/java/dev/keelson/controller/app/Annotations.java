@@ -41,6 +41,13 @@ public final class Annotations {
   /** {@code keelson app suspend|resume} sets spec.suspend and this {@link OperatorRequest}. */
   public static final String SUSPEND_CHANGED = "keelson.dev/suspend-changed";
 
+  /**
+   * Written by the controller on an Application being deleted once its PreDelete hooks have
+   * succeeded (value: the app's uid), so that they are not looked for again while its objects,
+   * perhaps the hooks' namespace among them, are deleted.
+   */
+  public static final String PRE_DELETE_COMPLETED = "keelson.dev/pre-delete-completed";
+
   /** Every annotation whose change must trigger a reconcile. */
   public static final java.util.List<String> REQUESTS = java.util.List.of(
       SYNC_REQUESTED_AT, APPROVE, ROLLBACK, ROLLBACK_CLEARED, TERMINATE, SUSPEND_CHANGED);

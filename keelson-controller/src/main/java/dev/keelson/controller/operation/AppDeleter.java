@@ -5,6 +5,7 @@ import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.AppEngine;
 import dev.keelson.controller.engine.DesiredState;
 import dev.keelson.controller.engine.DesiredStateBuilder;
+import dev.keelson.controller.engine.FailureReason;
 import dev.keelson.controller.engine.Pruner;
 import dev.keelson.controller.engine.ReconcileFailure;
 import dev.keelson.core.health.HealthAssessor;
@@ -21,10 +22,12 @@ import java.util.TreeMap;
 
 /**
  * Cascading deletion of an Application carrying {@code keelson.dev/resources-finalizer}, one step
- * per call so the reconcile loop never blocks: its objects are deleted wave by wave, highest wave
- * first, each wave only once the one above it is gone (with the app's PrunePropagationPolicy;
- * Delete=false objects are left in place); then its PostDelete hooks run, as in Argo CD. Only
- * objects still carrying this app's tracking mark are ever deleted.
+ * per call so the reconcile loop never blocks: first its PreDelete hooks run (Helm's {@code
+ * pre-delete}; a failing one keeps everything in place, as a failing pre-delete hook stops {@code
+ * helm uninstall}); then its objects are deleted wave by wave, highest wave first, each wave only
+ * once the one above it is gone (with the app's PrunePropagationPolicy; Delete=false objects are
+ * left in place); then its PostDelete hooks run, as in Argo CD. Only objects still carrying this
+ * app's tracking mark are ever deleted.
  */
 public final class AppDeleter {
   private final Pruner pruner;
@@ -39,11 +42,32 @@ public final class AppDeleter {
     this.hooks = new HookRunner(resources);
   }
 
-  /** Where the deletion stands: done (the finalizer may go), or what it waits for. */
-  public record Step(boolean done, String message) {}
+  /**
+   * Where the deletion stands: done (the finalizer may go), or what it waits for.
+   *
+   * @param preDeleteCompleted the PreDelete hooks have all succeeded now: the caller records it
+   *     on the Application, so that they are not looked for again once the objects go
+   */
+  public record Step(boolean done, String message, boolean preDeleteCompleted) {
+    public Step(boolean done, String message) {
+      this(done, message, false);
+    }
+  }
 
-  /** @param uid the Application's uid: names this deletion's PostDelete hook run */
-  public Step step(AppSettings app, ApplicationStatus status, String uid, HealthAssessor health) throws ReconcileFailure {
+  /** What an app being deleted has been through already. */
+  public record Progress(String uid, boolean preDeleteCompleted) {}
+
+  /** @param progress the Application's uid (names this deletion's hook runs) and what is done */
+  public Step step(AppSettings app, ApplicationStatus status, Progress progress, HealthAssessor health)
+      throws ReconcileFailure {
+    // the hooks of the revision in force: the pinned one while a rollback holds
+    AppSettings at = (status != null && status.pinned != null && status.pinned.revision != null
+        ? app.atRevision(status.pinned.revision) : app).asHelmUpgrade(AppEngine.installed(status));
+    if (!progress.preDeleteCompleted()) {
+      Step pre = deletionHooks(at, "predelete-" + progress.uid(), health, SyncPhase.PreDelete);
+      if (!pre.done()) return pre;
+      return new Step(false, pre.message(), true);
+    }
     var inventory = AppEngine.inventoryOf(status);
     List<Pruner.Stale> ours = pruner.ours(app.ref(), inventory.entries());
     TreeMap<Integer, List<Pruner.Stale>> byWave = new TreeMap<>();
@@ -59,38 +83,43 @@ public final class AppDeleter {
           resources.delete(s.apiVersion(), s.key(), app.propagation());
           waiting.add(s.key().toString());
         } catch (KubeException e) {
-          if (e.isTransient()) throw new ReconcileFailure(dev.keelson.controller.engine.FailureReason.ClusterUnreachable, e.getMessage());
+          if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
           waiting.add(s.key() + " (" + e.getMessage() + ")");
         }
       }
       return new Step(false, "deleting wave " + highest.getKey() + ": " + String.join(", ", waiting));
     }
-    // the hooks of the revision in force: the pinned one while a rollback holds
-    AppSettings at = status != null && status.pinned != null && status.pinned.revision != null
-        ? app.atRevision(status.pinned.revision) : app;
-    return postDeleteHooks(at, uid, health);
+    return deletionHooks(at, "delete-" + progress.uid(), health, SyncPhase.PostDelete);
   }
 
-  private Step postDeleteHooks(AppSettings app, String uid, HealthAssessor health) {
+  /**
+   * Runs the hooks of one deletion phase to completion; done once all have completed. The last
+   * PostDelete step also removes the instances earlier syncs kept, which go with the app.
+   */
+  private Step deletionHooks(AppSettings app, String runId, HealthAssessor health, SyncPhase phase) {
+    boolean last = phase == SyncPhase.PostDelete;
     DesiredState state;
     try {
       state = desired.build(app, false);
     } catch (ReconcileFailure e) {
       // The source is gone or broken: the hooks cannot be known, and deletion must not hang on it.
-      return new Step(true, "PostDelete hooks not run: " + e.getMessage());
+      return new Step(true, phase + " hooks not run: " + e.getMessage());
     }
-    String runId = "delete-" + uid;
+    if (!last) {
+      // a fixed revision runs its PreDelete hooks afresh instead of finding the failed instances
+      runId = runId + "-" + state.digest().substring(0, Math.min(10, state.digest().length()));
+    }
     List<String> running = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     List<Manifest> succeeded = new ArrayList<>();
     try {
       for (Manifest rendered : state.objects()) {
         SyncHints h = SyncAnnotations.parse(rendered.body());
-        if (h.isHook() && !h.hookPhases().contains(SyncPhase.PostDelete)) {
-          hooks.removeInstances(rendered, app.ref()); // instances kept by earlier syncs go with the app
+        if (!h.hookPhases().contains(phase)) {
+          // instances kept by earlier syncs go with the app
+          if (last && h.isHook()) hooks.removeInstances(rendered, app.ref());
           continue;
         }
-        if (!h.hookPhases().contains(SyncPhase.PostDelete)) continue;
         Manifest m = GeneratedName.instance(rendered, app.ref(), runId);
         if (hooks.start(m, runId) == HookRunner.Start.CLEARING) {
           running.add(m.key() + " (clearing an earlier instance)");
@@ -106,15 +135,21 @@ public final class AppDeleter {
           }
         }
       }
-      if (!running.isEmpty()) return new Step(false, "waiting for PostDelete hooks: " + String.join(", ", running));
+      if (!running.isEmpty()) return new Step(false, "waiting for " + phase + " hooks: " + String.join(", ", running));
+      if (!failed.isEmpty() && !last) {
+        return new Step(false, phase + " hooks failed, nothing is deleted until they succeed: " + String.join("; ", failed));
+      }
       // Completed hooks go only once all have completed: one removed earlier would be created anew.
-      for (Manifest m : succeeded) hooks.remove(m);
+      if (last) {
+        for (Manifest m : succeeded) hooks.remove(m);
+      }
     } catch (KubeException e) {
       // the API server refusing a hook (e.g. its namespace went with the app) will not change by
       // waiting: the deletion goes on without it rather than hanging forever
-      if (!e.isTransient()) return new Step(true, "PostDelete hooks not run: " + e.getMessage());
-      return new Step(false, "PostDelete hooks: " + e.getMessage());
+      if (!e.isTransient()) return new Step(true, phase + " hooks not run: " + e.getMessage());
+      return new Step(false, phase + " hooks: " + e.getMessage());
     }
-    return new Step(true, failed.isEmpty() ? "deleted" : "PostDelete hooks failed: " + String.join("; ", failed));
+    if (!failed.isEmpty()) return new Step(true, phase + " hooks failed: " + String.join("; ", failed));
+    return new Step(true, last ? "deleted" : phase + " hooks completed");
   }
 }

@@ -2,6 +2,7 @@ package dev.keelson.controller.runtime;
 
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.controller.app.Annotations;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.AppEngine;
 import dev.keelson.controller.engine.Orchestration;
@@ -129,8 +130,18 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     } else {
       try {
         AppSettings settings = AppSettings.of(app);
-        step = deleter.step(settings, latestStatus(ref, app), app.getMetadata().getUid(),
+        String uid = app.getMetadata().getUid();
+        boolean preDeleteDone = uid.equals(annotation(app, Annotations.PRE_DELETE_COMPLETED));
+        step = deleter.step(settings, latestStatus(ref, app), new AppDeleter.Progress(uid, preDeleteDone),
             engine.assessorFor(settings));
+        if (step.preDeleteCompleted()) {
+          context.getClient().resources(Application.class).inNamespace(ref.namespace()).withName(ref.name())
+              .edit(a -> {
+                if (a.getMetadata().getAnnotations() == null) a.getMetadata().setAnnotations(new java.util.HashMap<>());
+                a.getMetadata().getAnnotations().put(Annotations.PRE_DELETE_COMPLETED, uid);
+                return a;
+              });
+        }
       } catch (IllegalArgumentException e) {
         step = new AppDeleter.Step(true, "objects left in place: " + e.getMessage());
       } catch (ReconcileFailure e) {
@@ -151,6 +162,11 @@ public final class ApplicationReconciler implements Reconciler<Application> {
         });
     forget(ref);
     return UpdateControl.noUpdate();
+  }
+
+  private static String annotation(Application app, String key) {
+    var annotations = app.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(key);
   }
 
   private void forget(AppRef ref) {
