@@ -3,6 +3,7 @@ package dev.keelson.controller.runtime;
 import dev.keelson.controller.engine.AppDiffer;
 import dev.keelson.controller.engine.AppEngine;
 import dev.keelson.controller.operation.AppDeleter;
+import dev.keelson.controller.operation.ChartTests;
 import dev.keelson.controller.operation.OperationRunner;
 import dev.keelson.controller.engine.Comparer;
 import dev.keelson.controller.engine.ChartRenderer;
@@ -134,6 +135,13 @@ public final class KeelsonController implements AutoCloseable {
     return new AppDiffer(
         desiredStateBuilder(client, git, discovery, cacheDir),
         new ResourceClient(client, discovery));
+  }
+
+  /** A chart's test hooks run against the live release, for `keelson app test`. */
+  public static ChartTests chartTests(KubernetesClient client, java.nio.file.Path cacheDir) {
+    ApiDiscovery discovery = new ApiDiscovery(client);
+    return new ChartTests(desiredStateBuilder(client, new GitSourceCache(cacheDir), discovery, cacheDir),
+        new ResourceClient(client, discovery), Clock.systemUTC());
   }
 
   /** Source and render alone, for `keelson app manifests`: the objects a sync would apply. */

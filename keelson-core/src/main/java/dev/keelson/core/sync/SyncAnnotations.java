@@ -43,6 +43,11 @@ public final class SyncAnnotations {
    * True when the object is a hook: its hook annotation names at least one phase. An object whose
    * annotation only says Skip (or a Helm test) is not a hook; it is an ordinary object left out.
    */
+  /** True for Helm's test hooks ({@code test}, {@code test-success}), which only `app test` runs. */
+  public static boolean isHelmTest(Map<String, Object> object) {
+    return HookAnnotations.isHelmTest(new AnnotationReader(object));
+  }
+
   public static boolean isHookAnnotated(Map<String, Object> object) {
     return !HookAnnotations.hooks(new AnnotationReader(object)).phases().isEmpty();
   }
