@@ -40,6 +40,8 @@ import java.util.Objects;
  *     group/version/Kind}) on top of Helm's built-in set
  * @param skipCrds leave out the chart's {@code crds/} directories
  * @param skipTests leave out test hooks ({@code helm.sh/hook: test}/{@code test-success})
+ * @param action install (the release's first sync) or upgrade (every later one): what {@code
+ *     .Release.IsInstall} and {@code .Release.IsUpgrade} answer; null for install
  */
 public record HelmOptions(
     String releaseName,
@@ -54,9 +56,11 @@ public record HelmOptions(
     String kubeVersion,
     List<String> apiVersions,
     boolean skipCrds,
-    boolean skipTests) {
+    boolean skipTests,
+    ReleaseAction action) {
 
   public HelmOptions {
+    action = action == null ? ReleaseAction.INSTALL : action;
     Objects.requireNonNull(releaseName, "releaseName");
     if (releaseName.isBlank()) {
       throw new IllegalArgumentException("releaseName must not be blank");
@@ -93,10 +97,11 @@ public record HelmOptions(
     b.apiVersions.addAll(apiVersions);
     b.skipCrds = skipCrds;
     b.skipTests = skipTests;
+    b.action = action;
     return b;
   }
 
-  /** Defaults as Argo CD's: no CRDs skipped, test hooks left out. */
+  /** Defaults as Argo CD's: no CRDs skipped, test hooks left out; an install. */
   public static final class Builder {
     private final String releaseName;
     private String namespace;
@@ -111,6 +116,7 @@ public record HelmOptions(
     private final List<String> apiVersions = new ArrayList<>();
     private boolean skipCrds;
     private boolean skipTests = true;
+    private ReleaseAction action = ReleaseAction.INSTALL;
 
     private Builder(String releaseName) {
       this.releaseName = releaseName;
@@ -130,10 +136,13 @@ public record HelmOptions(
     public Builder apiVersions(List<String> v) { apiVersions.addAll(v); return this; }
     public Builder skipCrds(boolean v) { skipCrds = v; return this; }
     public Builder skipTests(boolean v) { skipTests = v; return this; }
+    public Builder action(ReleaseAction v) { action = v; return this; }
+    /** Shorthand for {@code action(UPGRADE)} or {@code action(INSTALL)}. */
+    public Builder upgrade(boolean v) { action = v ? ReleaseAction.UPGRADE : ReleaseAction.INSTALL; return this; }
 
     public HelmOptions build() {
       return new HelmOptions(releaseName, namespace, valueFiles, ignoreMissingValueFiles, valuesFrom,
-          values, valuesObject, parameters, fileParameters, kubeVersion, apiVersions, skipCrds, skipTests);
+          values, valuesObject, parameters, fileParameters, kubeVersion, apiVersions, skipCrds, skipTests, action);
     }
   }
 }
