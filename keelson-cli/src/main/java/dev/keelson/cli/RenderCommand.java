@@ -1,11 +1,11 @@
 package dev.keelson.cli;
 
 import dev.keelson.core.model.Manifest;
+import dev.keelson.core.sync.ReleaseAction;
 import dev.keelson.helm.HelmOptions;
 import dev.keelson.helm.HelmParameter;
 import dev.keelson.helm.HelmRenderException;
 import dev.keelson.helm.HelmRenderer;
-import dev.keelson.helm.ReleaseAction;
 import dev.keelson.render.RenderException;
 import dev.keelson.render.Renderer;
 import java.io.IOException;
@@ -94,7 +94,7 @@ final class RenderCommand implements Callable<Integer> {
         .kubeVersion(kubeVersion)
         .apiVersions(apiVersions)
         .skipTests(!includeTests)
-        .action(upgrade ? ReleaseAction.UPGRADE : ReleaseAction.INSTALL);
+        .action(upgrade ? ReleaseAction.Upgrade : ReleaseAction.Install);
     ValuesLayers.read(valuesFiles).forEach(options::valuesFrom);
     for (String s : sets) {
       options.parameter(assignment("--set", s, false));

@@ -59,6 +59,7 @@ class RenderCommandTest {
           color: {{ .Values.color | quote }}
           size: {{ .Values.size | quote }}
           owner: {{ .Values.owner | quote }}
+          mode: {{ if .Release.IsUpgrade }}upgrade{{ else }}install{{ end }}
         """);
   }
 
@@ -120,6 +121,13 @@ class RenderCommandTest {
     assertThat(r.code).as(r.err).isZero();
     assertThat(r.out).contains("name: shop-web").contains("namespace: prod")
         .contains("color: set").contains("size: first").contains("owner: \"007\"");
+  }
+
+  @Test
+  void aChartRendersAsAnInstallUnlessUpgradeIsAsked() throws Exception {
+    chart("web", null);
+    assertThat(run("render", dir.resolve("web").toString()).out).contains("mode: install");
+    assertThat(run("render", dir.resolve("web").toString(), "--upgrade").out).contains("mode: upgrade");
   }
 
   @Test

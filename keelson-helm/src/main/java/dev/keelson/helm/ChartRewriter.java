@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  *       answer with {@code --api-versions} is its built-in set plus the given ones, so literal
  *       calls answer exactly as Helm would. Calls with a computed argument see the built-in set only.
  *   <li><b>Release action.</b> helm-java's {@code template} always renders an install. An upgrade
- *       render gets {@code .Release.IsUpgrade} true and {@code .Release.IsInstall} false through
+ *       (or rollback) render gets {@code .Release.IsUpgrade} true and {@code .Release.IsInstall} false through
  *       {@link ReleaseFlags}, with its limits.
  * </ul>
  *
@@ -56,10 +56,10 @@ final class ChartRewriter {
   private final boolean includeCrds;
   private final ReleaseFlags releaseFlags;
 
-  ChartRewriter(List<String> apiVersions, boolean includeCrds, ReleaseAction action) {
+  ChartRewriter(List<String> apiVersions, boolean includeCrds, boolean upgrade) {
     this.apiVersions = Set.copyOf(apiVersions);
     this.includeCrds = includeCrds;
-    this.releaseFlags = new ReleaseFlags(action);
+    this.releaseFlags = new ReleaseFlags(upgrade);
   }
 
   void rewrite(Path chartDir) throws IOException, HelmRenderException {

@@ -23,15 +23,16 @@ final class ReleaseFlags {
       Pattern.compile("(?<![\\w$)\\].])(\\$?)\\.Release\\.(IsUpgrade|IsInstall)(?![\\w.])");
   private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\]|\\\\.)*'");
 
-  private final ReleaseAction action;
+  private final boolean upgrade;
 
-  ReleaseFlags(ReleaseAction action) {
-    this.action = action;
+  /** @param upgrade whether the release exists already (upgrade, rollback); false for an install */
+  ReleaseFlags(boolean upgrade) {
+    this.upgrade = upgrade;
   }
 
   /** The template text as an upgrade renders it; unchanged for an install. */
   String apply(String text) {
-    if (action == ReleaseAction.INSTALL || !text.contains(".Release.Is")) {
+    if (!upgrade || !text.contains(".Release.Is")) {
       return text;
     }
     return TemplateActions.map(text, this::rewriteAction);

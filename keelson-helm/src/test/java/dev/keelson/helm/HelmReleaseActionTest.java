@@ -3,6 +3,7 @@ package dev.keelson.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.core.model.Manifest;
+import dev.keelson.core.sync.ReleaseAction;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,14 +75,17 @@ class HelmReleaseActionTest {
 
   @Test
   void theDefaultIsAnInstall() {
-    assertThat(HelmOptions.builder("rel").build().action()).isEqualTo(ReleaseAction.INSTALL);
-    assertThat(HelmOptions.builder("rel").upgrade(true).build().action()).isEqualTo(ReleaseAction.UPGRADE);
-    assertThat(HelmOptions.builder("rel").upgrade(true).build().toBuilder().build().action()).isEqualTo(ReleaseAction.UPGRADE);
+    assertThat(HelmOptions.builder("rel").build().action()).isEqualTo(ReleaseAction.Install);
+    assertThat(HelmOptions.builder("rel").build().upgrade()).isFalse();
+    HelmOptions upgrade = HelmOptions.builder("rel").action(ReleaseAction.Upgrade).build();
+    assertThat(upgrade.toBuilder().build().action()).isEqualTo(ReleaseAction.Upgrade);
+    assertThat(upgrade.upgrade()).isTrue();
+    assertThat(HelmOptions.builder("rel").action(ReleaseAction.Rollback).build().upgrade()).isTrue();
   }
 
   @Test
   void anInstallRendersAsHelmTemplateDoes() throws Exception {
-    HelmResult r = render(new HelmRenderer(cacheDir), ReleaseAction.INSTALL);
+    HelmResult r = render(new HelmRenderer(cacheDir), ReleaseAction.Install);
     assertThat(flags(r)).containsEntry("isInstall", "true").containsEntry("isUpgrade", "false")
         .containsEntry("both", "false").containsEntry("viaHelper", "install").containsEntry("viaVariable", "false");
     assertThat(has(r, "Job", "rel-migrate")).isFalse();
@@ -89,7 +93,7 @@ class HelmReleaseActionTest {
 
   @Test
   void anUpgradeAnswersIsUpgradeInActionsOnly() throws Exception {
-    HelmResult r = render(new HelmRenderer(cacheDir), ReleaseAction.UPGRADE);
+    HelmResult r = render(new HelmRenderer(cacheDir), ReleaseAction.Upgrade);
     assertThat(flags(r)).containsEntry("isInstall", "false").containsEntry("isUpgrade", "true")
         .containsEntry("both", "true").containsEntry("viaHelper", "upgrade")
         // string literals and plain text are not code
@@ -101,21 +105,23 @@ class HelmReleaseActionTest {
   @Test
   void aPreUpgradeHookGuardedByIsUpgradeRendersOnUpgradeOnly() throws Exception {
     HelmRenderer renderer = new HelmRenderer(cacheDir);
-    assertThat(has(render(renderer, ReleaseAction.INSTALL), "Job", "rel-migrate")).isFalse();
-    Manifest job = find(render(renderer, ReleaseAction.UPGRADE), "Job", "rel-migrate");
+    assertThat(has(render(renderer, ReleaseAction.Install), "Job", "rel-migrate")).isFalse();
+    Manifest job = find(render(renderer, ReleaseAction.Upgrade), "Job", "rel-migrate");
     @SuppressWarnings("unchecked")
     Map<String, Object> meta = (Map<String, Object>) job.body().get("metadata");
     assertThat((Map<String, Object>) meta.get("annotations")).containsEntry("helm.sh/hook", "pre-upgrade");
     assertThat(job.origin()).isEqualTo("templates/pre-upgrade.yaml#1");
     // the action is part of the cache key: two renders, two Helm runs
     assertThat(renderer.helmRuns()).isEqualTo(2);
-    render(renderer, ReleaseAction.UPGRADE);
+    render(renderer, ReleaseAction.Upgrade);
+    // a rollback renders as an upgrade, from the same cache entry
+    assertThat(has(render(renderer, ReleaseAction.Rollback), "Job", "rel-migrate")).isTrue();
     assertThat(renderer.helmRuns()).isEqualTo(2);
   }
 
   @Test
   void onlyRootReleaseFieldsAreRewritten() {
-    ReleaseFlags upgrade = new ReleaseFlags(ReleaseAction.UPGRADE);
+    ReleaseFlags upgrade = new ReleaseFlags(true);
     assertThat(upgrade.apply("{{ if .Release.IsUpgrade }}a{{ end }}")).isEqualTo("{{ if true }}a{{ end }}");
     assertThat(upgrade.apply("{{- if not $.Release.IsInstall -}}")).isEqualTo("{{- if not false -}}");
     assertThat(upgrade.apply("{{ .Values.Release.IsUpgrade }} {{ $ctx.Release.IsUpgrade }}"))
@@ -124,6 +130,6 @@ class HelmReleaseActionTest {
         .isEqualTo("{{ .Release.IsUpgradeX }} {{ .Release.IsUpgrade.X }}");
     assertThat(upgrade.apply("{{ print `.Release.IsUpgrade` .Release.IsUpgrade }}"))
         .isEqualTo("{{ print `.Release.IsUpgrade` true }}");
-    assertThat(new ReleaseFlags(ReleaseAction.INSTALL).apply("{{ .Release.IsUpgrade }}")).isEqualTo("{{ .Release.IsUpgrade }}");
+    assertThat(new ReleaseFlags(false).apply("{{ .Release.IsUpgrade }}")).isEqualTo("{{ .Release.IsUpgrade }}");
   }
 }
