@@ -22,7 +22,8 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  *
  * <p>Files the work tree ignores ({@code .gitignore}: build output, caches) are left out: the
  * controller never sees them, and reading them would cost time and memory for nothing. Untracked
- * files that are not ignored are read, so uncommitted work renders. Symbolic links are skipped: Git
+ * files that are not ignored are read, so uncommitted work renders, and so is the rendered
+ * directory itself even when ignored. Symbolic links are skipped: Git
  * stores the link, not its target, and a target could lie outside the tree.
  *
  * @param root the work tree's root
@@ -40,7 +41,10 @@ record LocalTree(Path root, String path, Map<String, byte[]> files) {
     String rel = root.relativize(target).toString().replace('\\', '/');
     Map<String, byte[]> files = new TreeMap<>();
     if (!Files.exists(root.resolve(".git")) || !readWorkTree(root, files)) {
-      readDirectory(root, files);
+      readDirectory(root, root, files);
+    } else if (!rel.isEmpty()) {
+      // The directory asked for is read even when the work tree ignores it (generated output).
+      readDirectory(root, target, files);
     }
     return new LocalTree(root, rel, files);
   }
@@ -83,11 +87,12 @@ record LocalTree(Path root, String path, Map<String, byte[]> files) {
     return true;
   }
 
-  private static void readDirectory(Path root, Map<String, byte[]> files) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+  /** Every file below {@code dir}, keyed by its path from {@code root}, {@code .git} left out. */
+  private static void readDirectory(Path root, Path dir, Map<String, byte[]> files) throws IOException {
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-        return d.getFileName() != null && d.getFileName().toString().equals(".git") && !d.equals(root)
+        return d.getFileName() != null && d.getFileName().toString().equals(".git")
             ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
       }
 

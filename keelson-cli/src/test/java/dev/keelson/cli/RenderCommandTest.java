@@ -95,6 +95,11 @@ class RenderCommandTest {
 
     assertThat(r.code).as(r.err).isZero();
     assertThat(r.out).contains("name: prod-settings").contains("level: base");
+    // the directory asked for is read even when the work tree ignores it
+    write("target/generated/cm.yaml", cm("generated", "k", "v"));
+    Result generated = run("render", dir.resolve("target/generated").toString());
+    assertThat(generated.code).as(generated.err).isZero();
+    assertThat(generated.out).contains("name: generated");
   }
 
   @Test
