@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A classic Helm repository on loopback: index.yaml and packaged charts, optionally behind basic auth. */
-final class ChartRepoServer implements AutoCloseable {
+public final class ChartRepoServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -34,7 +34,7 @@ final class ChartRepoServer implements AutoCloseable {
 
   private final String caPem;
 
-  ChartRepoServer(String username, String password) throws IOException {
+  public ChartRepoServer(String username, String password) throws IOException {
     this(username, password, null);
   }
 
@@ -82,7 +82,7 @@ final class ChartRepoServer implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return (caPem == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
@@ -127,7 +127,7 @@ final class ChartRepoServer implements AutoCloseable {
   }
 
   /** Packages the chart directory with Helm and lists it in index.yaml. */
-  void publish(Path chartDir, String name, String version) throws Exception {
+  public void publish(Path chartDir, String name, String version) throws Exception {
     Path out = Files.createTempDirectory("keelson-helm-pkg");
     try {
       new Helm(chartDir).packageIt().withDestination(out).call();
@@ -147,7 +147,7 @@ final class ChartRepoServer implements AutoCloseable {
   }
 
   /** Writes a small chart named {@code name} at {@code version} whose ConfigMap says its version. */
-  static Path writeChart(Path parent, String name, String version) throws IOException {
+  public static Path writeChart(Path parent, String name, String version) throws IOException {
     Path dir = parent.resolve(name + "-" + version).resolve(name);
     Files.createDirectories(dir.resolve("templates"));
     Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: " + version + "\n");

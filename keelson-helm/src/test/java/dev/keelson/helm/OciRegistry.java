@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * its storage in a temporary directory. Missing binary is a failure, not a skip: hack/test.sh
  * installs it.
  */
-final class OciRegistry implements AutoCloseable {
+public final class OciRegistry implements AutoCloseable {
 
   static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
@@ -32,7 +32,7 @@ final class OciRegistry implements AutoCloseable {
   static final String PASSWORD = "oci-s3cret";
   private static final String HTPASSWD = USER + ":$2b$12$NdLwGXSeHEMRSpgKRzFlpurcOq48M55CRxph5miH5A0nNxL3OzQFq\n";
 
-  OciRegistry() throws IOException {
+  public OciRegistry() throws IOException {
     this(false);
   }
 
@@ -73,7 +73,7 @@ final class OciRegistry implements AutoCloseable {
             .statusCode() == (basicAuth ? 401 : 200));
   }
 
-  String host() {
+  public String host() {
     return "127.0.0.1:" + port;
   }
 

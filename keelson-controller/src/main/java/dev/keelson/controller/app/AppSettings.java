@@ -25,9 +25,19 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
    * read through {@code postBuild}).
    *
    * @param postBuild variable substitution, or null without {@code spec.postBuild}
+   * @param helm how a chart is rendered: a chart from a Helm repository ({@code chart} set), or
+   *     a Git path holding {@code Chart.yaml}
    */
   public record SourceSettings(String repoUrl, String revision, String path, String secretName,
-      DirectorySelection selection, String destinationNamespace, PostBuildSettings postBuild) {}
+      DirectorySelection selection, String destinationNamespace, PostBuildSettings postBuild, HelmSettings helm) {
+    SourceSettings withRevision(String rev) {
+      return new SourceSettings(repoUrl, rev, path, secretName, selection, destinationNamespace, postBuild, helm);
+    }
+
+    SourceSettings withHelm(HelmSettings h) {
+      return new SourceSettings(repoUrl, revision, path, secretName, selection, destinationNamespace, postBuild, h);
+    }
+  }
 
   /** @throws IllegalArgumentException naming the field when the spec is unusable */
   public static AppSettings of(Application app) {
@@ -61,14 +71,28 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
         spec.source.secretRef == null ? null : spec.source.secretRef.name,
         selection,
         destNs,
-        spec.postBuild == null ? null : PostBuildSettings.of(spec.postBuild));
+        spec.postBuild == null ? null : PostBuildSettings.of(spec.postBuild),
+        HelmSettings.of(spec.source.helm, spec.source.chart, app.getMetadata().getName(), destNs));
     return new AppSettings(new AppRef(appNs, app.getMetadata().getName()), source, SyncSettings.of(spec), interval);
   }
 
   /** The same app rendered at another commit (a rollback). */
   public AppSettings atRevision(String commitSha) {
-    return new AppSettings(ref, new SourceSettings(source.repoUrl(), commitSha, source.path(), source.secretName(),
-        source.selection(), source.destinationNamespace(), source.postBuild()), policy, interval);
+    return new AppSettings(ref, source.withRevision(commitSha), policy, interval);
+  }
+
+  /** The same app with its chart rendered as an upgrade of an installed release, or not. */
+  public AppSettings asHelmUpgrade(boolean upgrade) {
+    return new AppSettings(ref, source.withHelm(source.helm().asUpgrade(upgrade)), policy, interval);
+  }
+
+  /** The same app with its chart's test hooks rendered. */
+  public AppSettings withHelmTests() {
+    return new AppSettings(ref, source.withHelm(source.helm().withTests()), policy, interval);
+  }
+
+  public HelmSettings helm() {
+    return source.helm();
   }
 
   public String repoUrl() {

@@ -49,7 +49,7 @@ public final class AppDiffer {
     // a pinned app is compared with the revision it is pinned to: that is what a sync applies
     AppSettings target = status != null && status.pinned != null && status.pinned.revision != null
         ? app.atRevision(status.pinned.revision) : app;
-    DesiredState desired = desiredBuilder.build(target, true);
+    DesiredState desired = desiredBuilder.build(target.asHelmUpgrade(AppEngine.installed(status)), true);
     List<ObjectDiff> diffs = new ArrayList<>();
     List<IgnoreRule> ignore = app.policy().ignoreRules();
     // hooks are run, not kept in sync: they are not part of the diff (nor of pruning)

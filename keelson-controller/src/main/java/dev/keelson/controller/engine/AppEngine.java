@@ -12,6 +12,7 @@ import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.sync.GeneratedName;
 import dev.keelson.core.sync.PlanItem;
+import dev.keelson.core.sync.ReleaseAction;
 import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.sync.SyncPhase;
@@ -69,7 +70,8 @@ public final class AppEngine {
     Pin pin = ledger.pin();
     DesiredState desired;
     try {
-      desired = desiredBuilder.build(pin == null ? app : app.atRevision(pin.revision), request.sync() != null);
+      AppSettings target = (pin == null ? app : app.atRevision(pin.revision)).asHelmUpgrade(installed(status));
+      desired = desiredBuilder.build(target, request.sync() != null);
     } catch (ReconcileFailure f) {
       ledger.refuseOperations(f.getMessage());
       return Outcome.failed(f, ledger.result(null, false));
@@ -122,14 +124,14 @@ public final class AppEngine {
     boolean finished;
     if (decision instanceof SyncDecider.Decision.Start start) {
       op = start.operation();
-      OperationInput input = input(app, op, states, hooks, staleOurs, hints, desired, assessor);
+      OperationInput input = input(app, op, status, states, hooks, staleOurs, hints, desired, assessor);
       runner.begin(op, input);
       // recorded before it advances: should the cluster stop answering halfway, the operation
       // is kept in status and carries on from there instead of being forgotten
       ledger.started(op);
       progress = runner.advance(op, input);
     } else if (decision instanceof SyncDecider.Decision.Continue) {
-      progress = runner.advance(op, input(app, op, states, hooks, staleOurs, hints, desired, assessor));
+      progress = runner.advance(op, input(app, op, status, states, hooks, staleOurs, hints, desired, assessor));
     }
     if (progress != null && !OperationRunner.RUNNING.equals(op.phase)) ledger.finishedOperation(op);
     // "finished" speaks of the operation in status now: one superseded earlier in this reconcile
@@ -150,7 +152,23 @@ public final class AppEngine {
         inventory(after, remaining), null, ledger.result(op, finished));
   }
 
-  private static OperationInput input(AppSettings app, OperationState op, List<ResourceState> states,
+  /**
+   * Whether the app's release was installed: a sync of it succeeded before. Until then every sync
+   * is its install (Helm's install hooks, {@code .Release.IsInstall}); afterwards an upgrade.
+   */
+  public static boolean installed(ApplicationStatus status) {
+    return status != null && status.history != null
+        && status.history.stream().anyMatch(ApplicationStatus.HistoryEntry::isDeployment);
+  }
+
+  /** What an operation is to a Helm release, which decides the Helm hooks it runs. */
+  static ReleaseAction releaseAction(OperationState op, ApplicationStatus status) {
+    if ("rollback".equals(op.trigger)) return ReleaseAction.Rollback;
+    return installed(status) ? ReleaseAction.Upgrade : ReleaseAction.Install;
+  }
+
+  private static OperationInput input(AppSettings app, OperationState op, ApplicationStatus status,
+      List<ResourceState> states,
       Map<ResourceKey, Manifest> hooks, List<Pruner.Stale> stale, Map<ResourceKey, SyncHints> hints,
       DesiredState desired, HealthAssessor assessor) {
     List<ResourceSelector> selection = op.resources == null ? List.of()
@@ -164,6 +182,7 @@ public final class AppEngine {
       byKey.put(key, s);
       items.add(PlanItem.apply(key, hints.get(key).wave()));
     }
+    ReleaseAction action = releaseAction(op, status);
     Map<ResourceKey, Manifest> instances = new LinkedHashMap<>();
     Map<ResourceKey, SyncHints> allHints = new LinkedHashMap<>(hints);
     if (!selective) {
@@ -173,7 +192,7 @@ public final class AppEngine {
         Manifest instance = GeneratedName.instance(m, app.ref(), op.id);
         instances.put(instance.key(), instance);
         allHints.put(instance.key(), h);
-        for (SyncPhase phase : h.hookPhases()) items.add(PlanItem.hook(instance.key(), phase, h.wave()));
+        for (SyncPhase phase : h.hookPhasesFor(action)) items.add(PlanItem.hook(instance.key(), phase, h.wave()));
       });
     }
     Map<ResourceKey, Pruner.Stale> staleByKey = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.keelson.controller.app.AppSettings;
 import dev.keelson.core.diff.Fingerprint;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.tracking.AppRef;
+import dev.keelson.helm.HelmResult;
 import dev.keelson.render.RenderException;
 import dev.keelson.render.RenderResult;
 import dev.keelson.render.Renderer;
@@ -16,68 +17,125 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Steps 1 and 2 of the flow, source then render (and post-build substitution), with a per-app
- * memo: when the Git tree under the app's path, the settings and the substituted variables are
- * the same as last time, the previous result is reused, so a commit elsewhere in the repository
- * costs no rendering and changes nothing.
+ * memo: when the Git tree under the app's path, the settings and what else goes into the render
+ * (substituted variables; a chart's values from ConfigMaps and Secrets and the cluster's
+ * capabilities) are the same as last time, the previous result is reused, so a commit elsewhere
+ * in the repository costs no rendering and changes nothing.
+ *
+ * <p>A path holding {@code Chart.yaml} is a Helm chart, one holding a kustomization is
+ * Kustomize, anything else a plain directory (Argo CD's order). Charts and kustomizations may
+ * use files anywhere in the repository (bases, value files), so they render from the whole
+ * repository's tree. An app with {@code spec.source.chart} takes its chart from a Helm
+ * repository or OCI registry instead of Git.
  */
 public final class DesiredStateBuilder {
   private final SourceLoader source;
   private final Renderer renderer;
+  private final ChartRenderer charts;
   private final Substituter substituter;
   private final ObjectPreparer preparer;
   private final Map<AppRef, Memo> memo = new ConcurrentHashMap<>();
 
+  /** How a Git path renders. */
+  private enum Kind {
+    DIRECTORY, KUSTOMIZE, HELM;
+
+    /** Rendered from the whole repository (bases and value files may live anywhere in it). */
+    boolean wholeRepository() {
+      return this != DIRECTORY;
+    }
+  }
+
   /**
    * @param renderKey tree id the result was rendered from: the app's path, or the whole
-   *     repository for a Kustomize app (whose bases may live anywhere in it)
-   * @param variables digest of the substituted variables ("" without postBuild): they live in
-   *     ConfigMaps and Secrets, which change without a commit
+   *     repository for Kustomize and Helm
+   * @param inputs digest of what else went into the render: substituted variables (ConfigMaps and
+   *     Secrets change without a commit) and a chart's values and capabilities
    */
-  private record Memo(String renderKey, boolean kustomize, AppSettings.SourceSettings source, String variables,
+  private record Memo(String renderKey, Kind kind, AppSettings.SourceSettings source, String inputs,
       DesiredState state) {}
 
-  public DesiredStateBuilder(SourceLoader source, Renderer renderer, Substituter substituter, ObjectPreparer preparer) {
+  public DesiredStateBuilder(SourceLoader source, Renderer renderer, ChartRenderer charts, Substituter substituter,
+      ObjectPreparer preparer) {
     this.source = source;
     this.renderer = renderer;
+    this.charts = charts;
     this.substituter = substituter;
     this.preparer = preparer;
   }
 
   public DesiredState build(AppSettings app, boolean forceFetch) throws ReconcileFailure {
+    if (app.helm().chart() != null) {
+      return buildFromChartRepository(app);
+    }
     SourceLoader.Resolved at = source.resolve(app, forceFetch);
     Optional<Substituter.Variables> variables = substituter.resolve(app.ref().namespace(), app.postBuild());
     String variablesDigest = variables.map(Substituter.Variables::digest).orElse("");
     Memo last = memo.get(app.ref());
-    if (last != null && last.source().equals(app.source()) && last.variables().equals(variablesDigest)) {
-      String key = last.kustomize() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
+    ChartRenderer.Inputs chartInputs = last != null && last.kind() == Kind.HELM ? charts.inputs(app) : null;
+    if (last != null && last.source().equals(app.source())
+        && last.inputs().equals(inputsDigest(variablesDigest, chartInputs))) {
+      String key = last.kind().wholeRepository() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
       if (key.equals(last.renderKey())) {
         DesiredState s = last.state();
         DesiredState current = new DesiredState(
             s.objects(), at.commitSha(), at.ref(), at.pathTreeId(), s.digest(), s.engine());
-        memo.put(app.ref(), new Memo(key, last.kustomize(), app.source(), variablesDigest, current));
+        memo.put(app.ref(), new Memo(key, last.kind(), app.source(), last.inputs(), current));
         return current;
       }
     }
     SourceTree tree = source.read(app, at.commitSha(), app.path());
-    boolean kustomize = isKustomize(tree);
-    SourceTree renderFrom = kustomize ? source.read(app, at.commitSha(), "") : tree;
-    RenderResult rendered;
-    try {
-      rendered = kustomize
-          ? renderer.render(renderFrom.files(), app.path(), app.selection())
-          : renderer.render(tree.files(), app.selection());
-    } catch (RenderException e) {
-      throw new ReconcileFailure(FailureReason.RenderFailed,
-          "revision " + shortSha(at.commitSha()) + ": " + e.getMessage());
+    Kind kind = ChartRenderer.isChart(tree.files()) ? Kind.HELM : isKustomize(tree) ? Kind.KUSTOMIZE : Kind.DIRECTORY;
+    SourceTree renderFrom = kind.wholeRepository() ? source.read(app, at.commitSha(), "") : tree;
+    if (kind == Kind.HELM && chartInputs == null) chartInputs = charts.inputs(app);
+    List<Manifest> rendered;
+    String engine;
+    if (kind == Kind.HELM) {
+      HelmResult r = charts.renderFromGit(app, renderFrom.files(), chartInputs, at.commitSha());
+      rendered = r.manifests();
+      engine = r.engine();
+    } else {
+      RenderResult r;
+      try {
+        r = kind == Kind.KUSTOMIZE
+            ? renderer.render(renderFrom.files(), app.path(), app.selection())
+            : renderer.render(tree.files(), app.selection());
+      } catch (RenderException e) {
+        throw new ReconcileFailure(FailureReason.RenderFailed,
+            "revision " + shortSha(at.commitSha()) + ": " + e.getMessage());
+      }
+      rendered = r.manifests();
+      engine = r.engine();
     }
     List<Manifest> manifests = variables.isPresent()
-        ? substituter.apply(variables.get(), rendered.manifests(), at.commitSha())
-        : rendered.manifests();
+        ? substituter.apply(variables.get(), rendered, at.commitSha())
+        : rendered;
     List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), manifests);
     DesiredState state = new DesiredState(
-        objects, at.commitSha(), at.ref(), at.pathTreeId(), digest(objects), rendered.engine());
-    memo.put(app.ref(), new Memo(renderFrom.treeId(), kustomize, app.source(), variablesDigest, state));
+        objects, at.commitSha(), at.ref(), at.pathTreeId(), digest(objects), engine);
+    memo.put(app.ref(), new Memo(renderFrom.treeId(), kind, app.source(),
+        inputsDigest(variablesDigest, kind == Kind.HELM ? chartInputs : null), state));
     return state;
+  }
+
+  /**
+   * A chart from a Helm repository: its version is the revision (what a rollback returns to).
+   * Helm's render cache makes an unchanged chart with unchanged inputs cost no rendering.
+   */
+  private DesiredState buildFromChartRepository(AppSettings app) throws ReconcileFailure {
+    ChartRenderer.Inputs inputs = charts.inputs(app);
+    Optional<Substituter.Variables> variables = substituter.resolve(app.ref().namespace(), app.postBuild());
+    HelmResult r = charts.renderFromRepository(app, inputs);
+    List<Manifest> manifests = variables.isPresent()
+        ? substituter.apply(variables.get(), r.manifests(), r.chartVersion())
+        : r.manifests();
+    List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), manifests);
+    return new DesiredState(objects, r.chartVersion(), r.chartName(), "chart:" + r.chartName() + ":" + r.chartVersion(),
+        digest(objects), r.engine());
+  }
+
+  private static String inputsDigest(String variables, ChartRenderer.Inputs chart) {
+    return variables + "|" + (chart == null ? "" : chart.digest());
   }
 
   /** Forgets the app (deleted): its memo would otherwise stay for the life of the process. */

@@ -5,6 +5,7 @@ import dev.keelson.controller.engine.AppEngine;
 import dev.keelson.controller.operation.AppDeleter;
 import dev.keelson.controller.operation.OperationRunner;
 import dev.keelson.controller.engine.Comparer;
+import dev.keelson.controller.engine.ChartRenderer;
 import dev.keelson.controller.engine.DesiredStateBuilder;
 import dev.keelson.controller.engine.FingerprintStore;
 import dev.keelson.controller.engine.HealthCheck;
@@ -15,7 +16,9 @@ import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusWriter;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.core.health.HealthAssessor;
+import dev.keelson.helm.HelmRenderer;
 import dev.keelson.kube.ApiDiscovery;
+import dev.keelson.kube.ClusterCapabilities;
 import dev.keelson.kube.LiveCache;
 import dev.keelson.kube.ResourceClient;
 import dev.keelson.render.Renderer;
@@ -55,7 +58,7 @@ public final class KeelsonController implements AutoCloseable {
     this.liveCache = new LiveCache(client, discovery, driftEvents);
     this.git = new GitSourceCache(options.cacheDir());
     FingerprintStore fingerprints = new FingerprintStore();
-    DesiredStateBuilder desired = desiredStateBuilder(client, git, discovery);
+    DesiredStateBuilder desired = desiredStateBuilder(client, git, discovery, options.cacheDir());
     Syncer syncer = new Syncer(resources, fingerprints);
     Pruner pruner = new Pruner(liveCache, resources, fingerprints);
     AppEngine engine = new AppEngine(
@@ -129,19 +132,23 @@ public final class KeelsonController implements AutoCloseable {
     ApiDiscovery discovery = new ApiDiscovery(client);
     GitSourceCache git = new GitSourceCache(cacheDir);
     return new AppDiffer(
-        desiredStateBuilder(client, git, discovery),
+        desiredStateBuilder(client, git, discovery, cacheDir),
         new ResourceClient(client, discovery));
   }
 
   /** Source and render alone, for `keelson app manifests`: the objects a sync would apply. */
   public static DesiredStateBuilder desiredState(KubernetesClient client, java.nio.file.Path cacheDir) {
-    return desiredStateBuilder(client, new GitSourceCache(cacheDir), new ApiDiscovery(client));
+    return desiredStateBuilder(client, new GitSourceCache(cacheDir), new ApiDiscovery(client), cacheDir);
   }
 
+  /** @param cacheDir Git clones, and pulled charts under {@code charts/} */
   private static DesiredStateBuilder desiredStateBuilder(KubernetesClient client, GitSourceCache git,
-      ApiDiscovery discovery) {
-    return new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(),
-        new Substituter(new KubeVariableSource(client)), new ObjectPreparer(discovery));
+      ApiDiscovery discovery, java.nio.file.Path cacheDir) {
+    KubeVariableSource objects = new KubeVariableSource(client);
+    ChartRenderer charts = new ChartRenderer(new HelmRenderer(cacheDir.resolve("charts")), objects,
+        new ClusterCapabilities(client, Clock.systemUTC()));
+    return new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), charts,
+        new Substituter(objects), new ObjectPreparer(discovery));
   }
 
   public int metricsPort() {

@@ -28,11 +28,13 @@ public final class SyncAnnotations {
       policies = Set.of(HookDeletePolicy.HookSucceeded);
     }
     ObjectSyncOptions options = OptionAnnotations.syncOptions(reader);
-    if (OptionAnnotations.helmKeeps(reader)) {
-      // Helm's "keep" leaves the object in place when the release stops declaring it or goes
-      options = options.withPrune(false).withDelete(false);
-    }
     boolean ignoreExtraneous = OptionAnnotations.ignoreExtraneous(reader);
+    if (OptionAnnotations.helmKeeps(reader)) {
+      // Helm's "keep" leaves the object in place when the release stops declaring it or goes,
+      // and the release no longer counts it as its own: it does not make the app OutOfSync
+      options = options.withPrune(false).withDelete(false);
+      ignoreExtraneous = true;
+    }
     return new SyncHints(wave, hooks.phases(), policies, options, ignoreExtraneous, hooks.skip(),
         reader.warnings(), hooks.helmEvents());
   }

@@ -259,6 +259,7 @@ class SyncAnnotationsTest {
       SyncHints hints = parse(SyncAnnotationKeys.HELM_RESOURCE_POLICY, "keep");
       assertThat(hints.options().prune()).isFalse();
       assertThat(hints.options().delete()).isFalse();
+      assertThat(hints.ignoreExtraneous()).as("left behind, it does not make the app OutOfSync").isTrue();
       assertThat(parse(SyncAnnotationKeys.HELM_RESOURCE_POLICY, "delete").options()).isEqualTo(ObjectSyncOptions.DEFAULTS);
     }
 
