@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.Repository;
@@ -40,9 +42,10 @@ record LocalTree(Path root, String path, Map<String, byte[]> files) {
     Path root = gitRoot(target);
     String rel = root.relativize(target).toString().replace('\\', '/');
     Map<String, byte[]> files = new TreeMap<>();
-    if (!Files.exists(root.resolve(".git")) || !readWorkTree(root, files)) {
+    List<String> ignoredDirs = new ArrayList<>();
+    if (!Files.exists(root.resolve(".git")) || !readWorkTree(root, files, ignoredDirs)) {
       readDirectory(root, root, files);
-    } else if (!rel.isEmpty()) {
+    } else if (ignoredDirs.stream().anyMatch(d -> rel.equals(d) || rel.startsWith(d + "/"))) {
       // The directory asked for is read even when the work tree ignores it (generated output).
       readDirectory(root, target, files);
     }
@@ -59,7 +62,8 @@ record LocalTree(Path root, String path, Map<String, byte[]> files) {
   }
 
   /** False when {@code .git} is not a repository JGit can open: the tree is then read as a directory. */
-  private static boolean readWorkTree(Path root, Map<String, byte[]> files) throws IOException {
+  private static boolean readWorkTree(Path root, Map<String, byte[]> files, List<String> ignoredDirs)
+      throws IOException {
     Repository repo;
     try {
       repo = new FileRepositoryBuilder().setWorkTree(root.toFile()).setMustExist(true).build();
@@ -72,6 +76,9 @@ record LocalTree(Path root, String path, Map<String, byte[]> files) {
       while (walk.next()) {
         WorkingTreeIterator entry = walk.getTree(0, WorkingTreeIterator.class);
         if (entry.isEntryIgnored()) {
+          if (walk.isSubtree()) {
+            ignoredDirs.add(walk.getPathString());
+          }
           continue;
         }
         if (walk.isSubtree()) {

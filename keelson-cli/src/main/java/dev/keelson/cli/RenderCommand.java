@@ -74,7 +74,12 @@ final class RenderCommand implements Callable<Integer> {
     List<Manifest> manifests;
     try {
       LocalTree tree = LocalTree.read(path);
-      manifests = Files.isRegularFile(path.resolve("Chart.yaml"))
+      boolean chart = Files.isRegularFile(path.resolve("Chart.yaml"));
+      if (!chart && !(valuesFiles.isEmpty() && sets.isEmpty() && setStrings.isEmpty())) {
+        // Values would change nothing here; saying so beats printing objects the user did not mean.
+        return fail("", path + ": not a Helm chart (no Chart.yaml); --values, --set and --set-string apply to charts only");
+      }
+      manifests = chart
           ? renderChart(tree).manifests()
           : new Renderer().render(tree.files(), tree.path(), null).manifests();
     } catch (RenderException e) {

@@ -79,6 +79,10 @@ class RenderCommandTest {
         .contains("password:").doesNotContain("hunter2")
         // DirectorySelection.defaults(), as an Application without directory options: no recursion
         .doesNotContain("name: nested");
+
+    Result withValues = run("render", dir.resolve("app").toString(), "--set", "a=b");
+    assertThat(withValues.code).isEqualTo(ExitCodes.ERROR);
+    assertThat(withValues.err).startsWith("error: ").contains("not a Helm chart");
   }
 
   @Test
@@ -90,16 +94,27 @@ class RenderCommandTest {
     write("overlays/prod/kustomization.yaml", "resources:\n- ../../base\nnamePrefix: prod-\n");
     // ignored by the work tree: never read, so its broken YAML does not matter
     write("overlays/prod/target/junk.yaml", "a: [\n");
+    write("plain/target/junk.yaml", "a: [\n");
+    write("plain/cm.yaml", cm("plain", "k", "v"));
 
     Result r = run("render", dir.resolve("overlays/prod").toString());
 
     assertThat(r.code).as(r.err).isZero();
     assertThat(r.out).contains("name: prod-settings").contains("level: base");
+    LocalTree plain = LocalTree.read(dir.resolve("plain"));
+    assertThat(plain.root()).isEqualTo(dir.toAbsolutePath().normalize());
+    assertThat(plain.path()).isEqualTo("plain");
+    assertThat(plain.files()).containsKeys("plain/cm.yaml", "base/cm.yaml", ".gitignore")
+        .doesNotContainKeys("plain/target/junk.yaml", "overlays/prod/target/junk.yaml");
+    assertThat(plain.files().keySet()).noneMatch(k -> k.startsWith(".git/"));
+
     // the directory asked for is read even when the work tree ignores it
     write("target/generated/cm.yaml", cm("generated", "k", "v"));
     Result generated = run("render", dir.resolve("target/generated").toString());
     assertThat(generated.code).as(generated.err).isZero();
     assertThat(generated.out).contains("name: generated");
+    assertThat(LocalTree.read(dir.resolve("target/generated")).files()).containsKey("target/generated/cm.yaml")
+        .doesNotContainKey("overlays/prod/target/junk.yaml");
   }
 
   @Test
