@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  *       answer with {@code --api-versions} is its built-in set plus the given ones, so literal
  *       calls answer exactly as Helm would. Calls with a computed argument see the built-in set only.
  *   <li><b>Release action.</b> helm-java's {@code template} always renders an install. An upgrade
- *       (or rollback) render gets {@code .Release.IsUpgrade} true and {@code .Release.IsInstall} false through
- *       {@link ReleaseFlags}, with its limits.
+ *       (or rollback) render gets {@code .Release.IsUpgrade} true and {@code .Release.IsInstall}
+ *       false through {@link ReleaseFlags}, with its limits.
  * </ul>
  *
  * <p>Subchart archives in {@code charts/} are unpacked first so that their templates get the same
