@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       ControllerCommand.class,
       AppCommand.class,
       BenchCommand.class,
+      RenderCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KeelsonCli {

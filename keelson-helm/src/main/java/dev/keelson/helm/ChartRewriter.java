@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  *       is replaced by {@code true}; every other call is left to Helm's built-in set. Helm's
  *       answer with {@code --api-versions} is its built-in set plus the given ones, so literal
  *       calls answer exactly as Helm would. Calls with a computed argument see the built-in set only.
+ *   <li><b>Release action.</b> helm-java's {@code template} always renders an install. An upgrade
+ *       (or rollback) render gets {@code .Release.IsUpgrade} true and {@code .Release.IsInstall}
+ *       false through {@link ReleaseFlags}, with its limits.
  * </ul>
  *
  * <p>Subchart archives in {@code charts/} are unpacked first so that their templates get the same
@@ -51,10 +54,12 @@ final class ChartRewriter {
 
   private final Set<String> apiVersions;
   private final boolean includeCrds;
+  private final ReleaseFlags releaseFlags;
 
-  ChartRewriter(List<String> apiVersions, boolean includeCrds) {
+  ChartRewriter(List<String> apiVersions, boolean includeCrds, boolean upgrade) {
     this.apiVersions = Set.copyOf(apiVersions);
     this.includeCrds = includeCrds;
+    this.releaseFlags = new ReleaseFlags(upgrade);
   }
 
   void rewrite(Path chartDir) throws IOException, HelmRenderException {
@@ -90,7 +95,7 @@ final class ChartRewriter {
     byte[] content = original;
     String text = utf8(original);
     if (text != null) {
-      String substituted = substituteApiVersions(text);
+      String substituted = releaseFlags.apply(substituteApiVersions(text));
       if (!substituted.equals(text)) {
         content = substituted.getBytes(StandardCharsets.UTF_8);
       }
@@ -154,27 +159,15 @@ final class ChartRewriter {
     if (apiVersions.isEmpty() || !text.contains("APIVersions")) {
       return text;
     }
-    StringBuilder out = new StringBuilder(text.length());
-    int pos = 0;
-    while (true) {
-      int open = text.indexOf("{{", pos);
-      int close = open < 0 ? -1 : text.indexOf("}}", open + 2);
-      if (open < 0 || close < 0) {
-        out.append(text, pos, text.length());
-        return out.toString();
-      }
-      out.append(text, pos, open);
-      String action = text.substring(open, close + 2);
+    return TemplateActions.map(text, action -> {
       Matcher m = HAS_LITERAL.matcher(action);
       StringBuilder replaced = new StringBuilder();
       while (m.find()) {
         String literal = m.group(1) != null ? m.group(1) : m.group(2);
         m.appendReplacement(replaced, Matcher.quoteReplacement(apiVersions.contains(literal) ? "true" : m.group()));
       }
-      m.appendTail(replaced);
-      out.append(replaced);
-      pos = close + 2;
-    }
+      return m.appendTail(replaced).toString();
+    });
   }
 
   private static void expandArchives(Path chartDir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.keelson.helm;
 
+import dev.keelson.core.sync.ReleaseAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ import java.util.Objects;
  *     group/version/Kind}) on top of Helm's built-in set
  * @param skipCrds leave out the chart's {@code crds/} directories
  * @param skipTests leave out test hooks ({@code helm.sh/hook: test}/{@code test-success})
+ * @param action what the sync is to the release: the first sync installs, later ones upgrade or
+ *     roll back. It decides what {@code .Release.IsInstall} and {@code .Release.IsUpgrade} answer:
+ *     an install as {@code helm template} renders; an upgrade or a rollback with the release
+ *     already there ({@code IsUpgrade} true, {@code IsInstall} false). Null for install.
  */
 public record HelmOptions(
     String releaseName,
@@ -54,9 +59,11 @@ public record HelmOptions(
     String kubeVersion,
     List<String> apiVersions,
     boolean skipCrds,
-    boolean skipTests) {
+    boolean skipTests,
+    ReleaseAction action) {
 
   public HelmOptions {
+    action = action == null ? ReleaseAction.Install : action;
     Objects.requireNonNull(releaseName, "releaseName");
     if (releaseName.isBlank()) {
       throw new IllegalArgumentException("releaseName must not be blank");
@@ -73,6 +80,11 @@ public record HelmOptions(
     if (kubeVersion != null && kubeVersion.isBlank()) {
       kubeVersion = null;
     }
+  }
+
+  /** Whether templates see an existing release ({@code .Release.IsUpgrade}): every action but install. */
+  public boolean upgrade() {
+    return action != ReleaseAction.Install;
   }
 
   public static Builder builder(String releaseName) {
@@ -93,10 +105,11 @@ public record HelmOptions(
     b.apiVersions.addAll(apiVersions);
     b.skipCrds = skipCrds;
     b.skipTests = skipTests;
+    b.action = action;
     return b;
   }
 
-  /** Defaults as Argo CD's: no CRDs skipped, test hooks left out. */
+  /** Defaults as Argo CD's: no CRDs skipped, test hooks left out; an install. */
   public static final class Builder {
     private final String releaseName;
     private String namespace;
@@ -111,6 +124,7 @@ public record HelmOptions(
     private final List<String> apiVersions = new ArrayList<>();
     private boolean skipCrds;
     private boolean skipTests = true;
+    private ReleaseAction action = ReleaseAction.Install;
 
     private Builder(String releaseName) {
       this.releaseName = releaseName;
@@ -130,10 +144,11 @@ public record HelmOptions(
     public Builder apiVersions(List<String> v) { apiVersions.addAll(v); return this; }
     public Builder skipCrds(boolean v) { skipCrds = v; return this; }
     public Builder skipTests(boolean v) { skipTests = v; return this; }
+    public Builder action(ReleaseAction v) { action = v; return this; }
 
     public HelmOptions build() {
       return new HelmOptions(releaseName, namespace, valueFiles, ignoreMissingValueFiles, valuesFrom,
-          values, valuesObject, parameters, fileParameters, kubeVersion, apiVersions, skipCrds, skipTests);
+          values, valuesObject, parameters, fileParameters, kubeVersion, apiVersions, skipCrds, skipTests, action);
     }
   }
 }

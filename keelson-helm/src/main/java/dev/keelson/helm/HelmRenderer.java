@@ -108,7 +108,9 @@ public final class HelmRenderer {
     values.digest(key);
     key.add(options.releaseName()).add(options.namespace()).add(options.kubeVersion())
         .add(String.join(",", new TreeSet<>(options.apiVersions())))
-        .add(Boolean.toString(options.skipCrds())).add(Boolean.toString(options.skipTests()));
+        .add(Boolean.toString(options.skipCrds())).add(Boolean.toString(options.skipTests()))
+        // Upgrade and rollback render alike, so they share a cache entry.
+        .add(Boolean.toString(options.upgrade()));
     String digest = key.hex();
     HelmResult cached = cache.get(digest);
     if (cached != null) {
@@ -124,7 +126,7 @@ public final class HelmRenderer {
         ws.write("chart/" + e.getKey(), e.getValue());
       }
       Path chartDir = ws.root().resolve("chart");
-      new ChartRewriter(options.apiVersions(), !options.skipCrds()).rewrite(chartDir);
+      new ChartRewriter(options.apiVersions(), !options.skipCrds(), options.upgrade()).rewrite(chartDir);
       List<Path> valuesFiles = values.writeLayers(ws);
       Map<String, Path> setFiles = values.writeFileValues(ws);
       String output;
