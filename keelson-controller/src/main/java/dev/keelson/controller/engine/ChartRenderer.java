@@ -4,6 +4,7 @@ import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.app.HelmSettings;
 import dev.keelson.controller.app.PostBuildSettings.VariableRef;
 import dev.keelson.core.diff.Fingerprint;
+import dev.keelson.core.sync.ReleaseAction;
 import dev.keelson.helm.HelmOptions;
 import dev.keelson.helm.HelmRenderException;
 import dev.keelson.helm.HelmRenderer;
@@ -56,7 +57,8 @@ public final class ChartRenderer {
         .values(h.values())
         .valuesObject(h.valuesObject())
         .skipCrds(h.skipCrds())
-        .skipTests(h.skipTests());
+        .skipTests(h.skipTests())
+        .action(h.upgrade() ? ReleaseAction.Upgrade : ReleaseAction.Install);
     h.parameters().forEach(b::parameter);
     h.fileParameters().forEach(p -> b.fileParameter(p.name(), p.path()));
     for (HelmSettings.ValuesRef ref : h.valuesFrom()) {
