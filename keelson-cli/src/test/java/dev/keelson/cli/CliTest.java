@@ -214,6 +214,49 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("app test runs a chart's test hooks against the live release, prints each result, exits 1 when one failed")
+  void appTestRunsChartTests() throws Exception {
+    String ns = cluster.createNamespace("charttest");
+    Path dir = Files.createTempDirectory("keelson-cli-repo-");
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      Files.createDirectories(dir.resolve("chart/templates"));
+      Files.writeString(dir.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: tested\nversion: 1.0.0\n");
+      Files.writeString(dir.resolve("chart/templates/cm.yaml"),
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tested\ndata:\n  a: b\n");
+      for (String[] t : new String[][] {{"passes", "0"}, {"fails", "3"}}) {
+        Files.writeString(dir.resolve("chart/templates/test-" + t[0] + ".yaml"), """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: "{{ .Release.Name }}-%s"
+              annotations:
+                helm.sh/hook: test
+                keelson.dev/simulate-exit-code: "%s"
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: check
+                image: busybox:1.36
+            """.formatted(t[0], t[1]));
+      }
+      git.add().addFilepattern(".").call();
+      PersonIdent who = new PersonIdent("t", "t@keelson.dev");
+      git.commit().setMessage("chart").setAuthor(who).setCommitter(who).call();
+    }
+    client.resources(Application.class).load(new ByteArrayInputStream(("apiVersion: keelson.dev/v1alpha1\n"
+        + "kind: Application\nmetadata: {name: tested, namespace: " + ns + "}\n"
+        + "spec:\n  source: {repoURL: \"" + dir.toUri() + "\", path: chart}\n"
+        + "  syncPolicy: {automated: {}}\n").getBytes(StandardCharsets.UTF_8))).create();
+    await().atMost(Duration.ofSeconds(60)).until(() -> client.configMaps().inNamespace(ns).withName("tested").get() != null);
+    assertThat(client.pods().inNamespace(ns).list().getItems()).as("a sync never runs test hooks").isEmpty();
+
+    Result r = run("app", "test", "tested", "-n", ns, "--kubeconfig", kubeconfig, "--timeout", "60s");
+    assertThat(r.code).as(r.out + r.err).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out).containsPattern("Pod/tested-passes\\s+Succeeded").containsPattern("Pod/tested-fails\\s+Failed");
+    assertThat(client.pods().inNamespace(ns).withName("tested-fails").get()).as("kept for its logs").isNotNull();
+  }
+
+  @Test
   @DisplayName("diff exits 2 on an error (unknown application)")
   void diffError() {
     Result r = run("app", "diff", "does-not-exist", "-n", "default", "--kubeconfig", kubeconfig);

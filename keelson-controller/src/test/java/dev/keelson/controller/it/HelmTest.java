@@ -9,7 +9,10 @@ import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.runtime.KeelsonController;
 import dev.keelson.helm.ChartRepoServer;
 import dev.keelson.helm.OciRegistry;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +142,38 @@ class HelmTest extends ControllerTestBase {
     assertThat(configMap("settings")).containsEntry("value", "two");
     assertThat(client.batch().v1().jobs().inNamespace(ns).withName("test-job").get()).isNull();
     assertThat(configMap("kept")).as("helm.sh/resource-policy: keep is never pruned").containsEntry("a", "b");
+  }
+
+  @Test
+  @DisplayName("the first sync renders as an install, later ones as upgrades (.Release.IsInstall / IsUpgrade)")
+  void installThenUpgrade() throws Exception {
+    repo.write("chart/Chart.yaml", "apiVersion: v2\nname: release\nversion: 1.0.0\n")
+        .write("chart/templates/cm.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: release-state
+            data:
+              install: {{ .Release.IsInstall | quote }}
+              upgrade: {{ .Release.IsUpgrade | quote }}
+            """);
+    repo.commit("release state");
+    List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    try (var watch = client.configMaps().inNamespace(ns).withName("release-state").watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, ConfigMap cm) {
+        seen.add(cm.getData().get("install") + "/" + cm.getData().get("upgrade"));
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    })) {
+      createApp(app("release", ns, repo.url(), "path: chart"));
+      Application app = awaitApp("release", a -> synced(a) && a.getStatus().history.size() == 2);
+      await().atMost(TIMEOUT).until(() -> seen.contains("false/true"));
+      assertThat(List.copyOf(seen)).containsSubsequence("true/false", "false/true");
+      assertThat(app.getStatus().history).allSatisfy(h -> assertThat(h.result).isEqualTo("Succeeded"));
+    }
   }
 
   private static List<String> hooksRun(Application a) {
