@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,14 +40,21 @@ final class BareApplyLoop {
   /** The app's objects as the engine would apply them to {@code ns}, in apply order. */
   static List<Manifest> prepare(ApiDiscovery discovery, BenchRepo repo, String app, AppRef ref, String ns)
       throws IOException, ReconcileFailure, ManifestException {
+    Map<String, String> files = new java.util.TreeMap<>();
+    Path dir = repo.dir().resolve(BenchRepo.appPath(app));
+    try (Stream<Path> listed = Files.list(dir)) {
+      for (Path f : listed.toList()) files.put(f.getFileName().toString(), Files.readString(f));
+    }
+    return prepare(discovery, files, app, ref, ns);
+  }
+
+  /** @param files the app's manifests by file name */
+  static List<Manifest> prepare(ApiDiscovery discovery, Map<String, String> files, String app, AppRef ref, String ns)
+      throws ReconcileFailure, ManifestException {
     ManifestParser parser = new ManifestParser();
     List<Manifest> parsed = new ArrayList<>();
-    Path dir = repo.dir().resolve(BenchRepo.appPath(app));
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
-        String origin = BenchRepo.appPath(app) + "/" + f.getFileName();
-        parsed.addAll(parser.parse(origin, Files.readString(f)));
-      }
+    for (Map.Entry<String, String> f : new java.util.TreeMap<>(files).entrySet()) {
+      parsed.addAll(parser.parse(BenchRepo.appPath(app) + "/" + f.getKey(), f.getValue()));
     }
     List<Manifest> prepared = new ArrayList<>(new ObjectPreparer(discovery).prepare(ref, ns, parsed));
     prepared.sort(KindOrder.applyOrder());

@@ -42,7 +42,9 @@ final class BenchRepo implements AutoCloseable {
     Path appDir = dir.resolve(appPath(app));
     Files.createDirectories(appDir);
     for (var f : files.entrySet()) {
-      Files.writeString(appDir.resolve(f.getKey()), f.getValue());
+      Path file = appDir.resolve(f.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, f.getValue());
     }
   }
 

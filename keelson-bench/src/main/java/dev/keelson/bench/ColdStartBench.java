@@ -38,6 +38,14 @@ public final class ColdStartBench extends ScenarioCommand {
           + " measured phases, so that both phases run on a warmed-up JVM (default: min(apps, 100); 0 for a cold JVM).")
   Integer warmup;
 
+  /** What each app's directory holds. */
+  enum Shape { plain, helm }
+
+  @Option(names = "--shape", defaultValue = "plain",
+      description = "plain: the objects as YAML files; helm: each app a small Helm chart rendering the same objects"
+          + " (default: ${DEFAULT-VALUE}).")
+  Shape shapeKind;
+
   @Option(names = "--interval", defaultValue = "10m",
       description = "The apps' spec.interval; longer than the run, so only the cold start is measured (default: ${DEFAULT-VALUE}).")
   String interval;
@@ -66,7 +74,7 @@ public final class ColdStartBench extends ScenarioCommand {
     ApiDiscovery discovery = new ApiDiscovery(ctx.admin);
     List<List<Manifest>> bodies = new ArrayList<>();
     for (String name : names) {
-      bodies.add(BareApplyLoop.prepare(discovery, fx.repo(), name, new AppRef(baseNs, name), baseNs));
+      bodies.add(BareApplyLoop.prepare(discovery, plain(name), name, new AppRef(baseNs, name), baseNs));
     }
     BareApplyLoop.run(ctx, bodies, EngineUnderTest.CONCURRENCY);
     ctx.progress.say("warm-up done; deleting its namespaces");
@@ -83,6 +91,11 @@ public final class ColdStartBench extends ScenarioCommand {
     }
   }
 
+  /** The app's objects as plain files: what the baseline applies, and what a chart renders to. */
+  private Map<String, String> plain(String app) {
+    return new AppShape(objectsPerApp).files(app, "initial");
+  }
+
   @Override
   String name() {
     return "cold-start";
@@ -95,6 +108,7 @@ public final class ColdStartBench extends ScenarioCommand {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("apps", apps);
     p.put("objects_per_app", objectsPerApp);
+    p.put("shape", shapeKind.name());
     p.put("interval_seconds", Scenarios.intervalSeconds(interval));
     if (warmup != null && warmup < 0) throw new IllegalArgumentException("--warmup must not be negative");
     p.put("warmup_apps", warmupApps());
@@ -111,7 +125,10 @@ public final class ColdStartBench extends ScenarioCommand {
     int objects = apps * objectsPerApp;
     ctx.installCrd();
     Path work = ctx.tempDir("keelson-bench-cold-");
-    Scenarios.Fixture fx = Scenarios.repoWithApps(ctx, work, shape, apps);
+    Scenarios.Fixture fx = shapeKind == Shape.helm
+        ? Scenarios.repoWithCharts(ctx, work, new HelmAppShape(shape), apps)
+        : Scenarios.repoWithApps(ctx, work, shape, apps);
+    if (shapeKind == Shape.helm) HelmRenderTimes.measure(ctx, fx, result);
     if (warmupApps() > 0) warmUp(ctx, fx, work, fx.names().subList(0, warmupApps()));
     String ns = ctx.namespace("cold");
     String baseNs = ctx.namespace("base");
@@ -145,7 +162,7 @@ public final class ColdStartBench extends ScenarioCommand {
     ApiDiscovery discovery = new ApiDiscovery(ctx.admin);
     List<List<Manifest>> bodies = new ArrayList<>();
     for (String name : fx.names()) {
-      bodies.add(BareApplyLoop.prepare(discovery, fx.repo(), name, new AppRef(baseNs, name), baseNs));
+      bodies.add(BareApplyLoop.prepare(discovery, plain(name), name, new AppRef(baseNs, name), baseNs));
     }
     ctx.progress.say("baseline: server-side-applying " + objects + " objects in " + baseNs + " with "
         + EngineUnderTest.CONCURRENCY + " threads");
@@ -167,7 +184,7 @@ public final class ColdStartBench extends ScenarioCommand {
     String validNs = ctx.namespace("valid");
     List<List<Manifest>> validBodies = new ArrayList<>();
     for (String name : fx.names()) {
-      validBodies.add(BareApplyLoop.prepare(discovery, fx.repo(), name, new AppRef(validNs, name), validNs));
+      validBodies.add(BareApplyLoop.prepare(discovery, plain(name), name, new AppRef(validNs, name), validNs));
     }
     ctx.progress.say("validated baseline: dry-run then apply of " + objects + " objects in " + validNs);
     BareApplyLoop.Result validated = BareApplyLoop.run(ctx, validBodies, EngineUnderTest.CONCURRENCY, true);

@@ -40,13 +40,24 @@ final class Scenarios {
   /** One repository, one directory per app ({@code apps/app-0001}, ...), one commit. */
   static Fixture repoWithApps(BenchContext ctx, Path work, AppShape shape, int apps) throws Exception {
     ctx.progress.say("writing " + apps + " apps x " + shape.objectsPerApp() + " objects into a Git repository");
+    return repoWith(ctx, work, apps, name -> shape.files(name, "initial"));
+  }
+
+  /** The same with one chart per app ({@code apps/app-0001/Chart.yaml}, ...). */
+  static Fixture repoWithCharts(BenchContext ctx, Path work, HelmAppShape shape, int apps) throws Exception {
+    ctx.progress.say("writing " + apps + " Helm charts into a Git repository");
+    return repoWith(ctx, work, apps, name -> shape.files(name, "initial"));
+  }
+
+  private static Fixture repoWith(BenchContext ctx, Path work, int apps,
+      java.util.function.Function<String, Map<String, String>> files) throws Exception {
     BenchRepo repo = BenchRepo.init(work.resolve("repo"));
     ctx.cleanup.add("close the Git repository", repo::close);
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= apps; i++) {
       String name = Text.appName(i);
       names.add(name);
-      repo.writeApp(name, shape.files(name, "initial"));
+      repo.writeApp(name, files.apply(name));
       ctx.deadline.check("writing the Git repository");
     }
     String sha = repo.commit(apps + " apps");

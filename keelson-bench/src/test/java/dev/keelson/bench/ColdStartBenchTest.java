@@ -33,6 +33,18 @@ class ColdStartBenchTest {
   }
 
   @Test
+  @DisplayName("cold-start --shape helm: each app a chart, rendered by the Helm engine, with the render time per app")
+  void coldStartHelm() throws Exception {
+    var run = BenchHarness.run(new ColdStartBench(), "--apps", "3", "--shape", "helm", "--warmup", "1", "--timeout", "3m");
+    JsonNode j = BenchHarness.assertSucceeded(run, "cold-start");
+    assertThat(j.path("shape").asText()).isEqualTo("helm");
+    assertThat(j.path("objects").asInt()).isEqualTo(12);
+    BenchHarness.assertPositive(j, "engine_seconds", "baseline_seconds", "ratio", "render_seconds_total",
+        "render_per_app_p50_ms", "render_per_app_p99_ms");
+    assertThat(j.path("engine_writes").asLong()).as("the charts render the same objects").isGreaterThanOrEqualTo(12);
+  }
+
+  @Test
   @DisplayName("a bad option fails with exit code 2 and no result; a run that exceeds --timeout fails with 2 and cleans up")
   void errors() throws Exception {
     var bad = BenchHarness.run(new ColdStartBench(), "--apps", "2", "--objects-per-app", "3");
