@@ -7,7 +7,7 @@ import dev.keelson.core.plan.KindOrder;
 import dev.keelson.core.sync.ObjectSyncOptions;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +28,10 @@ import java.util.TreeSet;
 public final class Syncer {
   private static final Duration CRD_WAIT = Duration.ofSeconds(60);
 
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
   private final FingerprintStore fingerprints;
 
-  public Syncer(ResourceClient resources, FingerprintStore fingerprints) {
+  public Syncer(ClusterObjects resources, FingerprintStore fingerprints) {
     this.resources = resources;
     this.fingerprints = fingerprints;
   }
@@ -112,7 +112,7 @@ public final class Syncer {
       ObjectSyncOptions own = options.of(s.desired().key());
       if (own.force() || own.replace() || options.replace()) continue;
       try {
-        resources.apply(s.desired().body(), s.desired().key(), true);
+        resources.dryRun(s.desired().body(), s.desired().key());
       } catch (KubeException e) {
         if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
         rejected.add(s.desired().origin() + " (" + s.desired().key() + "): " + e.getMessage());
@@ -126,7 +126,8 @@ public final class Syncer {
     for (ResourceState s : toWrite) {
       Manifest m = s.desired();
       try {
-        Map<String, Object> live = write(m, options.replace() || options.of(m.key()).replace(), options.of(m.key()).force());
+        Map<String, Object> live = write(m, WriteMode.of(options.replace() || options.of(m.key()).replace(),
+            options.of(m.key()).force()));
         fingerprints.put(app, m.key(), m.body(), live);
         applied.put(m.key().inventoryId(), live);
         actions.add(new ApplyAction(m.key(),
@@ -140,14 +141,13 @@ public final class Syncer {
     return null;
   }
 
-  /** Server-side apply, or replace; with Force=true an object the server refuses to change is recreated. */
-  private Map<String, Object> write(Manifest m, boolean replace, boolean force) throws KubeException {
+  private Map<String, Object> write(Manifest m, WriteMode mode) throws KubeException {
     try {
-      return replace ? resources.replace(m.body(), m.key()) : resources.apply(m.body(), m.key(), false);
+      return mode.replaces() ? resources.replace(m.body(), m.key()) : resources.apply(m.body(), m.key());
     } catch (KubeException e) {
-      if (!force || e.isTransient()) throw e;
+      if (!mode.recreatesOnRefusal() || e.isTransient()) throw e;
       resources.delete(m.apiVersion(), m.key(), io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
-      return resources.apply(m.body(), m.key(), false);
+      return resources.apply(m.body(), m.key());
     }
   }
 
@@ -177,7 +177,7 @@ public final class Syncer {
         body.put("apiVersion", "v1");
         body.put("kind", "Namespace");
         body.put("metadata", new LinkedHashMap<>(Map.of("name", ns)));
-        resources.apply(body, key, false);
+        resources.apply(body, key);
         actions.add(new ApplyAction(key, ApplyAction.Action.Created, "CreateNamespace=true"));
       } catch (KubeException e) {
         throw new ReconcileFailure(e.isTransient() ? FailureReason.ClusterUnreachable : FailureReason.SyncFailed,

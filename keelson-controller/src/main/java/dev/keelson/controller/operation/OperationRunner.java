@@ -16,7 +16,7 @@ import dev.keelson.core.sync.PlanItem;
 import dev.keelson.core.sync.SyncPhase;
 import dev.keelson.core.sync.SyncStep;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,11 +44,11 @@ public final class OperationRunner {
 
   private final Syncer syncer;
   private final Pruner pruner;
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
   private final HookRunner hooks;
   private final Clock clock;
 
-  public OperationRunner(Syncer syncer, Pruner pruner, ResourceClient resources, Clock clock) {
+  public OperationRunner(Syncer syncer, Pruner pruner, ClusterObjects resources, Clock clock) {
     this.syncer = syncer;
     this.pruner = pruner;
     this.resources = resources;
@@ -245,7 +245,7 @@ public final class OperationRunner {
           if (s == null) continue;
           String outcome = s.sync().needsApply() ? (s.live() == null ? "would create" : "would configure") : "unchanged";
           try {
-            if (s.sync().needsApply()) resources.apply(s.desired().body(), item.key(), true);
+            if (s.sync().needsApply()) resources.dryRun(s.desired().body(), item.key());
             OperationResults.record(op, item.key(), s.desired().version(), null, step.wave(), "Synced",
                 outcome + " (dry run)", now());
           } catch (KubeException e) {
