@@ -19,7 +19,7 @@ final class SyncResults {
       actions.add(new ApplyAction(key, action(r), "Failed".equals(r.status) ? r.message : ""));
     }
     boolean ok = "Succeeded".equals(op.phase);
-    return new SyncResult(actions, applied, ok, ok ? "" : op.message == null ? op.phase : op.message);
+    return new SyncResult(actions, applied, ok ? SyncResult.Status.SUCCEEDED : SyncResult.Status.FAILED, ok ? "" : op.message == null ? op.phase : op.message);
   }
 
   private static ApplyAction.Action action(ResourceResult r) {

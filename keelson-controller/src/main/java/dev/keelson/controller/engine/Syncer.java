@@ -9,7 +9,7 @@ import dev.keelson.core.tracking.AppRef;
 import dev.keelson.kube.KubeException;
 import dev.keelson.kube.ClusterObjects;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,22 +18,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Step 5 of the flow: apply what is out of sync, in two stages. Namespaces and CRDs go first
- * (CRDs are waited for until Established), then everything else in kind order. Before a stage
+ * Step 5 of the flow: apply what is out of sync, in two stages. Namespaces and CRDs go first,
+ * then everything else in kind order once the CRDs are Established. Waiting for them never
+ * blocks the reconcile: the sync says what it waits for, and the operation's next reconcile
+ * applies again (the first stage is then unchanged and not written) until they are, or until
+ * {@link #CRD_WAIT} has passed on the clock. Before a stage
  * changes any existing object, every object it would write is validated by a server-side
  * dry-run: if the API server rejects one, nothing of that stage is applied and the
  * failure names the file, the object and the server's reason. A stage that only creates objects
  * is not dry-run first; a rejected creation stops it at that object, reported the same way.
  */
 public final class Syncer {
-  private static final Duration CRD_WAIT = Duration.ofSeconds(60);
+  static final Duration CRD_WAIT = Duration.ofSeconds(60);
 
   private final ClusterObjects resources;
   private final FingerprintStore fingerprints;
+  private final CrdWaits crdWaits;
 
-  public Syncer(ClusterObjects resources, FingerprintStore fingerprints) {
+  public Syncer(ClusterObjects resources, FingerprintStore fingerprints, Clock clock) {
     this.resources = resources;
     this.fingerprints = fingerprints;
+    this.crdWaits = new CrdWaits(clock, CRD_WAIT);
   }
 
   /**
@@ -76,11 +81,12 @@ public final class Syncer {
 
     String failure = applyStage(app, first, actions, applied, options);
     if (failure == null) {
-      waitForCrds(first);
+      String waiting = notEstablished(app, first);
+      if (waiting != null) return new SyncResult(actions, applied, SyncResult.Status.WAITING, waiting);
       failure = applyStage(app, rest, actions, applied, options);
     }
-    if (failure != null) return new SyncResult(actions, applied, false, failure);
-    return new SyncResult(actions, applied, true, "");
+    if (failure != null) return new SyncResult(actions, applied, SyncResult.Status.FAILED, failure);
+    return new SyncResult(actions, applied, SyncResult.Status.SUCCEEDED, "");
   }
 
   /** Returns the failure message, or null when the whole stage applied. */
@@ -186,18 +192,22 @@ public final class Syncer {
     }
   }
 
-  private void waitForCrds(List<ResourceState> first) throws ReconcileFailure {
-    Instant deadline = Instant.now().plus(CRD_WAIT);
+  /** What the second stage waits for, or null when every CRD of the first is Established. */
+  private String notEstablished(AppRef app, List<ResourceState> first) throws ReconcileFailure {
     for (ResourceState s : first) {
       if (!s.desired().kind().equals("CustomResourceDefinition")) continue;
-      while (!established(s.desired())) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new ReconcileFailure(FailureReason.SyncFailed,
-              s.desired().key() + " not established within " + CRD_WAIT.toSeconds() + "s", true);
-        }
-        pause();
+      ResourceKey key = s.desired().key();
+      if (established(s.desired())) {
+        crdWaits.done(app, key);
+        continue;
       }
+      if (crdWaits.overdue(app, key)) {
+        throw new ReconcileFailure(FailureReason.SyncFailed,
+            key + " not established within " + CRD_WAIT.toSeconds() + "s", true);
+      }
+      return "waiting for CRD " + key.name() + " to be Established";
     }
+    return null;
   }
 
   private boolean established(Manifest crd) throws ReconcileFailure {
@@ -210,15 +220,6 @@ public final class Syncer {
           && "Established".equals(m.get("type")) && "True".equals(m.get("status")));
     } catch (KubeException e) {
       throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
-    }
-  }
-
-  private static void pause() throws ReconcileFailure {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ReconcileFailure(FailureReason.SyncFailed, "interrupted while waiting for CRDs", true);
     }
   }
 }

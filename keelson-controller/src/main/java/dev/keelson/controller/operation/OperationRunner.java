@@ -190,6 +190,8 @@ public final class OperationRunner {
       applied.putAll(r.applied());
       actions.addAll(r.actions());
       for (ApplyAction a : r.actions()) {
+        // a step applied again after waiting (for a CRD, say) keeps what its first pass did
+        if (a.action() == ApplyAction.Action.Unchanged && OperationResults.find(op, a.key(), null).isPresent()) continue;
         ResourceState s = in.states().get(a.key());
         String status = switch (a.action()) {
           case Failed -> FAILED;
@@ -199,7 +201,8 @@ public final class OperationRunner {
         OperationResults.record(op, a.key(), s == null ? "v1" : s.desired().version(), null, step.wave(),
             status, resultMessage(a), now());
       }
-      if (!r.succeeded()) return new StepVerdict.Failed(r.message());
+      if (r.status() == SyncResult.Status.WAITING) return new StepVerdict.Waiting(r.message());
+      if (r.status() == SyncResult.Status.FAILED) return new StepVerdict.Failed(r.message());
     }
     if (step.hasHooks() && !in.namespaces().isEmpty()) {
       // a PreSync hook may run before any object, in a namespace CreateNamespace=true promises

@@ -56,7 +56,7 @@ public final class KeelsonController implements AutoCloseable {
     this.git = new GitSourceCache(options.cacheDir());
     FingerprintStore fingerprints = new FingerprintStore();
     DesiredStateBuilder desired = desiredStateBuilder(client, git, discovery);
-    Syncer syncer = new Syncer(resources, fingerprints);
+    Syncer syncer = new Syncer(resources, fingerprints, Clock.systemUTC());
     Pruner pruner = new Pruner(liveCache, resources, fingerprints);
     AppEngine engine = new AppEngine(
         desired,

@@ -5,14 +5,18 @@ import static dev.keelson.controller.fake.Fixtures.configMap;
 import static dev.keelson.controller.fake.Fixtures.crd;
 import static dev.keelson.controller.fake.Fixtures.established;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keelson.controller.fake.FakeCluster;
 import dev.keelson.controller.fake.FakeCluster.Call;
 import dev.keelson.controller.fake.FakeCluster.Verb;
+import dev.keelson.controller.fake.TestClock;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.sync.ObjectSyncOptions;
 import dev.keelson.core.sync.SyncAnnotations;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SyncerTest {
   private final FakeCluster cluster = new FakeCluster();
   private final FingerprintStore fingerprints = new FingerprintStore();
-  private final Syncer syncer = new Syncer(cluster, fingerprints);
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
+  private final Syncer syncer = new Syncer(cluster, fingerprints, clock);
   private final Comparer comparer = new Comparer(cluster.cache(), cluster, fingerprints);
 
   @Test
@@ -38,6 +43,38 @@ class SyncerTest {
     List<ResourceKey> applied = cluster.calls(Verb.APPLY).stream().map(Call::key).toList();
     assertThat(applied).containsExactly(definition.key(), config.key());
     assertThat(r.count(ApplyAction.Action.Created)).isEqualTo(2);
+  }
+
+  @Test
+  void theSecondStageWaitsForCrdsWithoutBlockingAndGoesOnOnceTheyAreEstablished() throws Exception {
+    Manifest config = configMap("config");
+    Manifest definition = crd("widgets", "example.com");
+
+    SyncResult waiting = syncer.apply(APP, compare(config, definition), Set.of());
+    assertThat(waiting.status()).isEqualTo(SyncResult.Status.WAITING);
+    assertThat(waiting.message()).isEqualTo("waiting for CRD widgets.example.com to be Established");
+    assertThat(cluster.object(config.key())).isNull();
+
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(syncer.apply(APP, compare(config, definition), Set.of()).status()).isEqualTo(SyncResult.Status.WAITING);
+
+    cluster.setStatus(definition.key(), established());
+    SyncResult done = syncer.apply(APP, compare(config, definition), Set.of());
+    assertThat(done.succeeded()).as(done.message()).isTrue();
+    assertThat(cluster.count(Verb.APPLY, definition.key())).as("applied once, then unchanged").isEqualTo(1);
+    assertThat(cluster.count(Verb.APPLY, config.key())).isEqualTo(1);
+  }
+
+  @Test
+  void aCrdNotEstablishedWithinTheLimitOnTheClockFailsTheSync() throws Exception {
+    Manifest definition = crd("widgets", "example.com");
+    syncer.apply(APP, compare(definition, configMap("config")), Set.of());
+
+    clock.advance(Syncer.CRD_WAIT.plusSeconds(1));
+
+    assertThatThrownBy(() -> syncer.apply(APP, compare(definition, configMap("config")), Set.of()))
+        .isInstanceOf(ReconcileFailure.class)
+        .hasMessageContaining(definition.key() + " not established within 60s");
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.keelson.controller.operation;
 
 import static dev.keelson.controller.fake.Fixtures.APP;
 import static dev.keelson.controller.fake.Fixtures.configMap;
+import static dev.keelson.controller.fake.Fixtures.crd;
+import static dev.keelson.controller.fake.Fixtures.established;
 import static dev.keelson.controller.fake.Fixtures.deadlineExceeded;
 import static dev.keelson.controller.fake.Fixtures.deployment;
 import static dev.keelson.controller.fake.Fixtures.jobCondition;
@@ -22,6 +24,7 @@ import dev.keelson.controller.engine.Syncer;
 import dev.keelson.controller.fake.FakeCluster;
 import dev.keelson.controller.fake.FakeCluster.Verb;
 import dev.keelson.controller.fake.Fixtures;
+import dev.keelson.controller.fake.TestClock;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
@@ -30,9 +33,8 @@ import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.sync.SyncPhase;
 import dev.keelson.core.sync.SyncPlan;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * engine does, and the operation's state is all that carries over.
  */
 class OperationRunnerTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
 
   private FakeCluster cluster;
   private FingerprintStore fingerprints;
@@ -114,6 +116,31 @@ class OperationRunnerTest {
 
     assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
     assertThat(cluster.count(Verb.APPLY, web.key())).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a wave waits for its CRDs by requeueing: the next reconcile goes on once they are Established")
+  void crdWaitSpansReconciles() throws Exception {
+    Manifest definition = crd("widgets", "example.com");
+    Manifest config = configMap("config");
+    objects.addAll(List.of(definition, config));
+    OperationState op = started();
+
+    advance(op);
+    assertAt(op, SyncPhase.Sync, 0);
+    assertThat(op.message).isEqualTo("waiting for CRD widgets.example.com to be Established");
+    assertThat(cluster.object(config.key())).isNull();
+
+    clock.advance(Duration.ofSeconds(2));
+    advance(op);
+    assertThat(op.message).isEqualTo("waiting for CRD widgets.example.com to be Established");
+
+    cluster.setStatus(definition.key(), established());
+    advance(op);
+    assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(cluster.count(Verb.APPLY, definition.key())).isEqualTo(1);
+    assertThat(result(op, definition.key(), null).message).as("what the first pass did").isEqualTo("created");
+    assertThat(result(op, config.key(), null).message).isEqualTo("created");
   }
 
   @Test
@@ -280,8 +307,8 @@ class OperationRunnerTest {
 
   private OperationRunner runner() {
     if (runner == null) {
-      Syncer syncer = new Syncer(cluster, fingerprints);
-      runner = new OperationRunner(syncer, new Pruner(cluster.cache(), cluster, fingerprints), cluster, CLOCK);
+      Syncer syncer = new Syncer(cluster, fingerprints, clock);
+      runner = new OperationRunner(syncer, new Pruner(cluster.cache(), cluster, fingerprints), cluster, clock);
     }
     return runner;
   }
