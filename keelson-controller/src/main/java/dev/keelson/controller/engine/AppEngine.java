@@ -1,5 +1,6 @@
 package dev.keelson.controller.engine;
 
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
 import dev.keelson.api.v1alpha1.ApplicationStatus.Pin;
@@ -131,10 +132,10 @@ public final class AppEngine {
     } else if (decision instanceof SyncDecider.Decision.Continue) {
       progress = runner.advance(op, input(app, op, states, hooks, staleOurs, hints, desired, assessor));
     }
-    if (progress != null && !OperationRunner.RUNNING.equals(op.phase)) ledger.finishedOperation(op);
+    if (progress != null && OperationPhase.of(op.phase) != OperationPhase.Running) ledger.finishedOperation(op);
     // "finished" speaks of the operation in status now: one superseded earlier in this reconcile
     // does not make a freshly started, still running one finished
-    finished = op != null && !OperationRunner.RUNNING.equals(op.phase) && (progress != null || ledger.finished());
+    finished = op != null && OperationPhase.of(op.phase) != OperationPhase.Running && (progress != null || ledger.finished());
 
     Map<String, Map<String, Object>> applied = progress == null ? Map.of() : progress.applied();
     List<ResourceState> after = afterApply(states, applied);

@@ -1,5 +1,6 @@
 package dev.keelson.controller.engine;
 
+import dev.keelson.core.sync.OperationPhase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
@@ -165,7 +166,7 @@ final class Ledger {
   }
 
   /** Ends the running operation here (terminated or superseded). */
-  void stop(OperationState op, String phase, String message) {
+  void stop(OperationState op, OperationPhase phase, String message) {
     OperationRunner.end(op, phase, message, now());
     finishedOperation(op);
   }
@@ -180,12 +181,12 @@ final class Ledger {
     e.initiatedBy = op.initiatedBy;
     e.deployedAt = op.finishedAt == null ? now() : op.finishedAt;
     e.revision = op.revision;
-    e.result = op.phase;
+    e.result = op.phase; // the history's result is the operation's final phase
     e.message = op.message;
     audit.add(e);
     RetryPolicy retry = app.policy().retry();
     int done = op.retryCount == null ? 0 : op.retryCount;
-    if (OperationRunner.FAILED.equals(op.phase) && retry != null && retry.allows(done)) {
+    if (OperationPhase.of(op.phase) == OperationPhase.Failed && retry != null && retry.allows(done)) {
       Instant exact = clock.instant().plus(retry.delayBefore(done + 1));
       // rounded up: status keeps whole seconds, and a retry must never run before its backoff
       Instant at = exact.truncatedTo(ChronoUnit.SECONDS).plusSeconds(exact.getNano() > 0 ? 1 : 0);
@@ -198,7 +199,7 @@ final class Ledger {
     OperationState current = op != null ? op : operation;
     // An operation that ends in the reconcile that started it is told by its outcome event alone:
     // one event per sync, as before operations had phases (events are API writes too).
-    if (startedNow != null && OperationRunner.RUNNING.equals(startedNow.phase)) {
+    if (startedNow != null && OperationPhase.of(startedNow.phase) == OperationPhase.Running) {
       event(false, "OperationStarted", startedNow.trigger + " sync of revision " + startedNow.revision
           + " started by " + startedNow.initiatedBy);
       startedNow = null;

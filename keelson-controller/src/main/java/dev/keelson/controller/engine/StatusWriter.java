@@ -1,5 +1,6 @@
 package dev.keelson.controller.engine;
 
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HealthStatusView;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
@@ -93,7 +94,7 @@ public final class StatusWriter {
     var op = orch.operation();
     if (orch.finished() && op != null && !Boolean.TRUE.equals(op.dryRun)) {
       s.lastSyncedAt = now();
-      if ("Succeeded".equals(op.phase) && op.resources == null) s.appliedDigest = op.digest;
+      if (OperationPhase.of(op.phase) == OperationPhase.Succeeded && op.resources == null) s.appliedDigest = op.digest;
     }
   }
 
@@ -236,7 +237,7 @@ public final class StatusWriter {
     Orchestration orch = o.orchestration();
     if (orch == null || orch.operation() == null || o.desired() == null) return null;
     var op = orch.operation();
-    if (!"Failed".equals(op.phase) || Boolean.TRUE.equals(op.dryRun) || !o.desired().digest().equals(op.digest)) return null;
+    if (OperationPhase.of(op.phase) != OperationPhase.Failed || Boolean.TRUE.equals(op.dryRun) || !o.desired().digest().equals(op.digest)) return null;
     boolean retrying = op.nextRetryAt != null;
     String message = (op.message == null ? "sync failed" : op.message)
         + (retrying ? " (retry " + ((op.retryCount == null ? 0 : op.retryCount) + 1) + " at " + op.nextRetryAt + ")" : "");

@@ -1,12 +1,12 @@
 package dev.keelson.controller.engine;
 
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
 import dev.keelson.api.v1alpha1.ApplicationStatus.PendingApproval;
 import dev.keelson.api.v1alpha1.ApplicationStatus.Pin;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.app.OperatorRequest;
-import dev.keelson.controller.operation.OperationRunner;
 import dev.keelson.core.schedule.SyncWindows;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,8 +47,8 @@ final class SyncDecider {
     boolean suspended = s.app().policy().suspend();
 
     if (r.terminate() != null) {
-      if (op != null && OperationRunner.RUNNING.equals(op.phase)) {
-        ledger.stop(op, OperationRunner.TERMINATED, "terminated by " + r.terminate().by());
+      if (op != null && OperationPhase.of(op.phase) == OperationPhase.Running) {
+        ledger.stop(op, OperationPhase.Terminated, "terminated by " + r.terminate().by());
         ledger.audit("Terminate", r.terminate(), op.revision, "Done", "operation " + op.id + " terminated");
         ledger.event(true, "OperationTerminated", "operation on revision " + op.revision + " terminated by " + r.terminate().by());
       } else {
@@ -64,7 +64,7 @@ final class SyncDecider {
     }
 
     op = ledger.operation();
-    if (op != null && OperationRunner.RUNNING.equals(op.phase)) {
+    if (op != null && OperationPhase.of(op.phase) == OperationPhase.Running) {
       if (suspended) {
         refuseAll(s, ledger, "syncing is suspended");
         op.message = "paused: syncing is suspended";
@@ -74,7 +74,7 @@ final class SyncDecider {
         refuseAll(s, ledger, "an operation is already running");
         return new Decision.Continue();
       }
-      ledger.stop(op, OperationRunner.TERMINATED,
+      ledger.stop(op, OperationPhase.Terminated,
           "superseded: the desired state changed (now revision " + s.desired().revision() + ")");
       ledger.event(false, "OperationSuperseded", "operation on revision " + op.revision + " superseded by revision "
           + s.desired().revision());
@@ -109,7 +109,7 @@ final class SyncDecider {
     boolean approvalNeeded = s.app().policy().approvalRequired() && changed && !ranForThis && s.pin() == null;
     if (approvalNeeded) pend(s, ledger);
 
-    if (op != null && OperationRunner.FAILED.equals(op.phase) && ranForThis && s.app().policy().retry() != null) {
+    if (op != null && OperationPhase.of(op.phase) == OperationPhase.Failed && ranForThis && s.app().policy().retry() != null) {
       if (op.nextRetryAt == null) return IDLE; // retries exhausted: the failure stands until something changes
       Instant due = Instant.parse(op.nextRetryAt);
       if (clock.instant().isBefore(due)) {
@@ -122,7 +122,7 @@ final class SyncDecider {
       return startIf(s, ledger, "retry", op.initiatedBy, null, Boolean.TRUE.equals(op.prune), false,
           op.resources == null ? List.of() : op.resources, retries, !"automated".equals(op.initiatedBy), true);
     }
-    if (op != null && ranForThis && (OperationRunner.FAILED.equals(op.phase) || OperationRunner.TERMINATED.equals(op.phase))) {
+    if (op != null && ranForThis && (OperationPhase.of(op.phase) == OperationPhase.Failed || OperationPhase.of(op.phase) == OperationPhase.Terminated)) {
       // As in Argo CD: a failed or terminated sync is not tried again on the same desired state
       // unless a retry policy says so; a change of the rendered objects (a commit, a change of
       // source settings) or an operator moves it on.

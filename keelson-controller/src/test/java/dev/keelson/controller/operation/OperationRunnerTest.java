@@ -28,6 +28,7 @@ import dev.keelson.controller.fake.TestClock;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.core.sync.PlanItem;
 import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
@@ -98,10 +99,10 @@ class OperationRunnerTest {
 
     cluster.setStatus(post.key(), jobCondition("Complete"));
     advance(op);
-    assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Succeeded.name());
     assertThat(op.finishedAt).isNotNull();
     assertThat(op.message).isEqualTo("successfully synced: 2 object(s), 0 pruned, 2 hook(s) completed");
-    assertThat(result(op, pre.key(), SyncPhase.PreSync).status).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(result(op, pre.key(), SyncPhase.PreSync).status).isEqualTo(OperationPhase.Succeeded.name());
     assertThat(result(op, config.key(), null).message).isEqualTo("created");
   }
 
@@ -114,7 +115,7 @@ class OperationRunnerTest {
 
     advance(op);
 
-    assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Succeeded.name());
     assertThat(cluster.count(Verb.APPLY, web.key())).isEqualTo(1);
   }
 
@@ -137,7 +138,7 @@ class OperationRunnerTest {
 
     cluster.setStatus(definition.key(), established());
     advance(op);
-    assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Succeeded.name());
     assertThat(cluster.count(Verb.APPLY, definition.key())).isEqualTo(1);
     assertThat(result(op, definition.key(), null).message).as("what the first pass did").isEqualTo("created");
     assertThat(result(op, config.key(), null).message).isEqualTo("created");
@@ -156,7 +157,7 @@ class OperationRunnerTest {
     restart();
     advance(op);
 
-    assertThat(op.phase).isEqualTo(OperationRunner.RUNNING);
+    assertThat(op.phase).isEqualTo(OperationPhase.Running.name());
     assertThat(cluster.count(Verb.APPLY, pre.key())).isEqualTo(1);
     assertThat(cluster.object(pre.key())).extracting(o -> annotation(o, HookRunner.OPERATION_ID)).isEqualTo("op-1");
   }
@@ -197,10 +198,10 @@ class OperationRunnerTest {
 
     cluster.setStatus(onFail.key(), jobCondition("Complete"));
     advance(op);
-    assertThat(op.phase).isEqualTo(OperationRunner.FAILED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Failed.name());
     assertThat(op.message).isEqualTo("PreSync hook " + pre.key() + " failed: job Failed");
     assertThat(cluster.object(web.key())).as("Sync never ran").isNull();
-    assertThat(result(op, onFail.key(), SyncPhase.SyncFail).status).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(result(op, onFail.key(), SyncPhase.SyncFail).status).isEqualTo(OperationPhase.Succeeded.name());
   }
 
   @Test
@@ -215,7 +216,7 @@ class OperationRunnerTest {
     cluster.setStatus(web.key(), deadlineExceeded());
     advance(op);
 
-    assertThat(op.phase).isEqualTo(OperationRunner.FAILED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Failed.name());
     assertThat(op.message).startsWith(web.key() + " is Degraded");
     assertThat(cluster.object(later.key())).isNull();
   }
@@ -236,7 +237,7 @@ class OperationRunnerTest {
     cluster.setStatus(web.key(), rolledOut());
     advance(op);
 
-    assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Succeeded.name());
     assertThat(cluster.count(Verb.APPLY, web.key())).isEqualTo(1);
     assertThat(cluster.count(Verb.APPLY, later.key())).isEqualTo(1);
   }
@@ -250,12 +251,12 @@ class OperationRunnerTest {
     OperationState op = started();
     advance(op);
 
-    OperationRunner.end(op, OperationRunner.TERMINATED, "terminated by alice", "2026-12-01T12:00:01Z");
+    OperationRunner.end(op, OperationPhase.Terminated, "terminated by alice", "2026-12-01T12:00:01Z");
     cluster.setStatus(web.key(), rolledOut());
     cluster.clearCalls();
     advance(op);
 
-    assertThat(op.phase).isEqualTo(OperationRunner.TERMINATED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Terminated.name());
     assertThat(cluster.calls(Verb.APPLY)).isEmpty();
     assertThat(cluster.object(later.key())).isNull();
   }
@@ -274,7 +275,7 @@ class OperationRunnerTest {
 
     advance(op);
 
-    assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Succeeded.name());
     assertThat(cluster.object(old.key())).isNull();
     assertThat(cluster.object(kept.key())).isNotNull();
     assertThat(result(op, old.key(), null).status).isEqualTo("Pruned");
@@ -295,7 +296,7 @@ class OperationRunnerTest {
 
     advance(op);
 
-    assertThat(op.phase).isEqualTo(OperationRunner.SUCCEEDED);
+    assertThat(op.phase).isEqualTo(OperationPhase.Succeeded.name());
     assertThat(cluster.calls(Verb.APPLY)).isEmpty();
     assertThat(cluster.count(Verb.DRY_RUN, web.key())).isEqualTo(1);
     assertThat(result(op, web.key(), null).message).isEqualTo("would create (dry run)");
@@ -328,7 +329,7 @@ class OperationRunnerTest {
     op.id = id;
     op.prune = true;
     runner().begin(op, input(op));
-    assertThat(op.phase).isEqualTo(OperationRunner.RUNNING);
+    assertThat(op.phase).isEqualTo(OperationPhase.Running.name());
     return op;
   }
 
@@ -373,7 +374,7 @@ class OperationRunnerTest {
   // ---- looking at the outcome ----
 
   private static void assertAt(OperationState op, SyncPhase phase, int wave) {
-    assertThat(op.phase).as(op.message).isEqualTo(OperationRunner.RUNNING);
+    assertThat(op.phase).as(op.message).isEqualTo(OperationPhase.Running.name());
     assertThat(op.syncPhase).as(op.message).isEqualTo(phase.name());
     assertThat(op.wave).isEqualTo(wave);
   }
