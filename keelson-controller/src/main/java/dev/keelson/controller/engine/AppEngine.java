@@ -1,6 +1,5 @@
 package dev.keelson.controller.engine;
 
-import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
 import dev.keelson.api.v1alpha1.ApplicationStatus.Pin;
@@ -116,11 +115,10 @@ public final class AppEngine {
         || (app.prune() && staleOurs.stream().anyMatch(s -> !s.ignoreExtraneous() && s.hints().options().prune()));
     SyncDecider.Situation situation = new SyncDecider.Situation(app, status, request, desired, drifted,
         ledger.pin(), deps, states, staleOurs);
-    SyncDecider.Decision decision = decider.decide(situation, ledger);
+    SyncDecider.Decision decision = ledger.record(decider.decide(situation, ledger));
 
     OperationState op = ledger.operation();
     OperationRunner.Progress progress = null;
-    boolean finished;
     if (decision instanceof SyncDecider.Decision.Start start) {
       op = start.operation();
       OperationInput input = input(app, op, states, hooks, staleOurs, hints, desired, assessor);
@@ -132,10 +130,7 @@ public final class AppEngine {
     } else if (decision instanceof SyncDecider.Decision.Continue) {
       progress = runner.advance(op, input(app, op, states, hooks, staleOurs, hints, desired, assessor));
     }
-    if (progress != null && OperationPhase.of(op.phase) != OperationPhase.Running) ledger.finishedOperation(op);
-    // "finished" speaks of the operation in status now: one superseded earlier in this reconcile
-    // does not make a freshly started, still running one finished
-    finished = op != null && OperationPhase.of(op.phase) != OperationPhase.Running && (progress != null || ledger.finished());
+    boolean finished = ledger.advanced(op, progress != null);
 
     Map<String, Map<String, Object>> applied = progress == null ? Map.of() : progress.applied();
     List<ResourceState> after = afterApply(states, applied);

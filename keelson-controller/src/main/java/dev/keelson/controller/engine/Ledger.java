@@ -107,10 +107,6 @@ final class Ledger {
     return operation;
   }
 
-  boolean finished() {
-    return finished;
-  }
-
   AppSettings app() {
     return app;
   }
@@ -165,14 +161,40 @@ final class Ledger {
     annotationWarnings = List.copyOf(warnings);
   }
 
+  /** Writes down what a decision said, in the order it said it; returns the decision. */
+  SyncDecider.Decision record(SyncDecider.Decided decided) {
+    for (DecisionNote note : decided.notes()) {
+      if (note instanceof DecisionNote.Stop n) stop(operation, n.phase(), n.message());
+      else if (note instanceof DecisionNote.Pause n) OperationRunner.pause(operation, n.message());
+      else if (note instanceof DecisionNote.Audit n) audit(n.action(), n.by(), n.revision(), n.result(), n.message());
+      else if (note instanceof DecisionNote.Event n) event(n.warning(), n.reason(), n.message());
+      else if (note instanceof DecisionNote.Gate n) gate(n.reason(), n.message(), n.stalled());
+      else if (note instanceof DecisionNote.Pending n) pending(n.approval());
+      else if (note instanceof DecisionNote.NextLook n) nextLook(n.at());
+    }
+    return decided.decision();
+  }
+
+  /**
+   * After the operation was (or was not) advanced in this reconcile: records its end if it ended,
+   * and tells whether the operation in status now is one that ended in this reconcile. One
+   * superseded earlier in this reconcile does not make a freshly started, still running one
+   * finished.
+   */
+  boolean advanced(OperationState op, boolean advancedNow) {
+    boolean ended = op != null && OperationPhase.of(op.phase) != OperationPhase.Running;
+    if (advancedNow && ended) finishedOperation(op);
+    return ended && finished;
+  }
+
   /** Ends the running operation here (terminated or superseded). */
-  void stop(OperationState op, OperationPhase phase, String message) {
+  private void stop(OperationState op, OperationPhase phase, String message) {
     OperationRunner.end(op, phase, message, now());
     finishedOperation(op);
   }
 
   /** Records an operation that ended: history, and a retry when the policy allows one. */
-  void finishedOperation(OperationState op) {
+  private void finishedOperation(OperationState op) {
     finished = true;
     operation = op;
     if (Boolean.TRUE.equals(op.dryRun)) return;
@@ -190,7 +212,7 @@ final class Ledger {
       Instant exact = clock.instant().plus(retry.delayBefore(done + 1));
       // rounded up: status keeps whole seconds, and a retry must never run before its backoff
       Instant at = exact.truncatedTo(ChronoUnit.SECONDS).plusSeconds(exact.getNano() > 0 ? 1 : 0);
-      op.nextRetryAt = at.toString();
+      OperationRunner.retryAt(op, at);
       nextLook(at);
     }
   }

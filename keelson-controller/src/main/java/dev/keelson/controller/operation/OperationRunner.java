@@ -165,6 +165,16 @@ public final class OperationRunner {
     end(op, phase, message, now());
   }
 
+  /** Holds a running operation where it is (syncing suspended): it goes on once resumed. */
+  public static void pause(OperationState op, String message) {
+    op.message = message;
+  }
+
+  /** When a failed operation is tried again (syncPolicy.retry). */
+  public static void retryAt(OperationState op, Instant at) {
+    op.nextRetryAt = at.toString();
+  }
+
   /** Ends an operation: its final phase, why, and when. */
   public static void end(OperationState op, OperationPhase phase, String message, String at) {
     op.phase = phase.name();
