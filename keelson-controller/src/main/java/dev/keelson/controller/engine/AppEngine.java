@@ -34,13 +34,13 @@ public final class AppEngine {
   private final DesiredStateBuilder desiredBuilder;
   private final Comparer comparer;
   private final Pruner pruner;
-  private final HealthCheck health;
+  private final HealthEvaluator health;
   private final OperationRunner runner;
   private final SyncDecider decider;
   private final Clock clock;
 
   public AppEngine(DesiredStateBuilder desiredBuilder, Comparer comparer, Pruner pruner,
-      HealthCheck health, OperationRunner runner, Clock clock) {
+      HealthEvaluator health, OperationRunner runner, Clock clock) {
     this.desiredBuilder = desiredBuilder;
     this.comparer = comparer;
     this.pruner = pruner;
@@ -140,7 +140,7 @@ public final class AppEngine {
           .filter(a -> a.action() == ApplyAction.Action.Pruned).map(ApplyAction::key).collect(java.util.stream.Collectors.toSet());
       remaining = staleOurs.stream().filter(s -> !pruned.contains(s.key())).toList();
     }
-    HealthCheck.Result h = health.assess(after, applied, assessor);
+    HealthEvaluator.Result h = health.assess(after, applied, assessor);
     SyncResult result = finished && !Boolean.TRUE.equals(op.dryRun) ? SyncResults.of(op, applied) : null;
     return new Outcome(desired, after, remaining, result, h.perObject(), h.app(),
         inventory(after, remaining), null, ledger.result(op, finished));

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * before it is judged: a watch that lags behind (or missed an update) must not keep an app
  * Progressing. Objects that turn healthy quickly, as at a cold start, cost no extra reads.
  */
-public final class HealthCheck {
+public final class HealthEvaluator {
   /** How long an object may look unhealthy from the cache alone. */
   static final Duration TRUST_CACHE_FOR = Duration.ofSeconds(30);
 
@@ -34,7 +34,7 @@ public final class HealthCheck {
   /** Since when the cache has shown this unhealthy version of the object. */
   private record Seen(Object resourceVersion, Instant since) {}
 
-  public HealthCheck(HealthAssessor assessor, ClusterObjects resources, Clock clock) {
+  public HealthEvaluator(HealthAssessor assessor, ClusterObjects resources, Clock clock) {
     this.assessor = assessor;
     this.resources = resources;
     this.clock = clock;

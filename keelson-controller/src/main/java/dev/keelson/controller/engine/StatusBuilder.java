@@ -25,7 +25,7 @@ import java.util.Objects;
  * inputs give the same status, and a condition keeps its lastTransitionTime while its status
  * does not change, so an unchanged app produces an identical status and costs no write.
  */
-public final class StatusWriter {
+public final class StatusBuilder {
   /** Entries kept of each kind: syncs and rollbacks, and operator actions. */
   public static final int HISTORY_LIMIT = 10;
   public static final String READY = "Ready";
@@ -34,11 +34,11 @@ public final class StatusWriter {
 
   private final Clock clock;
 
-  public StatusWriter(Clock clock) {
+  public StatusBuilder(Clock clock) {
     this.clock = clock;
   }
 
-  public ApplicationStatus write(ApplicationStatus old, long generation, Outcome o, String handledSyncRequest) {
+  public ApplicationStatus build(ApplicationStatus old, long generation, Outcome o, String handledSyncRequest) {
     ApplicationStatus s = copyOf(old);
     s.observedGeneration = generation;
     if (handledSyncRequest != null) s.lastHandledSyncRequest = handledSyncRequest;
