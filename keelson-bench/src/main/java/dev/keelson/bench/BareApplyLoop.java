@@ -86,12 +86,12 @@ final class BareApplyLoop {
               if (validate) {
                 for (Manifest m : apps.get(i)) {
                   ctx.deadline.check("validating the baseline");
-                  resources.apply(m.body(), m.key(), true);
+                  resources.dryRun(m.body(), m.key());
                 }
               }
               for (Manifest m : apps.get(i)) {
                 ctx.deadline.check("applying the baseline");
-                resources.apply(m.body(), m.key(), false);
+                resources.apply(m.body(), m.key());
                 applied.incrementAndGet();
               }
             }

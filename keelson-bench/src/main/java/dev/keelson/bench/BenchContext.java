@@ -1,5 +1,6 @@
 package dev.keelson.bench;
 
+import dev.keelson.io.Directories;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.runtime.CrdInstaller;
 import dev.keelson.core.tracking.TrackingMark;
@@ -18,11 +19,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +163,7 @@ final class BenchContext {
   /** A temporary directory, deleted at cleanup. */
   Path tempDir(String prefix) throws IOException {
     Path dir = Files.createTempDirectory(prefix);
-    cleanup.add("delete " + dir, () -> deleteRecursively(dir));
+    cleanup.add("delete " + dir, () -> Directories.deleteRecursively(dir));
     return dir;
   }
 
@@ -365,23 +363,6 @@ final class BenchContext {
         return;
       }
     }
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 
   private static String randomSuffix() {

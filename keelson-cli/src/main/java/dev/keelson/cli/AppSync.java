@@ -62,10 +62,10 @@ final class AppSync implements Callable<Integer> {
       String value = options.annotationValue();
       System.out.println("sync requested for " + OperatorRequests.qualified(a) + (value == null ? "" : " (" + value + ")"));
       if (wait.async) return ExitCodes.OK;
-      Optional<Application> done = OperatorRequests.await(client, a, s -> SyncResult.finished(s, token), limit);
+      Optional<Application> done = OperatorRequests.await(client, a, s -> SyncRequestOutcome.finished(s, token), limit);
       if (done.isEmpty()) return OperatorRequests.notHandled("sync", wait);
       AppGet.describe(System.out, done.get());
-      SyncResult result = SyncResult.of(done.get().getStatus(), token);
+      SyncRequestOutcome result = SyncRequestOutcome.of(done.get().getStatus(), token);
       return switch (result.outcome()) {
         case SUCCEEDED -> ExitCodes.OK;
         case FAILED -> {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * what keeps the steady state free of per-object requests; every change is handed to a listener
  * so that drift is noticed at once, not on the next interval.
  */
-public final class LiveCache implements AutoCloseable {
+public final class LiveCache implements LiveObjects, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveCache.class);
   private static final long RESYNC_NONE = 0L;
 
@@ -38,10 +38,10 @@ public final class LiveCache implements AutoCloseable {
   }
 
   /**
-   * The live object as last seen by the watch, or null if it does not exist (or exists without
-   * Keelson's label, which makes it unmanaged for all purposes but adoption). The returned map
-   * is shared with other readers and must not be modified.
+   * An object that exists without Keelson's label is not seen: it is unmanaged for all purposes
+   * but adoption. The returned map is shared with other readers.
    */
+  @Override
   public Map<String, Object> get(String apiVersion, ResourceKey key) throws KubeException {
     SharedIndexInformer<GenericKubernetesResource> informer = informerFor(apiVersion, key.kind());
     String storeKey = key.namespace().isEmpty() ? key.name() : key.namespace() + "/" + key.name();

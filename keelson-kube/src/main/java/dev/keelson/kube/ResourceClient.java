@@ -16,7 +16,7 @@ import java.util.Map;
  * server-side apply with the field manager {@value #FIELD_MANAGER}, so ownership of each field is
  * recorded by the API server and fields of other managers are left alone.
  */
-public final class ResourceClient {
+public final class ResourceClient implements ClusterObjects {
   public static final String FIELD_MANAGER = "keelson";
 
   private final KubernetesClient client;
@@ -27,7 +27,7 @@ public final class ResourceClient {
     this.discovery = discovery;
   }
 
-  /** The live object, or null when it does not exist. */
+  @Override
   public Map<String, Object> get(String apiVersion, ResourceKey key) throws KubeException {
     try {
       return KubeObjects.toMap(resource(apiVersion, key).get());
@@ -36,10 +36,7 @@ public final class ResourceClient {
     }
   }
 
-  /**
-   * The objects of one kind carrying all of {@code labels}, in {@code namespace} (ignored for
-   * cluster-scoped kinds).
-   */
+  @Override
   public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels)
       throws KubeException {
     ResourceType type = discovery.typeOf(apiVersion, kind);
@@ -53,11 +50,17 @@ public final class ResourceClient {
     }
   }
 
-  /**
-   * Server-side apply (forced: Keelson owns what Git says). With {@code dryRun} the server runs
-   * admission and defaulting and returns the would-be object without persisting anything.
-   */
-  public Map<String, Object> apply(Map<String, Object> desired, ResourceKey key, boolean dryRun)
+  @Override
+  public Map<String, Object> apply(Map<String, Object> desired, ResourceKey key) throws KubeException {
+    return serverSideApply(desired, key, false);
+  }
+
+  @Override
+  public Map<String, Object> dryRun(Map<String, Object> desired, ResourceKey key) throws KubeException {
+    return serverSideApply(desired, key, true);
+  }
+
+  private Map<String, Object> serverSideApply(Map<String, Object> desired, ResourceKey key, boolean dryRun)
       throws KubeException {
     String apiVersion = (String) desired.get("apiVersion");
     PatchContext patch = new PatchContext();
@@ -74,9 +77,10 @@ public final class ResourceClient {
   }
 
   /**
-   * Writes the object whole (create, or replace the live one), for objects that server-side apply
-   * cannot handle (Replace=true): fields set by others are dropped, as kubectl replace does.
+   * For objects that server-side apply cannot handle (Replace=true): fields set by others are
+   * dropped, as kubectl replace does.
    */
+  @Override
   public Map<String, Object> replace(Map<String, Object> desired, ResourceKey key) throws KubeException {
     String apiVersion = (String) desired.get("apiVersion");
     try {
@@ -90,7 +94,7 @@ public final class ResourceClient {
     }
   }
 
-  /** Deletes the object; true if it existed. */
+  @Override
   public boolean delete(String apiVersion, ResourceKey key, DeletionPropagation propagation)
       throws KubeException {
     try {

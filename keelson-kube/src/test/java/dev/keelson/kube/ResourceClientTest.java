@@ -55,12 +55,12 @@ class ResourceClientTest {
   @DisplayName("server-side apply creates with field manager keelson; a dry-run returns the would-be object and changes nothing; delete removes it")
   void applyDryRunDelete() throws Exception {
     ResourceKey key = new ResourceKey("", "ConfigMap", ns, "applied");
-    Map<String, Object> created = resources.apply(configMap("applied", "one"), key, false);
+    Map<String, Object> created = resources.apply(configMap("applied", "one"), key);
     assertThat(created).extractingByKey("data").isEqualTo(Map.of("value", "one"));
     assertThat(client.configMaps().inNamespace(ns).withName("applied").get().getMetadata().getManagedFields())
         .anyMatch(f -> ResourceClient.FIELD_MANAGER.equals(f.getManager()));
 
-    Map<String, Object> predicted = resources.apply(configMap("applied", "two"), key, true);
+    Map<String, Object> predicted = resources.dryRun(configMap("applied", "two"), key);
     assertThat(predicted).extractingByKey("data").isEqualTo(Map.of("value", "two"));
     assertThat(client.configMaps().inNamespace(ns).withName("applied").get().getData()).containsEntry("value", "one");
 
@@ -77,7 +77,7 @@ class ResourceClientTest {
     svc.put("kind", "Service");
     svc.put("metadata", Map.of("name", "bad", "namespace", ns));
     svc.put("spec", Map.of("ports", List.of(Map.of("port", 99999, "protocol", "TCP"))));
-    assertThatThrownBy(() -> resources.apply(svc, new ResourceKey("", "Service", ns, "bad"), true))
+    assertThatThrownBy(() -> resources.dryRun(svc, new ResourceKey("", "Service", ns, "bad")))
         .isInstanceOfSatisfying(KubeException.class, e -> {
           assertThat(e.isTransient()).isFalse();
           assertThat(e.getMessage()).contains("bad");
@@ -101,7 +101,7 @@ class ResourceClientTest {
     try (LiveCache cache = new LiveCache(client, discovery, changes::add)) {
       AppRef app = new AppRef(ns, "cache-app");
       ResourceKey tracked = new ResourceKey("", "ConfigMap", ns, "tracked");
-      resources.apply(TrackingMark.stamp(configMap("tracked", "a"), app, tracked), tracked, false);
+      resources.apply(TrackingMark.stamp(configMap("tracked", "a"), app, tracked), tracked);
       client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder()
           .withNewMetadata().withName("untracked").withNamespace(ns).endMetadata().build()).create();
 

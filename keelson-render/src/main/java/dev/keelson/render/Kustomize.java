@@ -1,5 +1,6 @@
 package dev.keelson.render;
 
+import dev.keelson.io.Directories;
 import dev.keelson.core.manifest.ManifestException;
 import dev.keelson.core.manifest.ManifestParser;
 import dev.keelson.core.model.Manifest;
@@ -12,12 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs {@code kustomize build} (or {@code kubectl kustomize}) on a copy of the tree in a fresh,
@@ -128,7 +127,7 @@ final class Kustomize {
       throw new RenderException(rootFile, rootFile + ": interrupted while running kustomize", e);
     } finally {
       if (work != null) {
-        deleteRecursively(work);
+        Directories.deleteQuietly(work); // a leftover in the temp area is not worth failing a render for
       }
     }
   }
@@ -180,11 +179,4 @@ final class Kustomize {
     return text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) + "..." : text;
   }
 
-  private static void deleteRecursively(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Best effort: a leftover directory in the temp area is not worth failing a render for.
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package dev.keelson.source;
 
+import dev.keelson.io.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,7 +254,7 @@ public final class GitSourceCache implements AutoCloseable {
         // Clone into a staging directory and move it into place only when complete, so an
         // interrupted first clone never leaves a half-filled repository behind.
         Files.createDirectories(cacheDir);
-        DirectoryCleanup.delete(entry.dir);
+        Directories.deleteRecursively(entry.dir);
         staging = cacheDir.resolve(".staging-" + entry.dir.getFileName() + "-" + UUID.randomUUID());
         try (Git git = Git.init().setBare(true).setDirectory(staging.toFile()).call()) {
           fetchInto(git, entry, url, creds);
@@ -278,7 +279,7 @@ public final class GitSourceCache implements AutoCloseable {
     } finally {
       if (staging != null) {
         try {
-          DirectoryCleanup.delete(staging);
+          Directories.deleteRecursively(staging);
         } catch (IOException e) {
           LOG.warn("cannot remove staging directory {}: {}", staging, e.toString());
         }

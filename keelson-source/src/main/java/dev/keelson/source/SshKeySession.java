@@ -1,13 +1,11 @@
 package dev.keelson.source;
 
+import dev.keelson.io.Directories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -72,7 +70,8 @@ final class SshKeySession implements AutoCloseable {
               .build(null);
       return new SshKeySession(key, dir, factory);
     } catch (IOException | RuntimeException e) {
-      deleteRecursively(dir);
+      // best effort: the directory is private to this user and under the temp directory
+      Directories.deleteQuietly(dir);
       throw e;
     }
   }
@@ -88,7 +87,7 @@ final class SshKeySession implements AutoCloseable {
   @Override
   public void close() {
     factory.close();
-    deleteRecursively(dir);
+    Directories.deleteQuietly(dir); // best effort, as above
   }
 
   /** Keys pasted into Secrets often lose their final newline, which some PEM parsers require. */
@@ -115,29 +114,6 @@ final class SshKeySession implements AutoCloseable {
     }
     Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     return file;
-  }
-
-  private static void deleteRecursively(Path root) {
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-              Files.deleteIfExists(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException ignored) {
-      // Best effort: the directory is private to this user and under the temp directory.
-    }
   }
 
   /** Supplies the configured passphrase once; never prompts. */

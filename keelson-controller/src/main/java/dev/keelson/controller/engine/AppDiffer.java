@@ -11,7 +11,7 @@ import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,9 @@ import java.util.Map;
  */
 public final class AppDiffer {
   private final DesiredStateBuilder desiredBuilder;
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
 
-  public AppDiffer(DesiredStateBuilder desiredBuilder, ResourceClient resources) {
+  public AppDiffer(DesiredStateBuilder desiredBuilder, ClusterObjects resources) {
     this.desiredBuilder = desiredBuilder;
     this.resources = resources;
   }
@@ -93,7 +93,7 @@ public final class AppDiffer {
   /** The dry-run result; the manifest itself where a dry-run cannot run yet (new namespace or CRD). */
   private Map<String, Object> predict(Manifest m, Map<String, Object> live) throws ReconcileFailure {
     try {
-      return resources.apply(m.body(), m.key(), true);
+      return resources.dryRun(m.body(), m.key());
     } catch (KubeException e) {
       if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
       if (live == null) return m.body();

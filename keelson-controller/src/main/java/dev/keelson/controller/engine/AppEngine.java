@@ -35,13 +35,13 @@ public final class AppEngine {
   private final DesiredStateBuilder desiredBuilder;
   private final Comparer comparer;
   private final Pruner pruner;
-  private final HealthCheck health;
+  private final HealthEvaluator health;
   private final OperationRunner runner;
   private final SyncDecider decider;
   private final Clock clock;
 
   public AppEngine(DesiredStateBuilder desiredBuilder, Comparer comparer, Pruner pruner,
-      HealthCheck health, OperationRunner runner, Clock clock) {
+      HealthEvaluator health, OperationRunner runner, Clock clock) {
     this.desiredBuilder = desiredBuilder;
     this.comparer = comparer;
     this.pruner = pruner;
@@ -117,11 +117,10 @@ public final class AppEngine {
         || (app.prune() && staleOurs.stream().anyMatch(s -> !s.ignoreExtraneous() && s.hints().options().prune()));
     SyncDecider.Situation situation = new SyncDecider.Situation(app, status, request, desired, drifted,
         ledger.pin(), deps, states, staleOurs);
-    SyncDecider.Decision decision = decider.decide(situation, ledger);
+    SyncDecider.Decision decision = ledger.record(decider.decide(situation, ledger));
 
     OperationState op = ledger.operation();
     OperationRunner.Progress progress = null;
-    boolean finished;
     if (decision instanceof SyncDecider.Decision.Start start) {
       op = start.operation();
       OperationInput input = input(app, op, status, states, hooks, staleOurs, hints, desired, assessor);
@@ -133,10 +132,7 @@ public final class AppEngine {
     } else if (decision instanceof SyncDecider.Decision.Continue) {
       progress = runner.advance(op, input(app, op, status, states, hooks, staleOurs, hints, desired, assessor));
     }
-    if (progress != null && !OperationRunner.RUNNING.equals(op.phase)) ledger.finishedOperation(op);
-    // "finished" speaks of the operation in status now: one superseded earlier in this reconcile
-    // does not make a freshly started, still running one finished
-    finished = op != null && !OperationRunner.RUNNING.equals(op.phase) && (progress != null || ledger.finished());
+    boolean finished = ledger.advanced(op, progress != null);
 
     Map<String, Map<String, Object>> applied = progress == null ? Map.of() : progress.applied();
     List<ResourceState> after = afterApply(states, applied);
@@ -146,7 +142,7 @@ public final class AppEngine {
           .filter(a -> a.action() == ApplyAction.Action.Pruned).map(ApplyAction::key).collect(java.util.stream.Collectors.toSet());
       remaining = staleOurs.stream().filter(s -> !pruned.contains(s.key())).toList();
     }
-    HealthCheck.Result h = health.assess(after, applied, assessor);
+    HealthEvaluator.Result h = health.assess(after, applied, assessor);
     SyncResult result = finished && !Boolean.TRUE.equals(op.dryRun) ? SyncResults.of(op, applied) : null;
     return new Outcome(desired, after, remaining, result, h.perObject(), h.app(),
         inventory(after, remaining), null, ledger.result(op, finished));

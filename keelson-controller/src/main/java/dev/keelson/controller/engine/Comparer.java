@@ -8,8 +8,8 @@ import dev.keelson.core.model.Manifest;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.LiveCache;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.LiveObjects;
+import dev.keelson.kube.ClusterObjects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +20,11 @@ import java.util.Optional;
  * change, so server defaults, normalised values and other managers' fields never show as drift.
  */
 public final class Comparer {
-  private final LiveCache cache;
-  private final ResourceClient resources;
+  private final LiveObjects cache;
+  private final ClusterObjects resources;
   private final FingerprintStore fingerprints;
 
-  public Comparer(LiveCache cache, ResourceClient resources, FingerprintStore fingerprints) {
+  public Comparer(LiveObjects cache, ClusterObjects resources, FingerprintStore fingerprints) {
     this.cache = cache;
     this.resources = resources;
     this.fingerprints = fingerprints;
@@ -89,7 +89,7 @@ public final class Comparer {
     }
     Map<String, Object> predicted;
     try {
-      predicted = resources.apply(desired.body(), desired.key(), true);
+      predicted = resources.dryRun(desired.body(), desired.key());
     } catch (KubeException e) {
       if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
       return new ResourceState(desired, live, null, ResourceState.Sync.OutOfSync,

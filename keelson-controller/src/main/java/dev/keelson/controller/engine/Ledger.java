@@ -1,5 +1,6 @@
 package dev.keelson.controller.engine;
 
+import dev.keelson.core.sync.OperationPhase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
@@ -106,10 +107,6 @@ final class Ledger {
     return operation;
   }
 
-  boolean finished() {
-    return finished;
-  }
-
   AppSettings app() {
     return app;
   }
@@ -164,14 +161,40 @@ final class Ledger {
     annotationWarnings = List.copyOf(warnings);
   }
 
+  /** Writes down what a decision said, in the order it said it; returns the decision. */
+  SyncDecider.Decision record(SyncDecider.Decided decided) {
+    for (DecisionNote note : decided.notes()) {
+      if (note instanceof DecisionNote.Stop n) stop(operation, n.phase(), n.message());
+      else if (note instanceof DecisionNote.Pause n) OperationRunner.pause(operation, n.message());
+      else if (note instanceof DecisionNote.Audit n) audit(n.action(), n.by(), n.revision(), n.result(), n.message());
+      else if (note instanceof DecisionNote.Event n) event(n.warning(), n.reason(), n.message());
+      else if (note instanceof DecisionNote.Gate n) gate(n.reason(), n.message(), n.stalled());
+      else if (note instanceof DecisionNote.Pending n) pending(n.approval());
+      else if (note instanceof DecisionNote.NextLook n) nextLook(n.at());
+    }
+    return decided.decision();
+  }
+
+  /**
+   * After the operation was (or was not) advanced in this reconcile: records its end if it ended,
+   * and tells whether the operation in status now is one that ended in this reconcile. One
+   * superseded earlier in this reconcile does not make a freshly started, still running one
+   * finished.
+   */
+  boolean advanced(OperationState op, boolean advancedNow) {
+    boolean ended = op != null && OperationPhase.of(op.phase) != OperationPhase.Running;
+    if (advancedNow && ended) finishedOperation(op);
+    return ended && finished;
+  }
+
   /** Ends the running operation here (terminated or superseded). */
-  void stop(OperationState op, String phase, String message) {
+  private void stop(OperationState op, OperationPhase phase, String message) {
     OperationRunner.end(op, phase, message, now());
     finishedOperation(op);
   }
 
   /** Records an operation that ended: history, and a retry when the policy allows one. */
-  void finishedOperation(OperationState op) {
+  private void finishedOperation(OperationState op) {
     finished = true;
     operation = op;
     if (Boolean.TRUE.equals(op.dryRun)) return;
@@ -180,16 +203,16 @@ final class Ledger {
     e.initiatedBy = op.initiatedBy;
     e.deployedAt = op.finishedAt == null ? now() : op.finishedAt;
     e.revision = op.revision;
-    e.result = op.phase;
+    e.result = op.phase; // the history's result is the operation's final phase
     e.message = op.message;
     audit.add(e);
     RetryPolicy retry = app.policy().retry();
     int done = op.retryCount == null ? 0 : op.retryCount;
-    if (OperationRunner.FAILED.equals(op.phase) && retry != null && retry.allows(done)) {
+    if (OperationPhase.of(op.phase) == OperationPhase.Failed && retry != null && retry.allows(done)) {
       Instant exact = clock.instant().plus(retry.delayBefore(done + 1));
       // rounded up: status keeps whole seconds, and a retry must never run before its backoff
       Instant at = exact.truncatedTo(ChronoUnit.SECONDS).plusSeconds(exact.getNano() > 0 ? 1 : 0);
-      op.nextRetryAt = at.toString();
+      OperationRunner.retryAt(op, at);
       nextLook(at);
     }
   }
@@ -198,7 +221,7 @@ final class Ledger {
     OperationState current = op != null ? op : operation;
     // An operation that ends in the reconcile that started it is told by its outcome event alone:
     // one event per sync, as before operations had phases (events are API writes too).
-    if (startedNow != null && OperationRunner.RUNNING.equals(startedNow.phase)) {
+    if (startedNow != null && OperationPhase.of(startedNow.phase) == OperationPhase.Running) {
       event(false, "OperationStarted", startedNow.trigger + " sync of revision " + startedNow.revision
           + " started by " + startedNow.initiatedBy);
       startedNow = null;

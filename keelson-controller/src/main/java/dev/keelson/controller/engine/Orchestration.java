@@ -1,5 +1,6 @@
 package dev.keelson.controller.engine;
 
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
 import dev.keelson.api.v1alpha1.ApplicationStatus.PendingApproval;
@@ -56,6 +57,6 @@ public record Orchestration(
   }
 
   public boolean running() {
-    return operation != null && "Running".equals(operation.phase);
+    return operation != null && OperationPhase.of(operation.phase) == OperationPhase.Running;
   }
 }

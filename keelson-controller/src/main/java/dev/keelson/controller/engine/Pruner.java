@@ -7,8 +7,8 @@ import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.LiveCache;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.LiveObjects;
+import dev.keelson.kube.ClusterObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +19,11 @@ import java.util.Map;
  * simply dropped from the inventory.
  */
 public final class Pruner {
-  private final LiveCache cache;
-  private final ResourceClient resources;
+  private final LiveObjects cache;
+  private final ClusterObjects resources;
   private final FingerprintStore fingerprints;
 
-  public Pruner(LiveCache cache, ResourceClient resources, FingerprintStore fingerprints) {
+  public Pruner(LiveObjects cache, ClusterObjects resources, FingerprintStore fingerprints) {
     this.cache = cache;
     this.resources = resources;
     this.fingerprints = fingerprints;

@@ -3,6 +3,8 @@ package dev.keelson.controller.engine;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
 import dev.keelson.api.v1alpha1.ApplicationStatus.ResourceResult;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.OperationPhase;
+import dev.keelson.core.sync.ResultCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +18,10 @@ final class SyncResults {
     for (ResourceResult r : op.results == null ? List.<ResourceResult>of() : op.results) {
       if (r.hookPhase != null) continue;
       ResourceKey key = new ResourceKey(r.group == null ? "" : r.group, r.kind, r.namespace == null ? "" : r.namespace, r.name);
-      actions.add(new ApplyAction(key, action(r), "Failed".equals(r.status) ? r.message : ""));
+      ResultCode code = ResultCode.of(r.status);
+      actions.add(new ApplyAction(key, ApplyAction.Action.of(code, r.message), code == ResultCode.Failed ? r.message : ""));
     }
-    boolean ok = "Succeeded".equals(op.phase);
-    return new SyncResult(actions, applied, ok, ok ? "" : op.message == null ? op.phase : op.message);
-  }
-
-  private static ApplyAction.Action action(ResourceResult r) {
-    if ("Pruned".equals(r.status)) return ApplyAction.Action.Pruned;
-    if ("PruneSkipped".equals(r.status)) return ApplyAction.Action.PruneSkipped;
-    if ("Failed".equals(r.status)) return ApplyAction.Action.Failed;
-    if ("created".equals(r.message)) return ApplyAction.Action.Created;
-    if ("configured".equals(r.message)) return ApplyAction.Action.Configured;
-    if ("Skipped".equals(r.status)) return ApplyAction.Action.Skipped;
-    return ApplyAction.Action.Unchanged;
+    boolean ok = OperationPhase.of(op.phase) == OperationPhase.Succeeded;
+    return new SyncResult(actions, applied, ok ? SyncResult.Status.SUCCEEDED : SyncResult.Status.FAILED, ok ? "" : op.message == null ? op.phase : op.message);
   }
 }

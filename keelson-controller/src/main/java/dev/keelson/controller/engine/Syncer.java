@@ -7,9 +7,9 @@ import dev.keelson.core.plan.KindOrder;
 import dev.keelson.core.sync.ObjectSyncOptions;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,22 +18,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Step 5 of the flow: apply what is out of sync, in two stages. Namespaces and CRDs go first
- * (CRDs are waited for until Established), then everything else in kind order. Before a stage
+ * Step 5 of the flow: apply what is out of sync, in two stages. Namespaces and CRDs go first,
+ * then everything else in kind order once the CRDs are Established. Waiting for them never
+ * blocks the reconcile: the sync says what it waits for, and the operation's next reconcile
+ * applies again (the first stage is then unchanged and not written) until they are, or until
+ * {@link #CRD_WAIT} has passed on the clock. Before a stage
  * changes any existing object, every object it would write is validated by a server-side
  * dry-run: if the API server rejects one, nothing of that stage is applied and the
  * failure names the file, the object and the server's reason. A stage that only creates objects
  * is not dry-run first; a rejected creation stops it at that object, reported the same way.
  */
 public final class Syncer {
-  private static final Duration CRD_WAIT = Duration.ofSeconds(60);
+  static final Duration CRD_WAIT = Duration.ofSeconds(60);
 
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
   private final FingerprintStore fingerprints;
+  private final CrdWaits crdWaits;
 
-  public Syncer(ResourceClient resources, FingerprintStore fingerprints) {
+  public Syncer(ClusterObjects resources, FingerprintStore fingerprints, Clock clock) {
     this.resources = resources;
     this.fingerprints = fingerprints;
+    this.crdWaits = new CrdWaits(clock, CRD_WAIT);
   }
 
   /**
@@ -76,11 +81,12 @@ public final class Syncer {
 
     String failure = applyStage(app, first, actions, applied, options);
     if (failure == null) {
-      waitForCrds(first);
+      String waiting = notEstablished(app, first);
+      if (waiting != null) return new SyncResult(actions, applied, SyncResult.Status.WAITING, waiting);
       failure = applyStage(app, rest, actions, applied, options);
     }
-    if (failure != null) return new SyncResult(actions, applied, false, failure);
-    return new SyncResult(actions, applied, true, "");
+    if (failure != null) return new SyncResult(actions, applied, SyncResult.Status.FAILED, failure);
+    return new SyncResult(actions, applied, SyncResult.Status.SUCCEEDED, "");
   }
 
   /** Returns the failure message, or null when the whole stage applied. */
@@ -112,7 +118,7 @@ public final class Syncer {
       ObjectSyncOptions own = options.of(s.desired().key());
       if (own.force() || own.replace() || options.replace()) continue;
       try {
-        resources.apply(s.desired().body(), s.desired().key(), true);
+        resources.dryRun(s.desired().body(), s.desired().key());
       } catch (KubeException e) {
         if (e.isTransient()) throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
         rejected.add(s.desired().origin() + " (" + s.desired().key() + "): " + e.getMessage());
@@ -126,7 +132,8 @@ public final class Syncer {
     for (ResourceState s : toWrite) {
       Manifest m = s.desired();
       try {
-        Map<String, Object> live = write(m, options.replace() || options.of(m.key()).replace(), options.of(m.key()).force());
+        Map<String, Object> live = write(m, WriteMode.of(options.replace() || options.of(m.key()).replace(),
+            options.of(m.key()).force()));
         fingerprints.put(app, m.key(), m.body(), live);
         applied.put(m.key().inventoryId(), live);
         actions.add(new ApplyAction(m.key(),
@@ -140,14 +147,13 @@ public final class Syncer {
     return null;
   }
 
-  /** Server-side apply, or replace; with Force=true an object the server refuses to change is recreated. */
-  private Map<String, Object> write(Manifest m, boolean replace, boolean force) throws KubeException {
+  private Map<String, Object> write(Manifest m, WriteMode mode) throws KubeException {
     try {
-      return replace ? resources.replace(m.body(), m.key()) : resources.apply(m.body(), m.key(), false);
+      return mode.replaces() ? resources.replace(m.body(), m.key()) : resources.apply(m.body(), m.key());
     } catch (KubeException e) {
-      if (!force || e.isTransient()) throw e;
+      if (!mode.recreatesOnRefusal() || e.isTransient()) throw e;
       resources.delete(m.apiVersion(), m.key(), io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
-      return resources.apply(m.body(), m.key(), false);
+      return resources.apply(m.body(), m.key());
     }
   }
 
@@ -177,7 +183,7 @@ public final class Syncer {
         body.put("apiVersion", "v1");
         body.put("kind", "Namespace");
         body.put("metadata", new LinkedHashMap<>(Map.of("name", ns)));
-        resources.apply(body, key, false);
+        resources.apply(body, key);
         actions.add(new ApplyAction(key, ApplyAction.Action.Created, "CreateNamespace=true"));
       } catch (KubeException e) {
         throw new ReconcileFailure(e.isTransient() ? FailureReason.ClusterUnreachable : FailureReason.SyncFailed,
@@ -186,18 +192,22 @@ public final class Syncer {
     }
   }
 
-  private void waitForCrds(List<ResourceState> first) throws ReconcileFailure {
-    Instant deadline = Instant.now().plus(CRD_WAIT);
+  /** What the second stage waits for, or null when every CRD of the first is Established. */
+  private String notEstablished(AppRef app, List<ResourceState> first) throws ReconcileFailure {
     for (ResourceState s : first) {
       if (!s.desired().kind().equals("CustomResourceDefinition")) continue;
-      while (!established(s.desired())) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new ReconcileFailure(FailureReason.SyncFailed,
-              s.desired().key() + " not established within " + CRD_WAIT.toSeconds() + "s", true);
-        }
-        pause();
+      ResourceKey key = s.desired().key();
+      if (established(s.desired())) {
+        crdWaits.done(app, key);
+        continue;
       }
+      if (crdWaits.overdue(app, key)) {
+        throw new ReconcileFailure(FailureReason.SyncFailed,
+            key + " not established within " + CRD_WAIT.toSeconds() + "s", true);
+      }
+      return "waiting for CRD " + key.name() + " to be Established";
     }
+    return null;
   }
 
   private boolean established(Manifest crd) throws ReconcileFailure {
@@ -210,15 +220,6 @@ public final class Syncer {
           && "Established".equals(m.get("type")) && "True".equals(m.get("status")));
     } catch (KubeException e) {
       throw new ReconcileFailure(FailureReason.ClusterUnreachable, e.getMessage());
-    }
-  }
-
-  private static void pause() throws ReconcileFailure {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ReconcileFailure(FailureReason.SyncFailed, "interrupted while waiting for CRDs", true);
     }
   }
 }

@@ -15,7 +15,7 @@ import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.sync.SyncPhase;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -31,11 +31,11 @@ import java.util.TreeMap;
  */
 public final class AppDeleter {
   private final Pruner pruner;
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
   private final DesiredStateBuilder desired;
   private final HookRunner hooks;
 
-  public AppDeleter(Pruner pruner, ResourceClient resources, DesiredStateBuilder desired) {
+  public AppDeleter(Pruner pruner, ClusterObjects resources, DesiredStateBuilder desired) {
     this.pruner = pruner;
     this.resources = resources;
     this.desired = desired;

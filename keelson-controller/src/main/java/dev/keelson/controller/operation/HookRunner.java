@@ -11,7 +11,7 @@ import dev.keelson.core.tracking.AppRef;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.core.sync.HookDeletePolicy;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +29,9 @@ final class HookRunner {
   /** Annotation naming the operation that created a hook instance. */
   static final String OPERATION_ID = "keelson.dev/operation-id";
 
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
 
-  HookRunner(ResourceClient resources) {
+  HookRunner(ClusterObjects resources) {
     this.resources = resources;
   }
 
@@ -59,13 +59,13 @@ final class HookRunner {
       }
       return Start.CLEARING;
     }
-    resources.apply(withOperationId(hook.body(), operationId), hook.key(), false);
+    resources.apply(withOperationId(hook.body(), operationId), hook.key());
     return Start.STARTED;
   }
 
   /** Dry-run of a hook's creation: what the server would say, changing nothing. */
   void validate(Manifest hook) throws KubeException {
-    resources.apply(hook.body(), hook.key(), true);
+    resources.dryRun(hook.body(), hook.key());
   }
 
   State state(Manifest hook, String operationId, HealthAssessor health) throws KubeException {

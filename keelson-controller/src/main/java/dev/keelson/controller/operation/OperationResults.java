@@ -3,6 +3,7 @@ package dev.keelson.controller.operation;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
 import dev.keelson.api.v1alpha1.ApplicationStatus.ResourceResult;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.ResultCode;
 import dev.keelson.core.sync.SyncPhase;
 import java.util.ArrayList;
 import java.util.Objects;
@@ -13,7 +14,7 @@ final class OperationResults {
   private OperationResults() {}
 
   static void record(OperationState op, ResourceKey key, String version, SyncPhase hookPhase, int wave,
-      String status, String message, String at) {
+      ResultCode code, String message, String at) {
     if (op.results == null) op.results = new ArrayList<>();
     ResourceResult r = find(op, key, hookPhase).orElseGet(() -> {
       ResourceResult n = new ResourceResult();
@@ -27,7 +28,7 @@ final class OperationResults {
     });
     r.version = version;
     r.wave = wave;
-    r.status = status;
+    r.status = code.name();
     r.message = message == null || message.isBlank() ? null : message;
     r.at = at;
   }
@@ -42,8 +43,12 @@ final class OperationResults {
         .findFirst();
   }
 
-  static long count(OperationState op, String status) {
-    return op.results == null ? 0 : op.results.stream().filter(r -> status.equals(r.status)).count();
+  static long count(OperationState op, ResultCode code) {
+    return op.results == null ? 0 : op.results.stream().filter(r -> codeOf(r) == code).count();
+  }
+
+  static ResultCode codeOf(ResourceResult r) {
+    return ResultCode.of(r.status);
   }
 
   private static String nullToEmpty(String s) {

@@ -12,11 +12,13 @@ import dev.keelson.core.health.Health;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.core.sync.PlanItem;
+import dev.keelson.core.sync.ResultCode;
 import dev.keelson.core.sync.SyncPhase;
 import dev.keelson.core.sync.SyncStep;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,18 +39,13 @@ import java.util.Optional;
  * the last wave is applied, and the app's health then speaks for itself.
  */
 public final class OperationRunner {
-  public static final String RUNNING = "Running";
-  public static final String SUCCEEDED = "Succeeded";
-  public static final String FAILED = "Failed";
-  public static final String TERMINATED = "Terminated";
-
   private final Syncer syncer;
   private final Pruner pruner;
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
   private final HookRunner hooks;
   private final Clock clock;
 
-  public OperationRunner(Syncer syncer, Pruner pruner, ResourceClient resources, Clock clock) {
+  public OperationRunner(Syncer syncer, Pruner pruner, ClusterObjects resources, Clock clock) {
     this.syncer = syncer;
     this.pruner = pruner;
     this.resources = resources;
@@ -61,14 +58,14 @@ public final class OperationRunner {
 
   /** Places a new operation at its first step. */
   public void begin(OperationState op, OperationInput in) {
-    op.phase = RUNNING;
+    op.phase = OperationPhase.Running.name();
     op.startedAt = now();
     op.finishedAt = null;
     op.results = new ArrayList<>();
     op.message = "started";
     Optional<SyncStep> first = in.plan().first();
     if (first.isEmpty()) {
-      finish(op, SUCCEEDED, "nothing to do");
+      finish(op, OperationPhase.Succeeded, "nothing to do");
       return;
     }
     at(op, first.get());
@@ -78,7 +75,7 @@ public final class OperationRunner {
     Map<String, Map<String, Object>> applied = new LinkedHashMap<>();
     List<ApplyAction> actions = new ArrayList<>();
     try {
-      while (RUNNING.equals(op.phase)) {
+      while (OperationPhase.of(op.phase) == OperationPhase.Running) {
         SyncPhase phase = SyncPhase.valueOf(op.syncPhase);
         int wave = op.wave == null ? 0 : op.wave;
         Optional<SyncStep> current = in.plan().at(phase, wave);
@@ -136,22 +133,22 @@ public final class OperationRunner {
       return true;
     }
     if (phase == SyncPhase.SyncFail) {
-      finish(op, FAILED, op.failure);
+      finish(op, OperationPhase.Failed, op.failure);
     } else {
-      finish(op, SUCCEEDED, summary(op));
+      finish(op, OperationPhase.Succeeded, summary(op));
     }
     return false;
   }
 
   private void fail(OperationState op, OperationInput in, String why) {
     if (SyncPhase.SyncFail.name().equals(op.syncPhase)) {
-      finish(op, FAILED, op.failure == null ? why : op.failure);
+      finish(op, OperationPhase.Failed, op.failure == null ? why : op.failure);
       return;
     }
     op.failure = why;
     Optional<SyncStep> firstFail = in.plan().failSteps().stream().findFirst();
     if (firstFail.isEmpty() || Boolean.TRUE.equals(op.dryRun)) {
-      finish(op, FAILED, why);
+      finish(op, OperationPhase.Failed, why);
       return;
     }
     at(op, firstFail.get());
@@ -164,13 +161,23 @@ public final class OperationRunner {
     op.stepApplied = false;
   }
 
-  private void finish(OperationState op, String phase, String message) {
+  private void finish(OperationState op, OperationPhase phase, String message) {
     end(op, phase, message, now());
   }
 
+  /** Holds a running operation where it is (syncing suspended): it goes on once resumed. */
+  public static void pause(OperationState op, String message) {
+    op.message = message;
+  }
+
+  /** When a failed operation is tried again (syncPolicy.retry). */
+  public static void retryAt(OperationState op, Instant at) {
+    op.nextRetryAt = at.toString();
+  }
+
   /** Ends an operation: its final phase, why, and when. */
-  public static void end(OperationState op, String phase, String message, String at) {
-    op.phase = phase;
+  public static void end(OperationState op, OperationPhase phase, String message, String at) {
+    op.phase = phase.name();
     op.message = message;
     op.finishedAt = at;
     op.stepApplied = null;
@@ -190,16 +197,14 @@ public final class OperationRunner {
       applied.putAll(r.applied());
       actions.addAll(r.actions());
       for (ApplyAction a : r.actions()) {
+        // a step applied again after waiting (for a CRD, say) keeps what its first pass did
+        if (a.action() == ApplyAction.Action.Unchanged && OperationResults.find(op, a.key(), null).isPresent()) continue;
         ResourceState s = in.states().get(a.key());
-        String status = switch (a.action()) {
-          case Failed -> FAILED;
-          case Skipped -> "Skipped";
-          default -> "Synced";
-        };
         OperationResults.record(op, a.key(), s == null ? "v1" : s.desired().version(), null, step.wave(),
-            status, resultMessage(a), now());
+            a.action().code(), a.recordedMessage(), now());
       }
-      if (!r.succeeded()) return new StepVerdict.Failed(r.message());
+      if (r.status() == SyncResult.Status.WAITING) return new StepVerdict.Waiting(r.message());
+      if (r.status() == SyncResult.Status.FAILED) return new StepVerdict.Failed(r.message());
     }
     if (step.hasHooks() && !in.namespaces().isEmpty()) {
       // a PreSync hook may run before any object, in a namespace CreateNamespace=true promises
@@ -216,7 +221,7 @@ public final class OperationRunner {
     for (PlanItem item : step.of(PlanItem.Role.HOOK)) {
       Manifest hook = in.hooks().get(item.key());
       if (hook == null || OperationResults.find(op, item.key(), item.phase()).isPresent()) continue;
-      OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), RUNNING, "created", now());
+      OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), ResultCode.Running, "created", now());
       actions.add(new ApplyAction(item.key(), ApplyAction.Action.Created, "hook " + item.phase()));
     }
     for (PlanItem item : step.of(PlanItem.Role.PRUNE)) {
@@ -224,13 +229,13 @@ public final class OperationRunner {
       if (stale == null) continue;
       if (!in.hintsOf(item.key()).options().prune()) {
         OperationResults.record(op, item.key(), ResourceKey.versionOf(stale.apiVersion()), null, step.wave(),
-            "PruneSkipped", "Prune=false", now());
+            ResultCode.PruneSkipped, "Prune=false", now());
         actions.add(new ApplyAction(item.key(), ApplyAction.Action.PruneSkipped, "Prune=false"));
         continue;
       }
       pruner.delete(in.app().ref(), stale, in.app().propagation());
       OperationResults.record(op, item.key(), ResourceKey.versionOf(stale.apiVersion()), null, step.wave(),
-          "Pruned", "pruned", now());
+          ResultCode.Pruned, "pruned", now());
       actions.add(new ApplyAction(item.key(), ApplyAction.Action.Pruned, ""));
     }
     return StepVerdict.DONE;
@@ -245,12 +250,12 @@ public final class OperationRunner {
           if (s == null) continue;
           String outcome = s.sync().needsApply() ? (s.live() == null ? "would create" : "would configure") : "unchanged";
           try {
-            if (s.sync().needsApply()) resources.apply(s.desired().body(), item.key(), true);
-            OperationResults.record(op, item.key(), s.desired().version(), null, step.wave(), "Synced",
+            if (s.sync().needsApply()) resources.dryRun(s.desired().body(), item.key());
+            OperationResults.record(op, item.key(), s.desired().version(), null, step.wave(), ResultCode.Synced,
                 outcome + " (dry run)", now());
           } catch (KubeException e) {
             rejected.add(item.key() + ": " + e.getMessage());
-            OperationResults.record(op, item.key(), s.desired().version(), null, step.wave(), FAILED, e.getMessage(), now());
+            OperationResults.record(op, item.key(), s.desired().version(), null, step.wave(), ResultCode.Failed, e.getMessage(), now());
           }
         }
         case HOOK -> {
@@ -258,11 +263,11 @@ public final class OperationRunner {
           if (hook == null) continue;
           try {
             hooks.validate(hook);
-            OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), SUCCEEDED,
+            OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), ResultCode.Succeeded,
                 "would run (dry run)", now());
           } catch (KubeException e) {
             rejected.add(item.key() + ": " + e.getMessage());
-            OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), FAILED, e.getMessage(), now());
+            OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), ResultCode.Failed, e.getMessage(), now());
           }
         }
         case PRUNE -> {
@@ -270,7 +275,7 @@ public final class OperationRunner {
           if (stale == null) continue;
           boolean prune = in.hintsOf(item.key()).options().prune();
           OperationResults.record(op, item.key(), ResourceKey.versionOf(stale.apiVersion()), null, step.wave(),
-              prune ? "Pruned" : "PruneSkipped", prune ? "would prune (dry run)" : "Prune=false", now());
+              prune ? ResultCode.Pruned : ResultCode.PruneSkipped, prune ? "would prune (dry run)" : "Prune=false", now());
         }
       }
     }
@@ -299,19 +304,20 @@ public final class OperationRunner {
       Manifest hook = in.hooks().get(item.key());
       if (hook == null) continue;
       var result = OperationResults.find(op, item.key(), item.phase());
-      if (result.isPresent() && !RUNNING.equals(result.get().status)) {
-        if (FAILED.equals(result.get().status) && failed == null) failed = hookFailure(item, result.get().message);
+      ResultCode recorded = result.map(OperationResults::codeOf).orElse(null);
+      if (recorded != null && recorded != ResultCode.Running) {
+        if (recorded == ResultCode.Failed && failed == null) failed = hookFailure(item, result.get().message);
         continue;
       }
       HookRunner.State st = hooks.state(hook, op.id, in.health());
       switch (st.completion()) {
         case RUNNING -> waiting.add("hook " + item.key() + " (" + st.message() + ")");
         case SUCCEEDED -> {
-          OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), SUCCEEDED, "completed", now());
+          OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), ResultCode.Succeeded, "completed", now());
           hooks.cleanUp(hook, in.hintsOf(item.key()).effectiveDeletePolicies(), true);
         }
         case FAILED -> {
-          OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), FAILED, st.message(), now());
+          OperationResults.record(op, item.key(), hook.version(), item.phase(), step.wave(), ResultCode.Failed, st.message(), now());
           hooks.cleanUp(hook, in.hintsOf(item.key()).effectiveDeletePolicies(), false);
           if (failed == null) failed = hookFailure(item, st.message());
         }
@@ -322,14 +328,6 @@ public final class OperationRunner {
       return new StepVerdict.Waiting("waiting for " + describe(step) + ": " + String.join(", ", waiting));
     }
     return StepVerdict.DONE;
-  }
-
-  /** What a result says: what was done to an object that was written, why otherwise. */
-  private static String resultMessage(ApplyAction a) {
-    return switch (a.action()) {
-      case Created, Configured, Unchanged -> a.action().name().toLowerCase();
-      default -> a.message();
-    };
   }
 
   private static String hookFailure(PlanItem item, String message) {
@@ -349,9 +347,9 @@ public final class OperationRunner {
   }
 
   private static String summary(OperationState op) {
-    long synced = OperationResults.count(op, "Synced");
-    long pruned = OperationResults.count(op, "Pruned");
-    long hooksRun = OperationResults.count(op, SUCCEEDED);
+    long synced = OperationResults.count(op, ResultCode.Synced);
+    long pruned = OperationResults.count(op, ResultCode.Pruned);
+    long hooksRun = OperationResults.count(op, ResultCode.Succeeded);
     return "successfully synced: " + synced + " object(s), " + pruned + " pruned, " + hooksRun + " hook(s) completed";
   }
 

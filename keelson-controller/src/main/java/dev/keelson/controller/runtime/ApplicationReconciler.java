@@ -12,7 +12,7 @@ import dev.keelson.controller.engine.ApplyAction;
 import dev.keelson.controller.engine.FailureReason;
 import dev.keelson.controller.engine.Outcome;
 import dev.keelson.controller.engine.ReconcileFailure;
-import dev.keelson.controller.engine.StatusWriter;
+import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.tracking.AppRef;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -51,7 +51,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   public static final String RESOURCES_FINALIZER = "keelson.dev/resources-finalizer";
 
   private final AppEngine engine;
-  private final StatusWriter statusWriter;
+  private final StatusBuilder statusBuilder;
   private final EventRecorder events;
   private final Metrics metrics;
   private final DriftEventSource driftEvents;
@@ -61,13 +61,13 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private final AppDeleter deleter;
   private final java.util.function.Consumer<AppRef> forgetApp;
 
-  public ApplicationReconciler(AppEngine engine, StatusWriter statusWriter, StatusStore statuses, EventRecorder events,
+  public ApplicationReconciler(AppEngine engine, StatusBuilder statusBuilder, StatusStore statuses, EventRecorder events,
       Metrics metrics, DriftEventSource driftEvents, AppDeleter deleter, java.util.function.Consumer<AppRef> forgetApp) {
     this.statuses = statuses;
     this.deleter = deleter;
     this.forgetApp = forgetApp;
     this.engine = engine;
-    this.statusWriter = statusWriter;
+    this.statusBuilder = statusBuilder;
     this.events = events;
     this.metrics = metrics;
     this.driftEvents = driftEvents;
@@ -103,7 +103,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
           Orchestration.answering(old, request));
     }
 
-    ApplicationStatus next = statusWriter.write(old, generationOf(app), outcome, null);
+    ApplicationStatus next = statusBuilder.build(old, generationOf(app), outcome, null);
     record(app, old, outcome);
     metrics.appState(ref, next.sync == null ? null : next.sync.status, next.health == null ? null : next.health.status);
     metrics.reconciled(outcome.failure() == null ? "success" : "failure", Duration.ofNanos(System.nanoTime() - started));
@@ -151,7 +151,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     if (!step.done()) {
       LOG.debug("{}: {}", ref, step.message());
       ApplicationStatus old = latestStatus(ref, app);
-      statuses.write(ref, app, old, statusWriter.deleting(old, generationOf(app), step.message()));
+      statuses.write(ref, app, old, statusBuilder.deleting(old, generationOf(app), step.message()));
       return UpdateControl.<Application>noUpdate().rescheduleAfter(OPERATION_RECHECK);
     }
     events.normal(app, "Deleted", "resources deleted: " + step.message());
@@ -217,7 +217,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private static boolean changedFailure(ApplicationStatus old, Outcome o) {
     if (old == null || old.conditions == null) return true;
     return old.conditions.stream()
-        .filter(c -> StatusWriter.READY.equals(c.getType()))
+        .filter(c -> StatusBuilder.READY.equals(c.getType()))
         .noneMatch(c -> o.failure().getMessage().equals(c.getMessage()));
   }
 

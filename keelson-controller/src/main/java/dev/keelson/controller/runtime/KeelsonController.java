@@ -9,12 +9,12 @@ import dev.keelson.controller.engine.Comparer;
 import dev.keelson.controller.engine.ChartRenderer;
 import dev.keelson.controller.engine.DesiredStateBuilder;
 import dev.keelson.controller.engine.FingerprintStore;
-import dev.keelson.controller.engine.HealthCheck;
+import dev.keelson.controller.engine.HealthEvaluator;
 import dev.keelson.controller.engine.ObjectPreparer;
 import dev.keelson.controller.engine.Pruner;
 import dev.keelson.controller.engine.SourceLoader;
 import dev.keelson.controller.engine.Substituter;
-import dev.keelson.controller.engine.StatusWriter;
+import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.helm.HelmRenderer;
@@ -60,18 +60,18 @@ public final class KeelsonController implements AutoCloseable {
     this.git = new GitSourceCache(options.cacheDir());
     FingerprintStore fingerprints = new FingerprintStore();
     DesiredStateBuilder desired = desiredStateBuilder(client, git, discovery, options.cacheDir());
-    Syncer syncer = new Syncer(resources, fingerprints);
+    Syncer syncer = new Syncer(resources, fingerprints, Clock.systemUTC());
     Pruner pruner = new Pruner(liveCache, resources, fingerprints);
     AppEngine engine = new AppEngine(
         desired,
         new Comparer(liveCache, resources, fingerprints),
         pruner,
-        new HealthCheck(new HealthAssessor(), resources, Clock.systemUTC()),
+        new HealthEvaluator(new HealthAssessor(), resources, Clock.systemUTC()),
         new OperationRunner(syncer, pruner, resources, Clock.systemUTC()),
         Clock.systemUTC());
     Metrics metrics = new Metrics();
     ApplicationReconciler reconciler = new ApplicationReconciler(
-        engine, new StatusWriter(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics, driftEvents,
+        engine, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics, driftEvents,
         new AppDeleter(pruner, resources, desired), app -> {
           engine.forget(app);
           fingerprints.forget(app);

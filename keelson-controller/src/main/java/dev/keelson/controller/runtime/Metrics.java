@@ -1,5 +1,6 @@
 package dev.keelson.controller.runtime;
 
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.core.tracking.AppRef;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,7 +33,7 @@ public final class Metrics {
   }
 
   public void synced(boolean succeeded) {
-    Counter.builder("keelson_sync_total").tag("phase", succeeded ? "Succeeded" : "Failed")
+    Counter.builder("keelson_sync_total").tag("phase", (succeeded ? OperationPhase.Succeeded : OperationPhase.Failed).name())
         .description("Sync operations").register(registry).increment();
   }
 

@@ -80,7 +80,7 @@ class SyncDeciderTest {
     Ledger ledger = new Ledger(app, status, request, CLOCK);
     var situation = new SyncDecider.Situation(app, status, request, desired(), drifted, ledger.pin(), deps,
         List.of(), List.of());
-    SyncDecider.Decision d = new SyncDecider(CLOCK).decide(situation, ledger);
+    SyncDecider.Decision d = ledger.record(new SyncDecider(CLOCK).decide(situation, ledger));
     return new Run(d, ledger.result(null, false));
   }
 

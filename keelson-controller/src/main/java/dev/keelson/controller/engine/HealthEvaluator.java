@@ -6,7 +6,7 @@ import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.kube.KubeException;
-import dev.keelson.kube.ResourceClient;
+import dev.keelson.kube.ClusterObjects;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,19 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * before it is judged: a watch that lags behind (or missed an update) must not keep an app
  * Progressing. Objects that turn healthy quickly, as at a cold start, cost no extra reads.
  */
-public final class HealthCheck {
+public final class HealthEvaluator {
   /** How long an object may look unhealthy from the cache alone. */
   static final Duration TRUST_CACHE_FOR = Duration.ofSeconds(30);
 
   private final HealthAssessor assessor;
-  private final ResourceClient resources;
+  private final ClusterObjects resources;
   private final Clock clock;
   private final Map<ResourceKey, Seen> unhealthySince = new ConcurrentHashMap<>();
 
   /** Since when the cache has shown this unhealthy version of the object. */
   private record Seen(Object resourceVersion, Instant since) {}
 
-  public HealthCheck(HealthAssessor assessor, ResourceClient resources, Clock clock) {
+  public HealthEvaluator(HealthAssessor assessor, ClusterObjects resources, Clock clock) {
     this.assessor = assessor;
     this.resources = resources;
     this.clock = clock;

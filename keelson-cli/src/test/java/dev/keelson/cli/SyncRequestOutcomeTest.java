@@ -4,27 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
-import dev.keelson.cli.SyncResult.Outcome;
+import dev.keelson.cli.SyncRequestOutcome.Outcome;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class SyncResultTest {
+class SyncRequestOutcomeTest {
   static final String TOKEN = "2026-11-26T10:00:00.123456Z";
 
   @Test
   @DisplayName("not finished until the token is echoed, nor while this request's operation runs")
   void finished() {
     ApplicationStatus s = new ApplicationStatus();
-    assertThat(SyncResult.finished(s, TOKEN)).isFalse();
+    assertThat(SyncRequestOutcome.finished(s, TOKEN)).isFalse();
     s.lastHandledSyncRequest = TOKEN;
     s.operationState = operation(TOKEN, "Running");
-    assertThat(SyncResult.finished(s, TOKEN)).isFalse();
+    assertThat(SyncRequestOutcome.finished(s, TOKEN)).isFalse();
     s.operationState.phase = "Succeeded";
-    assertThat(SyncResult.finished(s, TOKEN)).isTrue();
+    assertThat(SyncRequestOutcome.finished(s, TOKEN)).isTrue();
     s.operationState = operation("older", "Running");
-    assertThat(SyncResult.finished(s, TOKEN)).as("another operation runs: this request started none").isTrue();
+    assertThat(SyncRequestOutcome.finished(s, TOKEN)).as("another operation runs: this request started none").isTrue();
   }
 
   @Test
@@ -33,12 +33,12 @@ class SyncResultTest {
     ApplicationStatus s = new ApplicationStatus();
     s.lastHandledSyncRequest = TOKEN;
     s.operationState = operation(TOKEN, "Succeeded");
-    assertThat(SyncResult.of(s, TOKEN).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(SyncRequestOutcome.of(s, TOKEN).outcome()).isEqualTo(Outcome.SUCCEEDED);
     s.operationState.phase = "Terminated";
-    assertThat(SyncResult.of(s, TOKEN).outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(SyncRequestOutcome.of(s, TOKEN).outcome()).isEqualTo(Outcome.FAILED);
     s.operationState = operation("older", "Succeeded");
     s.conditions = List.of(new ConditionBuilder().withType("Ready").withStatus("False").withMessage("suspended").build());
-    assertThat(SyncResult.of(s, TOKEN)).isEqualTo(new SyncResult(Outcome.REFUSED, "suspended"));
+    assertThat(SyncRequestOutcome.of(s, TOKEN)).isEqualTo(new SyncRequestOutcome(Outcome.REFUSED, "suspended"));
   }
 
   @Test
@@ -46,7 +46,7 @@ class SyncResultTest {
   void withoutOperationState() {
     ApplicationStatus s = new ApplicationStatus();
     s.lastHandledSyncRequest = TOKEN;
-    assertThat(SyncResult.of(s, TOKEN).outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(SyncRequestOutcome.of(s, TOKEN).outcome()).isEqualTo(Outcome.REFUSED);
   }
 
   static OperationState operation(String id, String phase) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class StatusWriterTest {
+class StatusBuilderTest {
   private static final Instant T1 = Instant.parse("2025-03-01T10:00:00.750Z");
   private static final Instant T2 = Instant.parse("2025-03-01T10:05:30Z");
   private static final String T1_TEXT = "2025-03-01T10:00:00Z";
@@ -43,8 +43,8 @@ class StatusWriterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static StatusWriter at(Instant instant) {
-    return new StatusWriter(Clock.fixed(instant, ZoneOffset.UTC));
+  private static StatusBuilder at(Instant instant) {
+    return new StatusBuilder(Clock.fixed(instant, ZoneOffset.UTC));
   }
 
   private static Manifest manifest(ResourceKey key, String apiVersion) {
@@ -231,18 +231,18 @@ class StatusWriterTest {
     @Test
     @DisplayName("in sync and Healthy: Ready True with reason ReconciliationSucceeded naming the revision")
     void readyWhenSyncedAndHealthy() {
-      ApplicationStatus s = at(T1).write(null, 4, steady(), null);
+      ApplicationStatus s = at(T1).build(null, 4, steady(), null);
 
       assertThat(s.conditions).extracting(Condition::getType)
-          .containsExactly(StatusWriter.READY, StatusWriter.RECONCILING, StatusWriter.STALLED);
-      Condition ready = condition(s, StatusWriter.READY);
+          .containsExactly(StatusBuilder.READY, StatusBuilder.RECONCILING, StatusBuilder.STALLED);
+      Condition ready = condition(s, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("True");
       assertThat(ready.getReason()).isEqualTo("ReconciliationSucceeded");
       assertThat(ready.getMessage()).contains(REVISION);
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.RECONCILING).getReason()).isEqualTo("Idle");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.STALLED).getReason()).isEqualTo("NotStalled");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getReason()).isEqualTo("Idle");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.STALLED).getReason()).isEqualTo("NotStalled");
       assertThat(s.sync.status).isEqualTo("Synced");
       assertThat(s.health.status).isEqualTo("Healthy");
     }
@@ -257,15 +257,15 @@ class StatusWriterTest {
           .stale(OLD_CONFIG, "v1")
           .build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      Condition ready = condition(s, StatusWriter.READY);
+      Condition ready = condition(s, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("OutOfSync");
       assertThat(ready.getMessage()).isEqualTo("2 object(s) out of sync, 1 require pruning");
       assertThat(s.sync.status).isEqualTo("OutOfSync");
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -273,9 +273,9 @@ class StatusWriterTest {
     void outOfSyncNoPruning() {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs")).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("1 object(s) out of sync");
+      assertThat(condition(s, StatusBuilder.READY).getMessage()).isEqualTo("1 object(s) out of sync");
     }
 
     @Test
@@ -284,11 +284,11 @@ class StatusWriterTest {
       Outcome o = outcome().state(synced(DEPLOY_M)).stale(OLD_CONFIG, "v1").stale(ROLE, "rbac.authorization.k8s.io/v1")
           .build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
       assertThat(s.sync.status).isEqualTo("OutOfSync");
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("OutOfSync");
-      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("0 object(s) out of sync, 2 require pruning");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("OutOfSync");
+      assertThat(condition(s, StatusBuilder.READY).getMessage()).isEqualTo("0 object(s) out of sync, 2 require pruning");
     }
 
     @Test
@@ -299,17 +299,17 @@ class StatusWriterTest {
           .appHealth(Health.progressing("1 of 3 replicas updated"))
           .build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      Condition ready = condition(s, StatusWriter.READY);
+      Condition ready = condition(s, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("Progressing");
       assertThat(ready.getMessage()).isEqualTo("1 of 3 replicas updated");
-      Condition reconciling = condition(s, StatusWriter.RECONCILING);
+      Condition reconciling = condition(s, StatusBuilder.RECONCILING);
       assertThat(reconciling.getStatus()).isEqualTo("True");
       assertThat(reconciling.getReason()).isEqualTo("Progressing");
       assertThat(reconciling.getMessage()).isEqualTo("1 of 3 replicas updated");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
       assertThat(s.health.status).isEqualTo("Progressing");
       assertThat(s.sync.status).isEqualTo("Synced");
     }
@@ -320,32 +320,32 @@ class StatusWriterTest {
       Outcome withMessage = outcome().state(synced(DEPLOY_M)).appHealth(Health.degraded("CrashLoopBackOff")).build();
       Outcome withoutMessage = outcome().state(synced(DEPLOY_M)).appHealth(Health.degraded("")).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, withMessage, null);
-      ApplicationStatus bare = at(T1).write(null, 1, withoutMessage, null);
+      ApplicationStatus s = at(T1).build(null, 1, withMessage, null);
+      ApplicationStatus bare = at(T1).build(null, 1, withoutMessage, null);
 
-      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("Degraded");
-      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("CrashLoopBackOff");
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
-      assertThat(condition(bare, StatusWriter.READY).getMessage()).isEqualTo("health is Degraded");
+      assertThat(condition(s, StatusBuilder.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("Degraded");
+      assertThat(condition(s, StatusBuilder.READY).getMessage()).isEqualTo("CrashLoopBackOff");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(bare, StatusBuilder.READY).getMessage()).isEqualTo("health is Degraded");
       assertThat(bare.health.message).isNull();
     }
 
     @Test
     @DisplayName("transient failure: Ready False and Reconciling True with the failure as reason, not Stalled")
     void transientFailure() {
-      ApplicationStatus s = at(T1).write(null, 1,
+      ApplicationStatus s = at(T1).build(null, 1,
           failure(FailureReason.SourceFailed, "fetch https://git.example.com/x.git: connection refused"), null);
 
-      Condition ready = condition(s, StatusWriter.READY);
+      Condition ready = condition(s, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("SourceFailed");
       assertThat(ready.getMessage()).isEqualTo("fetch https://git.example.com/x.git: connection refused");
-      Condition reconciling = condition(s, StatusWriter.RECONCILING);
+      Condition reconciling = condition(s, StatusBuilder.RECONCILING);
       assertThat(reconciling.getStatus()).isEqualTo("True");
       assertThat(reconciling.getReason()).isEqualTo("SourceFailed");
       assertThat(reconciling.getMessage()).isEqualTo(ready.getMessage());
-      Condition stalled = condition(s, StatusWriter.STALLED);
+      Condition stalled = condition(s, StatusBuilder.STALLED);
       assertThat(stalled.getStatus()).isEqualTo("False");
       assertThat(stalled.getReason()).isEqualTo("NotStalled");
       assertThat(stalled.getMessage()).isNull();
@@ -354,16 +354,16 @@ class StatusWriterTest {
     @Test
     @DisplayName("non-transient failure: Stalled True with the failure as reason, not Reconciling")
     void permanentFailure() {
-      ApplicationStatus s = at(T1).write(null, 1,
+      ApplicationStatus s = at(T1).build(null, 1,
           failure(FailureReason.RenderFailed, "deploy/web.yaml: mapping values are not allowed here"), null);
 
-      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("RenderFailed");
-      Condition stalled = condition(s, StatusWriter.STALLED);
+      assertThat(condition(s, StatusBuilder.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("RenderFailed");
+      Condition stalled = condition(s, StatusBuilder.STALLED);
       assertThat(stalled.getStatus()).isEqualTo("True");
       assertThat(stalled.getReason()).isEqualTo("RenderFailed");
       assertThat(stalled.getMessage()).isEqualTo("deploy/web.yaml: mapping values are not allowed here");
-      Condition reconciling = condition(s, StatusWriter.RECONCILING);
+      Condition reconciling = condition(s, StatusBuilder.RECONCILING);
       assertThat(reconciling.getStatus()).isEqualTo("False");
       assertThat(reconciling.getReason()).isEqualTo("Idle");
       assertThat(reconciling.getMessage()).isNull();
@@ -375,13 +375,13 @@ class StatusWriterTest {
       Outcome retried = Outcome.failed(new ReconcileFailure(FailureReason.SyncFailed, "waiting for CRDs", true));
       Outcome stalled = Outcome.failed(new ReconcileFailure(FailureReason.ClusterUnreachable, "forbidden", false));
 
-      ApplicationStatus a = at(T1).write(null, 1, retried, null);
-      ApplicationStatus b = at(T1).write(null, 1, stalled, null);
+      ApplicationStatus a = at(T1).build(null, 1, retried, null);
+      ApplicationStatus b = at(T1).build(null, 1, stalled, null);
 
-      assertThat(condition(a, StatusWriter.RECONCILING).getStatus()).isEqualTo("True");
-      assertThat(condition(a, StatusWriter.STALLED).getStatus()).isEqualTo("False");
-      assertThat(condition(b, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
-      assertThat(condition(b, StatusWriter.STALLED).getStatus()).isEqualTo("True");
+      assertThat(condition(a, StatusBuilder.RECONCILING).getStatus()).isEqualTo("True");
+      assertThat(condition(a, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(b, StatusBuilder.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(b, StatusBuilder.STALLED).getStatus()).isEqualTo("True");
     }
 
     @Test
@@ -391,15 +391,15 @@ class StatusWriterTest {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
           .orchestration(orch().finished(op)).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      Condition ready = condition(s, StatusWriter.READY);
+      Condition ready = condition(s, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("SyncFailed");
       assertThat(ready.getMessage()).isEqualTo("Deployment.apps/shop/web: admission webhook denied the request");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("True");
-      assertThat(condition(s, StatusWriter.STALLED).getReason()).isEqualTo("SyncFailed");
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("True");
+      assertThat(condition(s, StatusBuilder.STALLED).getReason()).isEqualTo("SyncFailed");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -409,10 +409,10 @@ class StatusWriterTest {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
           .orchestration(orch().operation(op)).build();
 
-      ApplicationStatus s = at(T2).write(null, 1, o, null);
+      ApplicationStatus s = at(T2).build(null, 1, o, null);
 
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("SyncFailed");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("True");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("SyncFailed");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("True");
     }
 
     @Test
@@ -424,15 +424,15 @@ class StatusWriterTest {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
           .orchestration(orch().finished(op)).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      Condition ready = condition(s, StatusWriter.READY);
+      Condition ready = condition(s, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("SyncFailed");
       assertThat(ready.getMessage()).isEqualTo("denied (retry 2 at 2025-03-01T10:00:20Z)");
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("True");
-      assertThat(condition(s, StatusWriter.RECONCILING).getReason()).isEqualTo("SyncFailed");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("True");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getReason()).isEqualTo("SyncFailed");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -447,18 +447,18 @@ class StatusWriterTest {
         Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
             .orchestration(orch().operation(op)).build();
 
-        ApplicationStatus s = at(T1).write(null, 1, o, null);
+        ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-        assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("OutOfSync");
-        assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+        assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("OutOfSync");
+        assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
       }
     }
 
     @Test
     @DisplayName("observedGeneration is set on the status and on every condition")
     void observedGeneration() {
-      ApplicationStatus s = at(T1).write(null, 7, steady(), null);
-      ApplicationStatus f = at(T1).write(s, 8, failure(FailureReason.InvalidSpec, "spec.interval: bad"), null);
+      ApplicationStatus s = at(T1).build(null, 7, steady(), null);
+      ApplicationStatus f = at(T1).build(s, 8, failure(FailureReason.InvalidSpec, "spec.interval: bad"), null);
 
       assertThat(s.observedGeneration).isEqualTo(7L);
       assertThat(s.conditions).extracting(Condition::getObservedGeneration).containsOnly(7L);
@@ -473,7 +473,7 @@ class StatusWriterTest {
     @Test
     @DisplayName("is the clock's time, to the second, on a first status")
     void firstStatus() {
-      ApplicationStatus s = at(T1).write(null, 1, steady(), null);
+      ApplicationStatus s = at(T1).build(null, 1, steady(), null);
 
       assertThat(s.conditions).extracting(Condition::getLastTransitionTime).containsOnly(T1_TEXT);
     }
@@ -481,9 +481,9 @@ class StatusWriterTest {
     @Test
     @DisplayName("is kept while a condition's status does not change")
     void keptWhileUnchanged() {
-      ApplicationStatus first = at(T1).write(null, 1, steady(), null);
+      ApplicationStatus first = at(T1).build(null, 1, steady(), null);
 
-      ApplicationStatus second = at(T2).write(first, 2, steady(), null);
+      ApplicationStatus second = at(T2).build(first, 2, steady(), null);
 
       assertThat(second.conditions).extracting(Condition::getLastTransitionTime).containsOnly(T1_TEXT);
     }
@@ -492,11 +492,11 @@ class StatusWriterTest {
     @DisplayName("is kept when only the reason or message changes, the status staying the same")
     void keptWhenOnlyReasonChanges() {
       Outcome outOfSync = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs")).build();
-      ApplicationStatus first = at(T1).write(null, 1, outOfSync, null);
+      ApplicationStatus first = at(T1).build(null, 1, outOfSync, null);
 
-      ApplicationStatus second = at(T2).write(first, 1, failure(FailureReason.SourceFailed, "timeout"), null);
+      ApplicationStatus second = at(T2).build(first, 1, failure(FailureReason.SourceFailed, "timeout"), null);
 
-      Condition ready = condition(second, StatusWriter.READY);
+      Condition ready = condition(second, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("SourceFailed");
       assertThat(ready.getLastTransitionTime()).isEqualTo(T1_TEXT);
@@ -505,36 +505,36 @@ class StatusWriterTest {
     @Test
     @DisplayName("moves to the clock's time for exactly the conditions whose status changes")
     void updatedOnChange() {
-      ApplicationStatus first = at(T1).write(null, 1, steady(), null);
+      ApplicationStatus first = at(T1).build(null, 1, steady(), null);
 
-      ApplicationStatus second = at(T2).write(first, 1, failure(FailureReason.SourceFailed, "timeout"), null);
+      ApplicationStatus second = at(T2).build(first, 1, failure(FailureReason.SourceFailed, "timeout"), null);
 
-      assertThat(condition(second, StatusWriter.READY).getLastTransitionTime()).isEqualTo(T2_TEXT);
-      assertThat(condition(second, StatusWriter.RECONCILING).getLastTransitionTime()).isEqualTo(T2_TEXT);
-      assertThat(condition(second, StatusWriter.STALLED).getStatus()).isEqualTo("False");
-      assertThat(condition(second, StatusWriter.STALLED).getLastTransitionTime()).isEqualTo(T1_TEXT);
+      assertThat(condition(second, StatusBuilder.READY).getLastTransitionTime()).isEqualTo(T2_TEXT);
+      assertThat(condition(second, StatusBuilder.RECONCILING).getLastTransitionTime()).isEqualTo(T2_TEXT);
+      assertThat(condition(second, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(second, StatusBuilder.STALLED).getLastTransitionTime()).isEqualTo(T1_TEXT);
     }
 
     @Test
     @DisplayName("moves again when the status changes back")
     void changesBack() {
-      ApplicationStatus first = at(T1).write(null, 1, failure(FailureReason.SourceFailed, "timeout"), null);
-      ApplicationStatus second = at(T2).write(first, 1, steady(), null);
+      ApplicationStatus first = at(T1).build(null, 1, failure(FailureReason.SourceFailed, "timeout"), null);
+      ApplicationStatus second = at(T2).build(first, 1, steady(), null);
 
-      assertThat(condition(first, StatusWriter.READY).getStatus()).isEqualTo("False");
-      assertThat(condition(second, StatusWriter.READY).getStatus()).isEqualTo("True");
-      assertThat(condition(second, StatusWriter.READY).getLastTransitionTime()).isEqualTo(T2_TEXT);
-      assertThat(condition(second, StatusWriter.RECONCILING).getLastTransitionTime()).isEqualTo(T2_TEXT);
-      assertThat(condition(second, StatusWriter.STALLED).getLastTransitionTime()).isEqualTo(T1_TEXT);
+      assertThat(condition(first, StatusBuilder.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(second, StatusBuilder.READY).getStatus()).isEqualTo("True");
+      assertThat(condition(second, StatusBuilder.READY).getLastTransitionTime()).isEqualTo(T2_TEXT);
+      assertThat(condition(second, StatusBuilder.RECONCILING).getLastTransitionTime()).isEqualTo(T2_TEXT);
+      assertThat(condition(second, StatusBuilder.STALLED).getLastTransitionTime()).isEqualTo(T1_TEXT);
     }
 
     @Test
     @DisplayName("an old condition without a time gets the clock's time")
     void missingOldTime() {
-      ApplicationStatus first = at(T1).write(null, 1, steady(), null);
+      ApplicationStatus first = at(T1).build(null, 1, steady(), null);
       first.conditions.forEach(c -> c.setLastTransitionTime(null));
 
-      ApplicationStatus second = at(T2).write(first, 1, steady(), null);
+      ApplicationStatus second = at(T2).build(first, 1, steady(), null);
 
       assertThat(second.conditions).extracting(Condition::getLastTransitionTime).containsOnly(T2_TEXT);
     }
@@ -546,7 +546,7 @@ class StatusWriterTest {
     @Test
     @DisplayName("records the revision, the ref and the source tree that were compared")
     void compared() {
-      ApplicationStatus s = at(T1).write(null, 1, steady(), null);
+      ApplicationStatus s = at(T1).build(null, 1, steady(), null);
 
       assertThat(s.sync.revision).isEqualTo(REVISION);
       assertThat(s.sync.ref).isEqualTo(GIT_REF);
@@ -556,11 +556,11 @@ class StatusWriterTest {
     @Test
     @DisplayName("is Unknown when nothing was compared, keeping the previous revision, ref, resources, inventory and health")
     void unknownKeepsPrevious() throws Exception {
-      ApplicationStatus previous = at(T1).write(null, 1, steady(), null);
+      ApplicationStatus previous = at(T1).build(null, 1, steady(), null);
       String previousResources = JSON.writeValueAsString(previous.resources);
       String previousInventory = JSON.writeValueAsString(previous.inventory);
 
-      ApplicationStatus s = at(T2).write(previous, 1, failure(FailureReason.SourceFailed, "timeout"), null);
+      ApplicationStatus s = at(T2).build(previous, 1, failure(FailureReason.SourceFailed, "timeout"), null);
 
       assertThat(s.sync.status).isEqualTo("Unknown");
       assertThat(s.sync.revision).isEqualTo(REVISION);
@@ -574,7 +574,7 @@ class StatusWriterTest {
     @Test
     @DisplayName("is Unknown with Unknown health when the first reconcile could not compare")
     void unknownFromScratch() {
-      ApplicationStatus s = at(T1).write(null, 1, failure(FailureReason.InvalidSpec, "spec.source.repoURL is required"),
+      ApplicationStatus s = at(T1).build(null, 1, failure(FailureReason.InvalidSpec, "spec.source.repoURL is required"),
           null);
 
       assertThat(s.sync.status).isEqualTo("Unknown");
@@ -590,9 +590,9 @@ class StatusWriterTest {
     @Test
     @DisplayName("records the handled sync request, and keeps it when none is handled")
     void handledSyncRequest() {
-      ApplicationStatus first = at(T1).write(null, 1, steady(), "2025-03-01T09:59:00Z");
-      ApplicationStatus second = at(T2).write(first, 1, steady(), null);
-      ApplicationStatus third = at(T2).write(second, 1, steady(), "2025-03-01T10:05:00Z");
+      ApplicationStatus first = at(T1).build(null, 1, steady(), "2025-03-01T09:59:00Z");
+      ApplicationStatus second = at(T2).build(first, 1, steady(), null);
+      ApplicationStatus third = at(T2).build(second, 1, steady(), "2025-03-01T10:05:00Z");
 
       assertThat(first.lastHandledSyncRequest).isEqualTo("2025-03-01T09:59:00Z");
       assertThat(second.lastHandledSyncRequest).isEqualTo("2025-03-01T09:59:00Z");
@@ -613,7 +613,7 @@ class StatusWriterTest {
           .health(DEPLOY, Health.progressing("waiting for rollout"))
           .build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
       ResourceStatus deploy = resource(s, DEPLOY);
       assertThat(deploy.group).isEqualTo("apps");
@@ -649,11 +649,11 @@ class StatusWriterTest {
           .state(state(ROLE_M, ResourceState.Sync.Unknown, "kind not served"))
           .build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
       assertThat(s.resources).extracting(r -> r.status).containsOnly("OutOfSync");
       assertThat(resource(s, SERVICE).message).isEqualTo("managed by keelson/other");
-      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("3 object(s) out of sync");
+      assertThat(condition(s, StatusBuilder.READY).getMessage()).isEqualTo("3 object(s) out of sync");
     }
 
     @Test
@@ -661,7 +661,7 @@ class StatusWriterTest {
     void syncedMessageDropped() {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.Synced, "was out of sync")).build();
 
-      assertThat(resource(at(T1).write(null, 1, o, null), DEPLOY).message).isNull();
+      assertThat(resource(at(T1).build(null, 1, o, null), DEPLOY).message).isNull();
     }
 
     @Test
@@ -671,7 +671,7 @@ class StatusWriterTest {
           List.of(synced(DEPLOY_M)), List.of(), null, Map.of(), Health.healthy(),
           Inventory.of(Map.of(DEPLOY, "v1")), null, null);
 
-      assertThat(resource(at(T1).write(null, 1, o, null), DEPLOY).health).isNull();
+      assertThat(resource(at(T1).build(null, 1, o, null), DEPLOY).health).isNull();
     }
 
     @Test
@@ -682,7 +682,7 @@ class StatusWriterTest {
           .stale(new ResourceKey("batch", "CronJob", "shop", "cleanup"), "batch/v1")
           .build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
       assertThat(s.resources).extracting(r -> r.kind).containsExactly("Deployment", "ConfigMap", "CronJob");
       ResourceStatus config = resource(s, OLD_CONFIG);
@@ -704,7 +704,7 @@ class StatusWriterTest {
       Outcome o = outcome().state(synced(DEPLOY_M)).state(synced(SERVICE_M)).state(synced(ROLE_M))
           .stale(OLD_CONFIG, "v1").build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
       assertThat(s.inventory.entries).extracting(e -> e.id + "=" + e.v).containsExactlyInAnyOrder(
           "shop_web_apps_Deployment=v1",
@@ -722,15 +722,15 @@ class StatusWriterTest {
     @Test
     @DisplayName("operator actions and deployments are capped apart: many suspends never push out a sync")
     void cappedByKind() {
-      ApplicationStatus s = at(T1).write(null, 1,
+      ApplicationStatus s = at(T1).build(null, 1,
           outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
-      for (int i = 0; i < StatusWriter.HISTORY_LIMIT + 5; i++) {
-        s = at(T2).write(s, 1, outcome().state(synced(DEPLOY_M))
+      for (int i = 0; i < StatusBuilder.HISTORY_LIMIT + 5; i++) {
+        s = at(T2).build(s, 1, outcome().state(synced(DEPLOY_M))
             .orchestration(orch().audit(audit("Suspend", "Done", "carol", "syncing suspended"))).build(), null);
       }
 
       assertThat(s.history).filteredOn(e -> "Sync".equals(e.action)).hasSize(1);
-      assertThat(s.history).filteredOn(e -> "Suspend".equals(e.action)).hasSize(StatusWriter.HISTORY_LIMIT);
+      assertThat(s.history).filteredOn(e -> "Suspend".equals(e.action)).hasSize(StatusBuilder.HISTORY_LIMIT);
     }
 
     @Test
@@ -739,7 +739,7 @@ class StatusWriterTest {
       Outcome o = outcome().state(synced(DEPLOY_M)).state(synced(SERVICE_M))
           .orchestration(syncSucceeded("alice@example.com")).build();
 
-      ApplicationStatus s = at(T2).write(null, 1, o, null);
+      ApplicationStatus s = at(T2).build(null, 1, o, null);
 
       assertThat(s.history).hasSize(1);
       HistoryEntry e = s.history.get(0);
@@ -761,9 +761,9 @@ class StatusWriterTest {
           .audit(audit("Approve", "Approved", "bob", "approved by bob"))).build();
       Outcome again = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build();
 
-      ApplicationStatus s1 = at(T1).write(null, 1, auto, null);
-      ApplicationStatus s2 = at(T2).write(s1, 1, approved, null);
-      ApplicationStatus s3 = at(T2).write(s2, 1, again, null);
+      ApplicationStatus s1 = at(T1).build(null, 1, auto, null);
+      ApplicationStatus s2 = at(T2).build(s1, 1, approved, null);
+      ApplicationStatus s3 = at(T2).build(s2, 1, again, null);
 
       assertThat(s3.history).extracting(e -> e.id).containsExactly(1L, 2L, 3L, 4L);
       assertThat(s3.history).extracting(e -> e.action + " by " + e.initiatedBy)
@@ -778,7 +778,7 @@ class StatusWriterTest {
       ApplicationStatus old = new ApplicationStatus();
       old.history = new ArrayList<>(List.of(entry(5), entry(9)));
 
-      ApplicationStatus s = at(T1).write(old, 1,
+      ApplicationStatus s = at(T1).build(old, 1,
           outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
 
       assertThat(s.history).extracting(e -> e.id).containsExactly(5L, 9L, 10L);
@@ -789,12 +789,12 @@ class StatusWriterTest {
     void capped() {
       ApplicationStatus old = new ApplicationStatus();
       old.history = new ArrayList<>();
-      for (long i = 1; i <= StatusWriter.HISTORY_LIMIT; i++) old.history.add(entry(i));
+      for (long i = 1; i <= StatusBuilder.HISTORY_LIMIT; i++) old.history.add(entry(i));
 
-      ApplicationStatus s = at(T1).write(old, 1,
+      ApplicationStatus s = at(T1).build(old, 1,
           outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
 
-      assertThat(StatusWriter.HISTORY_LIMIT).isEqualTo(10);
+      assertThat(StatusBuilder.HISTORY_LIMIT).isEqualTo(10);
       assertThat(s.history).hasSize(10);
       assertThat(s.history).extracting(e -> e.id).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
       assertThat(old.history).hasSize(10);
@@ -805,7 +805,7 @@ class StatusWriterTest {
     void cappedOverTime() {
       ApplicationStatus s = null;
       for (int i = 0; i < 25; i++) {
-        s = at(T1).write(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
+        s = at(T1).build(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
       }
 
       assertThat(s.history).hasSize(10);
@@ -819,7 +819,7 @@ class StatusWriterTest {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
           .orchestration(orch().finished(op).audit(audit("Sync", "Failed", "automated", op.message))).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
       assertThat(s.history).singleElement().satisfies(e -> {
         assertThat(e.result).isEqualTo("Failed");
@@ -834,7 +834,7 @@ class StatusWriterTest {
       Outcome o = outcome().state(synced(DEPLOY_M))
           .orchestration(orch().audit(audit("Terminate", "Refused", "carol", "no operation was running"))).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
       assertThat(s.history).singleElement().satisfies(e -> {
         assertThat(e.id).isEqualTo(1L);
@@ -850,7 +850,7 @@ class StatusWriterTest {
       OperationState op = operation("Succeeded", "ok");
       op.dryRun = true;
 
-      ApplicationStatus s = at(T1).write(null, 1,
+      ApplicationStatus s = at(T1).build(null, 1,
           outcome().state(synced(DEPLOY_M)).orchestration(orch().finished(op)).build(), null);
 
       assertThat(s.history).isEmpty();
@@ -860,13 +860,13 @@ class StatusWriterTest {
     @Test
     @DisplayName("no entry, no change: history and lastSyncedAt stay as they were")
     void noSyncNoEntry() {
-      ApplicationStatus synced = at(T1).write(null, 1,
+      ApplicationStatus synced = at(T1).build(null, 1,
           outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
 
-      ApplicationStatus idle = at(T2).write(synced, 1,
+      ApplicationStatus idle = at(T2).build(synced, 1,
           outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(synced.operationState)).build(), null);
-      ApplicationStatus compared = at(T2).write(idle, 1, steady(), null);
-      ApplicationStatus failed = at(T2).write(compared, 1, failure(FailureReason.SourceFailed, "timeout"), null);
+      ApplicationStatus compared = at(T2).build(idle, 1, steady(), null);
+      ApplicationStatus failed = at(T2).build(compared, 1, failure(FailureReason.SourceFailed, "timeout"), null);
 
       for (ApplicationStatus s : List.of(idle, compared, failed)) {
         assertThat(s.history).extracting(e -> e.id).containsExactly(1L);
@@ -893,7 +893,7 @@ class StatusWriterTest {
     }
 
     private String afterFinished(OperationState op) {
-      return at(T1).write(previous(), 1, outcome().state(synced(DEPLOY_M)).orchestration(orch().finished(op)).build(),
+      return at(T1).build(previous(), 1, outcome().state(synced(DEPLOY_M)).orchestration(orch().finished(op)).build(),
           null).appliedDigest;
     }
 
@@ -932,7 +932,7 @@ class StatusWriterTest {
       earlier.digest = "digest-0";
 
       for (OperationState op : List.of(running, earlier)) {
-        ApplicationStatus s = at(T1).write(previous(), 1,
+        ApplicationStatus s = at(T1).build(previous(), 1,
             outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(op)).build(), null);
         assertThat(s.appliedDigest).isEqualTo("previous-digest");
       }
@@ -941,10 +941,10 @@ class StatusWriterTest {
     @Test
     @DisplayName("is kept when there was no operation, compared or not")
     void keptWithoutSync() {
-      assertThat(at(T1).write(previous(), 1, steady(), null).appliedDigest).isEqualTo("previous-digest");
-      assertThat(at(T1).write(previous(), 1, failure(FailureReason.SourceFailed, "x"), null).appliedDigest)
+      assertThat(at(T1).build(previous(), 1, steady(), null).appliedDigest).isEqualTo("previous-digest");
+      assertThat(at(T1).build(previous(), 1, failure(FailureReason.SourceFailed, "x"), null).appliedDigest)
           .isEqualTo("previous-digest");
-      assertThat(at(T1).write(null, 1, steady(), null).appliedDigest).isNull();
+      assertThat(at(T1).build(null, 1, steady(), null).appliedDigest).isNull();
     }
   }
 
@@ -955,9 +955,9 @@ class StatusWriterTest {
     @DisplayName("echoes the tokens of the requests handled, and keeps them when none is handled")
     void handledTokens() {
       var handled = new Orchestration.Handled("sync-1", "approve-1", "rollback-1", "terminate-1", "suspend-1");
-      ApplicationStatus first = at(T1).write(null, 1, outcome().state(synced(DEPLOY_M))
+      ApplicationStatus first = at(T1).build(null, 1, outcome().state(synced(DEPLOY_M))
           .orchestration(orch().handled(handled)).build(), null);
-      ApplicationStatus second = at(T2).write(first, 1, outcome().state(synced(DEPLOY_M))
+      ApplicationStatus second = at(T2).build(first, 1, outcome().state(synced(DEPLOY_M))
           .orchestration(orch()).build(), null);
 
       for (ApplicationStatus s : List.of(first, second)) {
@@ -981,8 +981,8 @@ class StatusWriterTest {
       pin.revision = "0ld";
       Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(op).pending(pending).pin(pin)).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
-      ApplicationStatus cleared = at(T2).write(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(orch()).build(), null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
+      ApplicationStatus cleared = at(T2).build(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(orch()).build(), null);
 
       assertThat(s.operationState).isSameAs(op);
       assertThat(s.pendingApproval).isSameAs(pending);
@@ -1000,16 +1000,16 @@ class StatusWriterTest {
       op.wave = 2;
       Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(orch().operation(op)).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      Condition ready = condition(s, StatusWriter.READY);
+      Condition ready = condition(s, StatusBuilder.READY);
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("OperationRunning");
       assertThat(ready.getMessage())
           .isEqualTo("Sync phase, wave 2: waiting for wave 2: Deployment.apps/shop/web (Progressing)");
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("True");
-      assertThat(condition(s, StatusWriter.RECONCILING).getReason()).isEqualTo("OperationRunning");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("True");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getReason()).isEqualTo("OperationRunning");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -1018,17 +1018,17 @@ class StatusWriterTest {
       Outcome o = outcome().state(synced(DEPLOY_M))
           .orchestration(orch().gate("Suspended", "syncing is suspended (spec.suspend)", false)).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
-      ApplicationStatus resumed = at(T2).write(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(orch()).build(), null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
+      ApplicationStatus resumed = at(T2).build(s, 1, outcome().state(synced(DEPLOY_M)).orchestration(orch()).build(), null);
 
-      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("Suspended");
-      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("syncing is suspended (spec.suspend)");
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("Suspended");
+      assertThat(condition(s, StatusBuilder.READY).getMessage()).isEqualTo("syncing is suspended (spec.suspend)");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
       assertThat(s.suspended).isTrue();
       assertThat(resumed.suspended).isNull();
-      assertThat(condition(resumed, StatusWriter.READY).getReason()).isEqualTo("ReconciliationSucceeded");
+      assertThat(condition(resumed, StatusBuilder.READY).getReason()).isEqualTo("ReconciliationSucceeded");
     }
 
     @Test
@@ -1037,12 +1037,12 @@ class StatusWriterTest {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
           .orchestration(orch().gate("AwaitingApproval", "revision " + REVISION + " awaits approval", false)).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("AwaitingApproval");
-      assertThat(condition(s, StatusWriter.READY).getMessage()).contains("awaits approval");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("AwaitingApproval");
+      assertThat(condition(s, StatusBuilder.READY).getMessage()).contains("awaits approval");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -1053,14 +1053,14 @@ class StatusWriterTest {
           .orchestration(blocked).build();
       Outcome inSync = outcome().state(synced(DEPLOY_M)).orchestration(blocked).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, outOfSync, null);
-      ApplicationStatus ok = at(T1).write(null, 1, inSync, null);
+      ApplicationStatus s = at(T1).build(null, 1, outOfSync, null);
+      ApplicationStatus ok = at(T1).build(null, 1, inSync, null);
 
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("SyncWindowBlocked");
-      assertThat(condition(s, StatusWriter.READY).getMessage()).isEqualTo("deny window 22:00-06:00 is active");
-      assertThat(condition(s, StatusWriter.STALLED).getStatus()).isEqualTo("False");
-      assertThat(condition(ok, StatusWriter.READY).getStatus()).isEqualTo("True");
-      assertThat(condition(ok, StatusWriter.READY).getReason()).isEqualTo("ReconciliationSucceeded");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("SyncWindowBlocked");
+      assertThat(condition(s, StatusBuilder.READY).getMessage()).isEqualTo("deny window 22:00-06:00 is active");
+      assertThat(condition(s, StatusBuilder.STALLED).getStatus()).isEqualTo("False");
+      assertThat(condition(ok, StatusBuilder.READY).getStatus()).isEqualTo("True");
+      assertThat(condition(ok, StatusBuilder.READY).getReason()).isEqualTo("ReconciliationSucceeded");
     }
 
     @Test
@@ -1069,15 +1069,15 @@ class StatusWriterTest {
       Outcome o = outcome().state(synced(DEPLOY_M))
           .orchestration(orch().gate("DependencyCycle", "dependency cycle: shop/a -> shop/b -> shop/a", true)).build();
 
-      ApplicationStatus s = at(T1).write(null, 1, o, null);
+      ApplicationStatus s = at(T1).build(null, 1, o, null);
 
-      assertThat(condition(s, StatusWriter.READY).getStatus()).isEqualTo("False");
-      assertThat(condition(s, StatusWriter.READY).getReason()).isEqualTo("DependencyCycle");
-      Condition stalled = condition(s, StatusWriter.STALLED);
+      assertThat(condition(s, StatusBuilder.READY).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.READY).getReason()).isEqualTo("DependencyCycle");
+      Condition stalled = condition(s, StatusBuilder.STALLED);
       assertThat(stalled.getStatus()).isEqualTo("True");
       assertThat(stalled.getReason()).isEqualTo("DependencyCycle");
       assertThat(stalled.getMessage()).isEqualTo("dependency cycle: shop/a -> shop/b -> shop/a");
-      assertThat(condition(s, StatusWriter.RECONCILING).getStatus()).isEqualTo("False");
+      assertThat(condition(s, StatusBuilder.RECONCILING).getStatus()).isEqualTo("False");
     }
 
     @Test
@@ -1091,11 +1091,11 @@ class StatusWriterTest {
       Outcome o = outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")
           .pending(pending).pin(pin).gate("Suspended", "suspended", false)
           .handled(new Orchestration.Handled("sync-1", "approve-1", "rollback-1", "terminate-1", "suspend-1"))).build();
-      ApplicationStatus before = at(T1).write(null, 1, o, null);
+      ApplicationStatus before = at(T1).build(null, 1, o, null);
       String fields = JSON.writeValueAsString(operatorFields(before));
 
-      ApplicationStatus compared = at(T2).write(before, 1, steady(), null);
-      ApplicationStatus failed = at(T2).write(before, 1, failure(FailureReason.SourceFailed, "timeout"), null);
+      ApplicationStatus compared = at(T2).build(before, 1, steady(), null);
+      ApplicationStatus failed = at(T2).build(before, 1, failure(FailureReason.SourceFailed, "timeout"), null);
 
       assertThat(before.operationState).isNotNull();
       assertThat(before.appliedDigest).isEqualTo(DIGEST);
@@ -1116,10 +1116,10 @@ class StatusWriterTest {
     @Test
     @DisplayName("writing a steady outcome onto its own result, later, gives an equal status")
     void steadyIsStable() throws Exception {
-      ApplicationStatus first = at(T1).write(null, 3, steady(), "req-1");
+      ApplicationStatus first = at(T1).build(null, 3, steady(), "req-1");
       String firstJson = json(first);
 
-      ApplicationStatus second = at(T2).write(first, 3, steady(), null);
+      ApplicationStatus second = at(T2).build(first, 3, steady(), null);
 
       assertThat(json(second)).isEqualTo(firstJson);
     }
@@ -1130,10 +1130,10 @@ class StatusWriterTest {
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "differs"))
           .health(DEPLOY, Health.degraded("crash")).appHealth(Health.degraded("crash"))
           .stale(OLD_CONFIG, "v1").build();
-      ApplicationStatus first = at(T1).write(null, 2, o, null);
+      ApplicationStatus first = at(T1).build(null, 2, o, null);
       String firstJson = json(first);
 
-      ApplicationStatus second = at(T2).write(first, 2, o, null);
+      ApplicationStatus second = at(T2).build(first, 2, o, null);
 
       assertThat(json(second)).isEqualTo(firstJson);
     }
@@ -1141,13 +1141,13 @@ class StatusWriterTest {
     @Test
     @DisplayName("writing the same failure onto its own result gives an equal status")
     void failureIsStable() throws Exception {
-      ApplicationStatus synced = at(T1).write(null, 1,
+      ApplicationStatus synced = at(T1).build(null, 1,
           outcome().state(synced(DEPLOY_M)).orchestration(syncSucceeded("automated")).build(), null);
       Outcome f = failure(FailureReason.ClusterUnreachable, "connection refused");
-      ApplicationStatus first = at(T2).write(synced, 1, f, null);
+      ApplicationStatus first = at(T2).build(synced, 1, f, null);
       String firstJson = json(first);
 
-      ApplicationStatus second = at(T2.plusSeconds(60)).write(first, 1, f, null);
+      ApplicationStatus second = at(T2.plusSeconds(60)).build(first, 1, f, null);
 
       assertThat(json(second)).isEqualTo(firstJson);
     }
@@ -1159,10 +1159,10 @@ class StatusWriterTest {
       ApplicationStatus longer = new ApplicationStatus();
       longer.history = new ArrayList<>(List.of(new HistoryEntry()));
       longer.history.get(0).id = 7L;
-      ApplicationStatus first = at(T1).write(null, 1, o, null);
+      ApplicationStatus first = at(T1).build(null, 1, o, null);
       String firstJson = json(first);
 
-      ApplicationStatus second = at(T1).write(longer, 1, o, null);
+      ApplicationStatus second = at(T1).build(longer, 1, o, null);
 
       assertThat(second.history).extracting(e -> e.id).containsExactly(7L, 8L);
       assertThat(json(first)).isEqualTo(firstJson);
@@ -1171,13 +1171,13 @@ class StatusWriterTest {
     @Test
     @DisplayName("the same inputs give the same status")
     void deterministic() throws Exception {
-      ApplicationStatus old = at(T1).write(null, 1, steady(), null);
+      ApplicationStatus old = at(T1).build(null, 1, steady(), null);
       String oldJson = json(old);
       Outcome o = outcome().state(state(DEPLOY_M, ResourceState.Sync.OutOfSync, "x"))
           .orchestration(syncSucceeded("automated")).build();
 
-      ApplicationStatus a = at(T2).write(JSON.readValue(oldJson, ApplicationStatus.class), 2, o, "r");
-      ApplicationStatus b = at(T2).write(JSON.readValue(oldJson, ApplicationStatus.class), 2, o, "r");
+      ApplicationStatus a = at(T2).build(JSON.readValue(oldJson, ApplicationStatus.class), 2, o, "r");
+      ApplicationStatus b = at(T2).build(JSON.readValue(oldJson, ApplicationStatus.class), 2, o, "r");
 
       assertThat(json(a)).isEqualTo(json(b));
     }

@@ -1,5 +1,6 @@
 package dev.keelson.controller.engine;
 
+import dev.keelson.core.sync.OperationPhase;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HealthStatusView;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
@@ -24,7 +25,7 @@ import java.util.Objects;
  * inputs give the same status, and a condition keeps its lastTransitionTime while its status
  * does not change, so an unchanged app produces an identical status and costs no write.
  */
-public final class StatusWriter {
+public final class StatusBuilder {
   /** Entries kept of each kind: syncs and rollbacks, and operator actions. */
   public static final int HISTORY_LIMIT = 10;
   public static final String READY = "Ready";
@@ -33,11 +34,11 @@ public final class StatusWriter {
 
   private final Clock clock;
 
-  public StatusWriter(Clock clock) {
+  public StatusBuilder(Clock clock) {
     this.clock = clock;
   }
 
-  public ApplicationStatus write(ApplicationStatus old, long generation, Outcome o, String handledSyncRequest) {
+  public ApplicationStatus build(ApplicationStatus old, long generation, Outcome o, String handledSyncRequest) {
     ApplicationStatus s = copyOf(old);
     s.observedGeneration = generation;
     if (handledSyncRequest != null) s.lastHandledSyncRequest = handledSyncRequest;
@@ -93,7 +94,7 @@ public final class StatusWriter {
     var op = orch.operation();
     if (orch.finished() && op != null && !Boolean.TRUE.equals(op.dryRun)) {
       s.lastSyncedAt = now();
-      if ("Succeeded".equals(op.phase) && op.resources == null) s.appliedDigest = op.digest;
+      if (OperationPhase.of(op.phase) == OperationPhase.Succeeded && op.resources == null) s.appliedDigest = op.digest;
     }
   }
 
@@ -236,7 +237,7 @@ public final class StatusWriter {
     Orchestration orch = o.orchestration();
     if (orch == null || orch.operation() == null || o.desired() == null) return null;
     var op = orch.operation();
-    if (!"Failed".equals(op.phase) || Boolean.TRUE.equals(op.dryRun) || !o.desired().digest().equals(op.digest)) return null;
+    if (OperationPhase.of(op.phase) != OperationPhase.Failed || Boolean.TRUE.equals(op.dryRun) || !o.desired().digest().equals(op.digest)) return null;
     boolean retrying = op.nextRetryAt != null;
     String message = (op.message == null ? "sync failed" : op.message)
         + (retrying ? " (retry " + ((op.retryCount == null ? 0 : op.retryCount) + 1) + " at " + op.nextRetryAt + ")" : "");

@@ -7,7 +7,7 @@ import dev.keelson.api.v1alpha1.ApplicationStatus;
  * lastHandledSyncRequest when it takes the request, and uses the same token as operationState.id
  * when it starts an operation for it; the operation may then run over many reconciles.
  */
-record SyncResult(Outcome outcome, String message) {
+record SyncRequestOutcome(Outcome outcome, String message) {
   enum Outcome { SUCCEEDED, FAILED, REFUSED }
 
   /** The request was taken and its operation, if one started, is no longer running. */
@@ -18,10 +18,10 @@ record SyncResult(Outcome outcome, String message) {
   }
 
   /** Only meaningful once {@link #finished} holds. */
-  static SyncResult of(ApplicationStatus s, String token) {
+  static SyncRequestOutcome of(ApplicationStatus s, String token) {
     var op = s.operationState;
-    if (op == null || !token.equals(op.id)) return new SyncResult(Outcome.REFUSED, readyMessage(s));
-    return new SyncResult("Succeeded".equals(op.phase) ? Outcome.SUCCEEDED : Outcome.FAILED,
+    if (op == null || !token.equals(op.id)) return new SyncRequestOutcome(Outcome.REFUSED, readyMessage(s));
+    return new SyncRequestOutcome("Succeeded".equals(op.phase) ? Outcome.SUCCEEDED : Outcome.FAILED,
         op.phase + (op.message == null ? "" : ": " + op.message));
   }
 
