@@ -1,7 +1,6 @@
 package dev.keelson.helm;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.keelson.core.model.RepoPath;
 
 /** Paths named in the spec, resolved against a directory of the repository without leaving it. */
 final class RepoPaths {
@@ -22,24 +21,10 @@ final class RepoPaths {
     if (r.contains("://")) {
       throw new HelmRenderException(ref, what + " '" + ref + "': remote files are not allowed; the file must be in the repository");
     }
-    if (r.startsWith("/") || r.startsWith("~") || r.matches("^[A-Za-z]:[\\\\/].*")) {
+    if (RepoPath.isAbsolute(r)) {
       throw new HelmRenderException(ref, what + " '" + ref + "': absolute paths are not allowed; use a path relative to the chart");
     }
-    Deque<String> segments = new ArrayDeque<>();
-    String joined = dir.isEmpty() ? r : dir + "/" + r;
-    for (String segment : joined.split("/")) {
-      if (segment.isEmpty() || segment.equals(".")) {
-        continue;
-      }
-      if (segment.equals("..")) {
-        if (segments.isEmpty()) {
-          throw new HelmRenderException(ref, what + " '" + ref + "' escapes the repository");
-        }
-        segments.removeLast();
-      } else {
-        segments.addLast(segment);
-      }
-    }
-    return String.join("/", segments);
+    return RepoPath.resolve(dir, r)
+        .orElseThrow(() -> new HelmRenderException(ref, what + " '" + ref + "' escapes the repository"));
   }
 }

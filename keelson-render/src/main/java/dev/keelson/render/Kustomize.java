@@ -86,7 +86,7 @@ final class Kustomize {
    * @param appPath the directory to build, relative to the repository root ("" for the root)
    * @param rootFile the root kustomization's path, used as the file errors are attributed to
    */
-  List<Manifest> build(SourceTree tree, String appPath, String rootFile) throws RenderException {
+  List<Manifest> build(RenderTree tree, String appPath, String rootFile) throws RenderException {
     Path work = null;
     try {
       work = createPrivateTempDirectory();
@@ -141,12 +141,12 @@ final class Kustomize {
     return Files.createTempDirectory("keelson-render-");
   }
 
-  private static void writeTree(SourceTree tree, Path src) throws IOException {
+  private static void writeTree(RenderTree tree, Path src) throws IOException {
     Files.createDirectories(src);
     for (String path : tree.paths()) {
       Path target = src.resolve(path).normalize();
       if (!target.startsWith(src)) {
-        // SourceTree already refuses such paths; this guards the invariant at the point of use.
+        // RenderTree already refuses such paths; this guards the invariant at the point of use.
         throw new IOException("path escapes the work directory: " + path);
       }
       Files.createDirectories(target.getParent());

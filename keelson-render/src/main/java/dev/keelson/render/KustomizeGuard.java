@@ -1,5 +1,6 @@
 package dev.keelson.render;
 
+import dev.keelson.core.model.RepoPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,18 +50,18 @@ final class KustomizeGuard {
   }
 
   /** The kustomization file at the root of the tree, or null if the tree is a plain directory. */
-  static String rootKustomization(SourceTree tree) {
+  static String rootKustomization(RenderTree tree) {
     return rootKustomization(tree, "");
   }
 
   /** The kustomization file directly in {@code dir} ("" for the root), or null. */
-  static String rootKustomization(SourceTree tree, String dir) {
+  static String rootKustomization(RenderTree tree, String dir) {
     String prefix = dir.isEmpty() ? "" : dir + "/";
     return FILE_NAMES.stream().map(n -> prefix + n).filter(tree::isFile).findFirst().orElse(null);
   }
 
   /** @param root the application's root kustomization file */
-  static void check(SourceTree tree, String root) throws RenderException {
+  static void check(RenderTree tree, String root) throws RenderException {
     Set<String> seen = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>(List.of(root));
     while (!pending.isEmpty()) {
@@ -96,11 +97,11 @@ final class KustomizeGuard {
 
   /** Checks of one kustomization file. */
   private static final class FileCheck {
-    private final SourceTree tree;
+    private final RenderTree tree;
     private final String file;
     private final String dir;
 
-    FileCheck(SourceTree tree, String file) {
+    FileCheck(RenderTree tree, String file) {
       this.tree = tree;
       this.file = file;
       int slash = file.lastIndexOf('/');
@@ -222,22 +223,7 @@ final class KustomizeGuard {
       if (r.startsWith("/") || r.startsWith("~")) {
         throw refuse("absolute path '" + ref + "' is not allowed");
       }
-      Deque<String> segments = new ArrayDeque<>();
-      String joined = dir.isEmpty() ? r : dir + "/" + r;
-      for (String segment : joined.split("/")) {
-        if (segment.isEmpty() || segment.equals(".")) {
-          continue;
-        }
-        if (segment.equals("..")) {
-          if (segments.isEmpty()) {
-            throw refuse("path '" + ref + "' escapes the repository");
-          }
-          segments.removeLast();
-        } else {
-          segments.addLast(segment);
-        }
-      }
-      return String.join("/", segments);
+      return RepoPath.resolve(dir, r).orElseThrow(() -> refuse("path '" + ref + "' escapes the repository"));
     }
 
     private RenderException refuse(String problem) {

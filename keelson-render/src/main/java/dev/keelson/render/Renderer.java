@@ -76,7 +76,7 @@ public final class Renderer {
    */
   public RenderResult render(Map<String, byte[]> repoFiles, String appPath, DirectorySelection selection)
       throws RenderException {
-    SourceTree tree = new SourceTree(Objects.requireNonNull(repoFiles, "repoFiles"));
+    RenderTree tree = new RenderTree(Objects.requireNonNull(repoFiles, "repoFiles"));
     String dir = appPath == null ? "" : appPath;
     String kustomization = KustomizeGuard.rootKustomization(tree, dir);
     if (kustomization != null) {

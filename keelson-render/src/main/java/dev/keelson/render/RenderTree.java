@@ -15,12 +15,12 @@ import java.util.TreeMap;
  * The files of an application's path, keyed by normalized relative path. Paths that could point
  * outside the tree once written to disk ({@code ..}, absolute) are refused up front.
  */
-final class SourceTree {
+final class RenderTree {
 
   private final TreeMap<String, byte[]> files = new TreeMap<>();
   private final Set<String> directories = new HashSet<>();
 
-  SourceTree(Map<String, byte[]> input) throws RenderException {
+  RenderTree(Map<String, byte[]> input) throws RenderException {
     for (Map.Entry<String, byte[]> e : input.entrySet()) {
       String path = normalize(e.getKey());
       if (e.getValue() == null) {
