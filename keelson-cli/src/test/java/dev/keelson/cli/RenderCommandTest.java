@@ -2,9 +2,7 @@ package dev.keelson.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.keelson.cli.CliTest.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -16,22 +14,9 @@ class RenderCommandTest {
 
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  static synchronized Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = KeelsonCli.run(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  /** The in-process runner every CLI test uses; this class needs no cluster. */
+  static Result run(String... args) {
+    return CliTest.run(args);
   }
 
   private Path write(String rel, String text) throws Exception {
@@ -72,17 +57,17 @@ class RenderCommandTest {
 
     Result r = run("render", dir.resolve("app").toString());
 
-    assertThat(r.code).as(r.err).isZero();
-    assertThat(r.err).isEmpty();
-    assertThat(r.out.split("(?m)^---$", -1)).hasSize(3);
-    assertThat(r.out).startsWith("---\n").contains("name: cfg").contains("name: creds")
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().split("(?m)^---$", -1)).hasSize(3);
+    assertThat(r.out()).startsWith("---\n").contains("name: cfg").contains("name: creds")
         .contains("password:").doesNotContain("hunter2")
         // DirectorySelection.defaults(), as an Application without directory options: no recursion
         .doesNotContain("name: nested");
 
     Result withValues = run("render", dir.resolve("app").toString(), "--set", "a=b");
-    assertThat(withValues.code).isEqualTo(ExitCodes.ERROR);
-    assertThat(withValues.err).startsWith("error: ").contains("not a Helm chart");
+    assertThat(withValues.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(withValues.err()).startsWith("error: ").contains("not a Helm chart");
   }
 
   @Test
@@ -99,8 +84,8 @@ class RenderCommandTest {
 
     Result r = run("render", dir.resolve("overlays/prod").toString());
 
-    assertThat(r.code).as(r.err).isZero();
-    assertThat(r.out).contains("name: prod-settings").contains("level: base");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("name: prod-settings").contains("level: base");
     LocalTree plain = LocalTree.read(dir.resolve("plain"));
     assertThat(plain.root()).isEqualTo(dir.toAbsolutePath().normalize());
     assertThat(plain.path()).isEqualTo("plain");
@@ -111,8 +96,8 @@ class RenderCommandTest {
     // the directory asked for is read even when the work tree ignores it
     write("target/generated/cm.yaml", cm("generated", "k", "v"));
     Result generated = run("render", dir.resolve("target/generated").toString());
-    assertThat(generated.code).as(generated.err).isZero();
-    assertThat(generated.out).contains("name: generated");
+    assertThat(generated.code()).as(generated.err()).isZero();
+    assertThat(generated.out()).contains("name: generated");
     assertThat(LocalTree.read(dir.resolve("target/generated")).files()).containsKey("target/generated/cm.yaml")
         .doesNotContainKey("overlays/prod/target/junk.yaml");
   }
@@ -123,9 +108,9 @@ class RenderCommandTest {
 
     Result r = run("render", dir.resolve("app").toString());
 
-    assertThat(r.code).isEqualTo(ExitCodes.ERROR);
-    assertThat(r.err).startsWith("error: ").contains("kustomization.yaml");
-    assertThat(r.out).isEmpty();
+    assertThat(r.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).startsWith("error: ").contains("kustomization.yaml");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
@@ -138,16 +123,16 @@ class RenderCommandTest {
         "--values", first.toString(), "--values", second.toString(), "--set", "color=set",
         "--set-string", "owner=007", "--release-name", "shop", "--namespace", "prod");
 
-    assertThat(r.code).as(r.err).isZero();
-    assertThat(r.out).contains("name: shop-web").contains("namespace: prod")
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("name: shop-web").contains("namespace: prod")
         .contains("color: set").contains("size: first").contains("owner: \"007\"");
   }
 
   @Test
   void aChartRendersAsAnInstallUnlessUpgradeIsAsked() throws Exception {
     chart("web", null);
-    assertThat(run("render", dir.resolve("web").toString()).out).contains("mode: install");
-    assertThat(run("render", dir.resolve("web").toString(), "--upgrade").out).contains("mode: upgrade");
+    assertThat(run("render", dir.resolve("web").toString()).out()).contains("mode: install");
+    assertThat(run("render", dir.resolve("web").toString(), "--upgrade").out()).contains("mode: upgrade");
   }
 
   @Test
@@ -155,12 +140,12 @@ class RenderCommandTest {
     chart("web", ">=1.23");
 
     Result without = run("render", dir.resolve("web").toString());
-    assertThat(without.code).isEqualTo(ExitCodes.ERROR);
-    assertThat(without.err).startsWith("error: ").contains("Chart.yaml").contains("kubeVersion");
+    assertThat(without.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(without.err()).startsWith("error: ").contains("Chart.yaml").contains("kubeVersion");
 
     Result with = run("render", dir.resolve("web").toString(), "--kube-version", "1.23.0");
-    assertThat(with.code).as(with.err).isZero();
-    assertThat(with.out).contains("name: release-name-web");
+    assertThat(with.code()).as(with.err()).isZero();
+    assertThat(with.out()).contains("name: release-name-web");
   }
 
   @Test
@@ -170,21 +155,21 @@ class RenderCommandTest {
 
     Result r = run("render", dir.resolve("web").toString());
 
-    assertThat(r.code).isEqualTo(ExitCodes.ERROR);
-    assertThat(r.err).startsWith("error: ").contains("templates/broken.yaml");
-    assertThat(r.out).isEmpty();
+    assertThat(r.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).startsWith("error: ").contains("templates/broken.yaml");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
   void missingPathsAndValuesFilesAreNamed() throws Exception {
     Result noDir = run("render", dir.resolve("nowhere").toString());
-    assertThat(noDir.code).isEqualTo(ExitCodes.ERROR);
-    assertThat(noDir.err).startsWith("error: ").contains("nowhere");
+    assertThat(noDir.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(noDir.err()).startsWith("error: ").contains("nowhere");
 
     chart("web", null);
     Result noValues = run("render", dir.resolve("web").toString(), "--values", dir.resolve("missing.yaml").toString());
-    assertThat(noValues.code).isEqualTo(ExitCodes.ERROR);
-    assertThat(noValues.err).startsWith("error: ").contains("missing.yaml");
+    assertThat(noValues.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(noValues.err()).startsWith("error: ").contains("missing.yaml");
   }
 
   @Test

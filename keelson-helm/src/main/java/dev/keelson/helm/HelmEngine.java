@@ -31,7 +31,11 @@ final class HelmEngine {
     sets.forEach(cmd::set);
     setFiles.forEach(cmd::setFile);
     synchronized (LOCK) {
-      return cmd.call();
+      try {
+        return cmd.call();
+      } finally {
+        JvmSignals.restoreAfterFirstHelmCall();
+      }
     }
   }
 }

@@ -103,6 +103,26 @@ public final class ChartRenderer {
     }
   }
 
+  /**
+   * Whether rendering the chart reads files outside its directory: a value file or file
+   * parameter that climbs out of it, or a {@code file://} dependency. Otherwise the chart's
+   * directory alone is read.
+   *
+   * @param pathFiles the files under the chart's directory, keyed from it
+   */
+  public static boolean readsOutside(HelmSettings helm, Map<String, byte[]> pathFiles) {
+    boolean climbs = helm.valueFiles().stream().anyMatch(ChartRenderer::leaves)
+        || helm.fileParameters().stream().anyMatch(p -> leaves(p.path()));
+    boolean fileDependencies = pathFiles.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("Chart.yaml") || e.getKey().endsWith("Chart.lock"))
+        .anyMatch(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8).contains("file://"));
+    return climbs || fileDependencies;
+  }
+
+  private static boolean leaves(String path) {
+    return path.contains("..") || path.startsWith("/");
+  }
+
   public static boolean isChart(Map<String, byte[]> pathFiles) {
     return HelmRenderer.isChart(pathFiles, "");
   }

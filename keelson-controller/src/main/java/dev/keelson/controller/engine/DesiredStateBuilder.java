@@ -37,23 +37,17 @@ public final class DesiredStateBuilder {
   private final Map<AppRef, Memo> memo = new ConcurrentHashMap<>();
 
   /** How a Git path renders. */
-  private enum Kind {
-    DIRECTORY, KUSTOMIZE, HELM;
-
-    /** Rendered from the whole repository (bases and value files may live anywhere in it). */
-    boolean wholeRepository() {
-      return this != DIRECTORY;
-    }
-  }
+  private enum Kind { DIRECTORY, KUSTOMIZE, HELM }
 
   /**
    * @param renderKey tree id the result was rendered from: the app's path, or the whole
-   *     repository for Kustomize and Helm
+   *     repository for Kustomize and for a chart that reads files outside its directory
+   * @param wholeRepository whether the render read the whole repository
    * @param inputs digest of what else went into the render: substituted variables (ConfigMaps and
    *     Secrets change without a commit) and a chart's values and capabilities
    */
-  private record Memo(String renderKey, Kind kind, AppSettings.SourceSettings source, String inputs,
-      DesiredState state) {}
+  private record Memo(String renderKey, Kind kind, boolean wholeRepository, AppSettings.SourceSettings source,
+      String inputs, DesiredState state) {}
 
   public DesiredStateBuilder(SourceLoader source, Renderer renderer, ChartRenderer charts, Substituter substituter,
       ObjectPreparer preparer) {
@@ -75,23 +69,28 @@ public final class DesiredStateBuilder {
     ChartRenderer.Inputs chartInputs = last != null && last.kind() == Kind.HELM ? charts.inputs(app) : null;
     if (last != null && last.source().equals(app.source())
         && last.inputs().equals(inputsDigest(variablesDigest, chartInputs))) {
-      String key = last.kind().wholeRepository() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
+      String key = last.wholeRepository() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
       if (key.equals(last.renderKey())) {
         DesiredState s = last.state();
         DesiredState current = new DesiredState(
             s.objects(), at.commitSha(), at.ref(), at.pathTreeId(), s.digest(), s.engine());
-        memo.put(app.ref(), new Memo(key, last.kind(), app.source(), last.inputs(), current));
+        memo.put(app.ref(), new Memo(key, last.kind(), last.wholeRepository(), app.source(), last.inputs(), current));
         return current;
       }
     }
     SourceTree tree = source.read(app, at.commitSha(), app.path());
     Kind kind = ChartRenderer.isChart(tree.files()) ? Kind.HELM : isKustomize(tree) ? Kind.KUSTOMIZE : Kind.DIRECTORY;
-    SourceTree renderFrom = kind.wholeRepository() ? source.read(app, at.commitSha(), "") : tree;
+    // bases and value files may live anywhere in the repository; most charts keep to their own
+    // directory, and reading a large repository for each of its apps is what costs
+    boolean wholeRepository = kind == Kind.KUSTOMIZE
+        || (kind == Kind.HELM && ChartRenderer.readsOutside(app.helm(), tree.files()));
+    SourceTree renderFrom = wholeRepository ? source.read(app, at.commitSha(), "") : tree;
     if (kind == Kind.HELM && chartInputs == null) chartInputs = charts.inputs(app);
     List<Manifest> rendered;
     String engine;
     if (kind == Kind.HELM) {
-      HelmResult r = charts.renderFromGit(app, renderFrom.files(), chartInputs, at.commitSha());
+      HelmResult r = charts.renderFromGit(app,
+          wholeRepository ? renderFrom.files() : underPath(app.path(), tree.files()), chartInputs, at.commitSha());
       rendered = r.manifests();
       engine = r.engine();
     } else {
@@ -113,7 +112,7 @@ public final class DesiredStateBuilder {
     List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), manifests);
     DesiredState state = new DesiredState(
         objects, at.commitSha(), at.ref(), at.pathTreeId(), digest(objects), engine);
-    memo.put(app.ref(), new Memo(renderFrom.treeId(), kind, app.source(),
+    memo.put(app.ref(), new Memo(renderFrom.treeId(), kind, wholeRepository, app.source(),
         inputsDigest(variablesDigest, kind == Kind.HELM ? chartInputs : null), state));
     return state;
   }
@@ -132,6 +131,14 @@ public final class DesiredStateBuilder {
     List<Manifest> objects = preparer.prepare(app.ref(), app.destinationNamespace(), manifests);
     return new DesiredState(objects, r.chartVersion(), r.chartName(), "chart:" + r.chartName() + ":" + r.chartVersion(),
         digest(objects), r.engine());
+  }
+
+  /** Files keyed from the app's path, keyed from the repository's root again. */
+  private static Map<String, byte[]> underPath(String path, Map<String, byte[]> files) {
+    if (path.isEmpty()) return files;
+    Map<String, byte[]> out = new java.util.HashMap<>();
+    files.forEach((k, v) -> out.put(path + "/" + k, v));
+    return out;
   }
 
   private static String inputsDigest(String variables, ChartRenderer.Inputs chart) {

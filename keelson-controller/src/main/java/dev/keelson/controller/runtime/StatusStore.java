@@ -63,8 +63,8 @@ final class StatusStore {
     if (patch.isEmpty()) return;
     String uid = app.getMetadata().getUid();
     try {
-      Application stored = client.resources(Application.class).inNamespace(ref.namespace()).withName(ref.name())
-          .subresource("status")
+      // addressed through the app in hand: by name alone the client would read the app first
+      Application stored = client.resource(app).subresource("status")
           .patch(PatchContext.of(PatchType.JSON_MERGE), JSON.writeValueAsString(Map.of("status", patch)));
       written.put(ref, new Entry(uid, stored.getStatus()));
     } catch (KubernetesClientException e) {
