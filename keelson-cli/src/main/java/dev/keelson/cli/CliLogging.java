@@ -28,6 +28,7 @@ final class CliLogging {
       set("log.io.fabric8", "info");
     } else if (longRunning) {
       set("defaultLogLevel", "info");
+      set("log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
     } else {
       set("defaultLogLevel", "warn");
       set("log.io.fabric8", "error");
