@@ -75,6 +75,7 @@ public final class ChartRenderer {
     apiVersions.addAll(h.apiVersions());
     b.apiVersions(apiVersions);
     HelmOptions options = b.build();
+    // the options' text holds values read from Secrets: it is digested here and never shown
     return new Inputs(options, Fingerprint.digest(List.of(String.valueOf(options))));
   }
 
