@@ -257,6 +257,7 @@ public final class GitSourceCache implements AutoCloseable {
         Directories.deleteRecursively(entry.dir);
         staging = cacheDir.resolve(".staging-" + entry.dir.getFileName() + "-" + UUID.randomUUID());
         try (Git git = Git.init().setBare(true).setDirectory(staging.toFile()).call()) {
+          noAutomaticGc(git.getRepository());
           fetchInto(git, entry, url, creds);
         }
         Files.move(staging, entry.dir, StandardCopyOption.ATOMIC_MOVE);
@@ -361,6 +362,19 @@ public final class GitSourceCache implements AutoCloseable {
 
   private static boolean isRepository(Path dir) {
     return Files.isDirectory(dir) && RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);
+  }
+
+  /**
+   * JGit collects garbage by itself after a fetch, in the background. In a staging clone that is
+   * moved into place right after, its lock file vanishes under it and JGit logs an error with a
+   * stack trace; the cache repacks on its own schedule anyway ({@code maybeCollectGarbage}).
+   */
+  private static void noAutomaticGc(Repository repo) throws IOException {
+    var config = repo.getConfig();
+    config.setInt("gc", null, "auto", 0);
+    // JGit takes the gc log's lock even when there is nothing to collect: not in the background
+    config.setBoolean("gc", null, "autoDetach", false);
+    config.save();
   }
 
   private static Repository open(Path dir) throws IOException {
