@@ -17,7 +17,8 @@ public final class SignalProbe {
     new HelmRenderer(cache).render(files, "chart", HelmOptions.builder("probe").build());
     System.out.println("rendered");
     System.out.flush();
-    Thread.sleep(120_000);
+    // waits for the signal that ends the process; nothing ever counts the latch down
+    new java.util.concurrent.CountDownLatch(1).await(2, java.util.concurrent.TimeUnit.MINUTES);
     System.out.println("not terminated");
   }
 }

@@ -131,7 +131,8 @@ public final class ChartRenderer {
   private RepositoryAuth auth(AppSettings app) throws ReconcileFailure {
     if (app.secretName() == null) return RepositoryAuth.NONE;
     VariableRef ref = new VariableRef(VariableRef.Kind.Secret, app.secretName(), false);
-    Map<String, String> data = objects.read(app.ref().namespace(), ref).orElseThrow(() -> new ReconcileFailure(
+    Map<String, String> data = objects.read(app.ref().namespace(), ref, "spec.source.secretRef",
+        FailureReason.SourceFailed).orElseThrow(() -> new ReconcileFailure(
         FailureReason.SourceFailed, "credentials Secret " + app.ref().namespace() + "/" + app.secretName()
             + " not found", true));
     return new RepositoryAuth(data.get("username"), data.get("password"), data.get("ca.crt"));
@@ -139,7 +140,8 @@ public final class ChartRenderer {
 
   private Optional<ValuesFromEntry> valuesFrom(String namespace, HelmSettings.ValuesRef ref) throws ReconcileFailure {
     String where = "spec.source.helm.valuesFrom: " + ref.object();
-    Optional<Map<String, String>> data = objects.read(namespace, ref.object());
+    Optional<Map<String, String>> data = objects.read(namespace, ref.object(), "spec.source.helm.valuesFrom",
+        FailureReason.RenderFailed);
     if (data.isEmpty() || !data.get().containsKey(ref.valuesKey())) {
       if (ref.object().optional()) return Optional.empty();
       throw new ReconcileFailure(FailureReason.RenderFailed, where

@@ -46,7 +46,7 @@ public final class Substituter {
     }
     Map<String, String> values = new HashMap<>();
     for (VariableRef ref : settings.substituteFrom()) {
-      Optional<Map<String, String>> data = source.read(namespace, ref);
+      Optional<Map<String, String>> data = source.read(namespace, ref, "postBuild.substituteFrom", FailureReason.SubstitutionFailed);
       if (data.isEmpty()) {
         if (ref.optional()) {
           continue;

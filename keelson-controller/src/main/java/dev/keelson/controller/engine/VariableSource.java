@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the ConfigMaps and Secrets that {@code spec.postBuild.substituteFrom} names. Behind an
- * interface so that the engine can be tested without a cluster.
+ * Reads the ConfigMaps and Secrets an app's spec names: {@code postBuild.substituteFrom}, a
+ * chart's {@code valuesFrom}, a Helm repository's credentials. Behind an interface so that the
+ * engine can be tested without a cluster.
  */
 public interface VariableSource {
   /**
@@ -17,4 +18,18 @@ public interface VariableSource {
    *     never its content
    */
   Optional<Map<String, String>> read(String namespace, VariableRef ref) throws ReconcileFailure;
+
+  /**
+   * The same, a failure named after the field that asked for the object and given that field's
+   * reason; a cluster that cannot be reached stays {@link FailureReason#ClusterUnreachable}.
+   */
+  default Optional<Map<String, String>> read(String namespace, VariableRef ref, String field, FailureReason reason)
+      throws ReconcileFailure {
+    try {
+      return read(namespace, ref);
+    } catch (ReconcileFailure f) {
+      if (f.reason() == FailureReason.ClusterUnreachable) throw f;
+      throw new ReconcileFailure(reason, field + ": " + f.getMessage(), f.isTransient());
+    }
+  }
 }

@@ -15,8 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ConfigMaps and Secrets of {@code substituteFrom}, read from the API server on every
- * reconcile: their content may change at any time, and a stale value would render a stale object.
+ * The ConfigMaps and Secrets an app's spec names, read from the API server on every reconcile: their content may change at any time, and a stale value would render a stale object.
  * As in Flux, a ConfigMap's {@code data} counts (not {@code binaryData}), and a Secret's {@code
  * data}, decoded.
  */
@@ -43,8 +42,9 @@ final class KubeVariableSource implements VariableSource {
       };
     } catch (KubernetesClientException e) {
       // the code only: a client message may quote what the server sent
-      throw new ReconcileFailure(e.getCode() == 0 ? FailureReason.ClusterUnreachable : FailureReason.SubstitutionFailed,
-          "postBuild.substituteFrom: reading " + ref + " in namespace " + namespace + ": HTTP " + e.getCode(), true);
+      // the caller names the field that asked for it (VariableSource#read with a field)
+      throw new ReconcileFailure(e.getCode() == 0 ? FailureReason.ClusterUnreachable : FailureReason.SourceFailed,
+          "reading " + ref + " in namespace " + namespace + ": HTTP " + e.getCode(), true);
     }
   }
 
@@ -58,8 +58,8 @@ final class KubeVariableSource implements VariableSource {
         out.put(e.getKey(), new String(Base64.getDecoder().decode(e.getValue() == null ? "" : e.getValue()),
             StandardCharsets.UTF_8));
       } catch (IllegalArgumentException bad) {
-        throw new ReconcileFailure(FailureReason.SubstitutionFailed,
-            "postBuild.substituteFrom: " + ref + ": key \"" + e.getKey() + "\" is not valid base64");
+        throw new ReconcileFailure(FailureReason.SourceFailed,
+            ref + ": key \"" + e.getKey() + "\" is not valid base64", false);
       }
     }
     return out;
