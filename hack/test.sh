@@ -11,6 +11,9 @@ command -v git >/dev/null || pkgs+=(git)
 command -v openssl >/dev/null || pkgs+=(openssl)
 # The OCI registry the Helm chart tests push to and pull from (keelson-helm's HelmOciChartTest).
 [ -x /usr/bin/docker-registry ] || pkgs+=(docker-registry)
+# The real age and gpg make and open the SOPS test files (keelson-secrets).
+command -v age >/dev/null || pkgs+=(age)
+command -v gpg >/dev/null || pkgs+=(gnupg)
 if [ ${#pkgs[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${pkgs[@]}" >/dev/null
