@@ -4,6 +4,7 @@ import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -41,6 +42,7 @@ final class ControllerCommand implements Callable<Integer> {
         .withNamespaces(Set.copyOf(namespaces))
         .withLeaseNamespace(noLeaderElection ? null : leaseNamespace)
         .withExitOnLostLeadership(true);
+    warnIfLookupReadsAnotherCluster();
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -51,5 +53,25 @@ final class ControllerCommand implements Callable<Integer> {
     }, "keelson-shutdown"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Helm's native library reads its cluster from the environment the process started with, so a
+   * chart's {@code lookup} cannot follow {@code --kubeconfig}. Said once, at start, when they differ.
+   */
+  private void warnIfLookupReadsAnotherCluster() {
+    if (kube.kubeconfig == null) {
+      return;
+    }
+    String env = System.getenv("KUBECONFIG");
+    Path helmReads = env == null || env.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".kube", "config")
+        : Path.of(env.split(java.io.File.pathSeparator)[0]);
+    Path given = kube.kubeconfig.toAbsolutePath().normalize();
+    if (!helmReads.toAbsolutePath().normalize().equals(given)) {
+      LoggerFactory.getLogger(ControllerCommand.class).warn(
+          "Helm charts that call lookup read the cluster that {} names, not --kubeconfig {}; "
+              + "start the controller with KUBECONFIG={} to make them the same", helmReads, given, given);
+    }
   }
 }

@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  *       false through {@link ReleaseFlags}, with its limits.
  * </ul>
  *
+ * <p>It also notes whether any template calls {@code lookup}: such a chart's output depends on the
+ * cluster's live objects, not only on its inputs, so it must be rendered again each time.
+ *
  * <p>Subchart archives in {@code charts/} are unpacked first so that their templates get the same
  * treatment; Helm loads a directory and an archive alike.
  */
@@ -49,17 +52,26 @@ final class ChartRewriter {
   static final String SOURCE_PREFIX = "_keelson-src-";
   static final String CRD_TEMPLATES = "keelson-crds";
 
+  /** {@code lookup} as a function name: not a field ({@code .lookup}), a variable or part of a word. */
+  private static final Pattern LOOKUP_CALL = Pattern.compile("(?<![\\w.$-])lookup(?![\\w-])");
+
   private static final Pattern HAS_LITERAL =
       Pattern.compile("\\$?\\.Capabilities\\.APIVersions\\.Has\\s+(?:\"([^\"\\\\]*)\"|`([^`]*)`)");
 
   private final Set<String> apiVersions;
   private final boolean includeCrds;
   private final ReleaseFlags releaseFlags;
+  private boolean callsLookup;
 
   ChartRewriter(List<String> apiVersions, boolean includeCrds, boolean upgrade) {
     this.apiVersions = Set.copyOf(apiVersions);
     this.includeCrds = includeCrds;
     this.releaseFlags = new ReleaseFlags(upgrade);
+  }
+
+  /** Whether a template of the chart or of a subchart, as rewritten so far, calls {@code lookup}. */
+  boolean callsLookup() {
+    return callsLookup;
   }
 
   void rewrite(Path chartDir) throws IOException, HelmRenderException {
@@ -95,6 +107,7 @@ final class ChartRewriter {
     byte[] content = original;
     String text = utf8(original);
     if (text != null) {
+      callsLookup |= callsLookup(text);
       String substituted = releaseFlags.apply(substituteApiVersions(text));
       if (!substituted.equals(text)) {
         content = substituted.getBytes(StandardCharsets.UTF_8);
@@ -152,6 +165,23 @@ final class ChartRewriter {
       Files.createDirectories(target.getParent());
       Files.writeString(target, "{{ .Files.Get \"crds/" + goString(rel) + "\" }}", StandardCharsets.UTF_8);
     }
+  }
+
+  static boolean callsLookup(String text) {
+    if (!text.contains("lookup")) {
+      return false;
+    }
+    boolean[] found = {false};
+    TemplateActions.map(text, action -> {
+      found[0] |= LOOKUP_CALL.matcher(withoutStrings(action)).find();
+      return action;
+    });
+    return found[0];
+  }
+
+  /** The action with its string literals blanked, so that {@code "lookup"} in quotes is not a call. */
+  private static String withoutStrings(String action) {
+    return action.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`", "\"\"");
   }
 
   /** Replaces literal {@code Has} calls inside template actions only, never in plain text. */

@@ -24,7 +24,13 @@ import java.util.function.Function;
  *
  * <p>Results are cached in memory by a digest of everything that can change them: the chart's
  * files (or archive), the values, the options and the capabilities. The same inputs return the
- * same result without running Helm.
+ * same result without running Helm, except for a chart that calls {@code lookup}, whose output
+ * also depends on the cluster's live objects and which is rendered every time.
+ *
+ * <p>{@code lookup} reads the cluster that the process's environment names when it starts: the pod's
+ * service account inside a cluster, otherwise {@code $KUBECONFIG} (or {@code ~/.kube/config}).
+ * Helm's native library takes its environment from the process's start, so it cannot be pointed
+ * elsewhere later.
  *
  * <p>Instances are safe to share between threads.
  */
@@ -126,7 +132,8 @@ public final class HelmRenderer {
         ws.write("chart/" + e.getKey(), e.getValue());
       }
       Path chartDir = ws.root().resolve("chart");
-      new ChartRewriter(options.apiVersions(), !options.skipCrds(), options.upgrade()).rewrite(chartDir);
+      ChartRewriter rewriter = new ChartRewriter(options.apiVersions(), !options.skipCrds(), options.upgrade());
+      rewriter.rewrite(chartDir);
       List<Path> valuesFiles = values.writeLayers(ws);
       Map<String, Path> setFiles = values.writeFileValues(ws);
       String output;
@@ -137,8 +144,13 @@ public final class HelmRenderer {
         throw HelmErrors.toException(e.getMessage(), ws.root(), values.written);
       }
       List<Manifest> manifests = HelmOutput.parse(output, options.skipTests());
-      HelmResult result = new HelmResult(manifests, HelmResult.ENGINE, chart.name(), chart.version());
-      cache.put(digest, result);
+      HelmResult result = new HelmResult(manifests, HelmResult.ENGINE, chart.name(), chart.version(),
+          rewriter.callsLookup());
+      // A chart that calls lookup reads the cluster's live objects: the same inputs may render
+      // differently next time.
+      if (!result.readsCluster()) {
+        cache.put(digest, result);
+      }
       return result;
     } catch (IOException e) {
       throw new HelmRenderException("", "cannot prepare chart " + chart.name() + ": " + e.getMessage(), e);

@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param engine always {@link #ENGINE}
  * @param chartName the chart's name from its Chart.yaml
  * @param chartVersion the chart's version from its Chart.yaml
+ * @param readsCluster whether a template calls {@code lookup}: the output then depends on the
+ *     cluster's live objects too, and the same inputs must be rendered again
  */
-public record HelmResult(List<Manifest> manifests, String engine, String chartName, String chartVersion) {
+public record HelmResult(List<Manifest> manifests, String engine, String chartName, String chartVersion,
+    boolean readsCluster) {
   public static final String ENGINE = "helm";
 
   public HelmResult {

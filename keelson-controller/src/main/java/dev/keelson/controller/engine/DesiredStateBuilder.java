@@ -45,9 +45,11 @@ public final class DesiredStateBuilder {
    * @param wholeRepository whether the render read the whole repository
    * @param inputs digest of what else went into the render: substituted variables (ConfigMaps and
    *     Secrets change without a commit) and a chart's values and capabilities
+   * @param readsCluster whether the render read live objects (a chart's {@code lookup}): then no
+   *     digest of the inputs says it would render the same, and it is rendered each time
    */
   private record Memo(String renderKey, Kind kind, boolean wholeRepository, AppSettings.SourceSettings source,
-      String inputs, DesiredState state) {}
+      String inputs, boolean readsCluster, DesiredState state) {}
 
   public DesiredStateBuilder(SourceLoader source, Renderer renderer, ChartRenderer charts, Substituter substituter,
       ObjectPreparer preparer) {
@@ -67,14 +69,15 @@ public final class DesiredStateBuilder {
     String variablesDigest = variables.map(Substituter.Variables::digest).orElse("");
     Memo last = memo.get(app.ref());
     ChartRenderer.Inputs chartInputs = last != null && last.kind() == Kind.HELM ? charts.inputs(app) : null;
-    if (last != null && last.source().equals(app.source())
+    if (last != null && !last.readsCluster() && last.source().equals(app.source())
         && last.inputs().equals(inputsDigest(variablesDigest, chartInputs))) {
       String key = last.wholeRepository() ? source.treeId(app, at.commitSha(), "") : at.pathTreeId();
       if (key.equals(last.renderKey())) {
         DesiredState s = last.state();
         DesiredState current = new DesiredState(
             s.objects(), at.commitSha(), at.ref(), at.pathTreeId(), s.digest(), s.engine());
-        memo.put(app.ref(), new Memo(key, last.kind(), last.wholeRepository(), app.source(), last.inputs(), current));
+        memo.put(app.ref(), new Memo(key, last.kind(), last.wholeRepository(), app.source(), last.inputs(), false,
+            current));
         return current;
       }
     }
@@ -88,11 +91,13 @@ public final class DesiredStateBuilder {
     if (kind == Kind.HELM && chartInputs == null) chartInputs = charts.inputs(app);
     List<Manifest> rendered;
     String engine;
+    boolean readsCluster = false;
     if (kind == Kind.HELM) {
       HelmResult r = charts.renderFromGit(app,
           wholeRepository ? renderFrom.files() : underPath(app.path(), tree.files()), chartInputs, at.commitSha());
       rendered = r.manifests();
       engine = r.engine();
+      readsCluster = r.readsCluster();
     } else {
       RenderResult r;
       try {
@@ -113,7 +118,7 @@ public final class DesiredStateBuilder {
     DesiredState state = new DesiredState(
         objects, at.commitSha(), at.ref(), at.pathTreeId(), digest(objects), engine);
     memo.put(app.ref(), new Memo(renderFrom.treeId(), kind, wholeRepository, app.source(),
-        inputsDigest(variablesDigest, kind == Kind.HELM ? chartInputs : null), state));
+        inputsDigest(variablesDigest, kind == Kind.HELM ? chartInputs : null), readsCluster, state));
     return state;
   }
 

@@ -92,6 +92,37 @@ class HelmTest extends ControllerTestBase {
   }
 
   @Test
+  @DisplayName("lookup reads the live objects of the cluster the controller runs against, afresh on every render")
+  void lookupReadsTheCluster() throws Exception {
+    // The controller's cluster is named by KUBECONFIG here, as on a machine outside a cluster;
+    // Helm's native library reads that file on each render.
+    String kubeconfig = System.getenv("KUBECONFIG");
+    assertThat(kubeconfig).as("KUBECONFIG set for the test JVM (see the pom)").isNotBlank();
+    Files.createDirectories(Path.of(kubeconfig).getParent());
+    Files.writeString(Path.of(kubeconfig), cluster.kubeconfigYaml());
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("settings")
+        .endMetadata().withData(Map.of("color", "blue")).build()).create();
+    repo.write("lookup/Chart.yaml", "apiVersion: v2\nname: lookup\nversion: 0.1.0\n");
+    repo.write("lookup/templates/cm.yaml", """
+        {{- $cm := lookup "v1" "ConfigMap" .Release.Namespace "settings" }}
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ .Release.Name }}-looked-up
+        data:
+          color: {{ if $cm }}{{ $cm.data.color | quote }}{{ else }}"none"{{ end }}
+        """);
+    repo.commit("a chart that looks up");
+    createApp(app("look", ns, repo.url(), "path: lookup"));
+    awaitApp("look", HelmTest::syncedAndHealthy);
+    assertThat(configMap("look-looked-up")).containsEntry("color", "blue");
+
+    client.configMaps().inNamespace(ns).withName("settings")
+        .edit(cm -> new ConfigMapBuilder(cm).withData(Map.of("color", "green")).build());
+    await().atMost(TIMEOUT).until(() -> "green".equals(configMap("look-looked-up").get("color")));
+  }
+
+  @Test
   @DisplayName("a chart requiring a newer cluster is refused naming Chart.yaml; kubeVersion in the spec renders it")
   void kubeVersionRequirement() throws Exception {
     HelmCharts.guestbook(repo, "chart");
