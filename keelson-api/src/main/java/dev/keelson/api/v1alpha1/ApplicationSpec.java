@@ -20,6 +20,11 @@ public class ApplicationSpec {
           + " and the other forms of Flux's envsubst.")
   public PostBuild postBuild;
 
+  @JsonPropertyDescription(
+      "Decrypt SOPS-encrypted files of the source (manifests, Kustomize secretGenerator files, Helm"
+          + " value files) before rendering, as Flux does.")
+  public Decryption decryption;
+
   @JsonPropertyDescription("When and how to sync.")
   public SyncPolicy syncPolicy;
 

@@ -25,17 +25,21 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
    * read through {@code postBuild}).
    *
    * @param postBuild variable substitution, or null without {@code spec.postBuild}
+   * @param decryption how SOPS files are opened, or null without {@code spec.decryption}
    * @param helm how a chart is rendered: a chart from a Helm repository ({@code chart} set), or
    *     a Git path holding {@code Chart.yaml}
    */
   public record SourceSettings(String repoUrl, String revision, String path, String secretName,
-      DirectorySelection selection, String destinationNamespace, PostBuildSettings postBuild, HelmSettings helm) {
+      DirectorySelection selection, String destinationNamespace, PostBuildSettings postBuild,
+      DecryptionSettings decryption, HelmSettings helm) {
     SourceSettings withRevision(String rev) {
-      return new SourceSettings(repoUrl, rev, path, secretName, selection, destinationNamespace, postBuild, helm);
+      return new SourceSettings(repoUrl, rev, path, secretName, selection, destinationNamespace, postBuild,
+          decryption, helm);
     }
 
     SourceSettings withHelm(HelmSettings h) {
-      return new SourceSettings(repoUrl, revision, path, secretName, selection, destinationNamespace, postBuild, h);
+      return new SourceSettings(repoUrl, revision, path, secretName, selection, destinationNamespace, postBuild,
+          decryption, h);
     }
   }
 
@@ -72,6 +76,7 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
         selection,
         destNs,
         spec.postBuild == null ? null : PostBuildSettings.of(spec.postBuild),
+        spec.decryption == null ? null : DecryptionSettings.of(spec.decryption),
         HelmSettings.of(spec.source.helm, spec.source.chart, app.getMetadata().getName(), destNs));
     return new AppSettings(new AppRef(appNs, app.getMetadata().getName()), source, SyncSettings.of(spec), interval);
   }
@@ -122,6 +127,11 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
   /** Variable substitution, or null without {@code spec.postBuild}. */
   public PostBuildSettings postBuild() {
     return source.postBuild();
+  }
+
+  /** How SOPS files are opened, or null without {@code spec.decryption}. */
+  public DecryptionSettings decryption() {
+    return source.decryption();
   }
 
   public boolean automated() {

@@ -13,6 +13,7 @@ import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.sync.GeneratedName;
 import dev.keelson.core.sync.PlanItem;
 import dev.keelson.core.sync.ReleaseAction;
+import dev.keelson.core.sync.SecretProviderWaves;
 import dev.keelson.core.sync.SyncAnnotations;
 import dev.keelson.core.sync.SyncHints;
 import dev.keelson.core.sync.SyncPhase;
@@ -102,6 +103,7 @@ public final class AppEngine {
       else resources.add(m);
     }
     ledger.annotationWarnings(warnings);
+    hints.putAll(SecretProviderWaves.adjust(resources, hints));
     List<ResourceState> states = new ArrayList<>();
     for (Manifest m : resources) states.add(comparer.compare(ref, m, app.policy().ignoreRules()));
 

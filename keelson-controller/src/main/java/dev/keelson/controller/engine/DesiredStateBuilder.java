@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DesiredStateBuilder {
   private final SourceLoader source;
+  private final Decryptor decryptor;
   private final Renderer renderer;
   private final ChartRenderer charts;
   private final Substituter substituter;
@@ -51,9 +52,10 @@ public final class DesiredStateBuilder {
   private record Memo(String renderKey, Kind kind, boolean wholeRepository, AppSettings.SourceSettings source,
       String inputs, boolean readsCluster, DesiredState state) {}
 
-  public DesiredStateBuilder(SourceLoader source, Renderer renderer, ChartRenderer charts, Substituter substituter,
-      ObjectPreparer preparer) {
+  public DesiredStateBuilder(SourceLoader source, Decryptor decryptor, Renderer renderer, ChartRenderer charts,
+      Substituter substituter, ObjectPreparer preparer) {
     this.source = source;
+    this.decryptor = decryptor;
     this.renderer = renderer;
     this.charts = charts;
     this.substituter = substituter;
@@ -88,13 +90,17 @@ public final class DesiredStateBuilder {
     boolean wholeRepository = kind == Kind.KUSTOMIZE
         || (kind == Kind.HELM && ChartRenderer.readsOutside(app.helm(), tree.files()));
     SourceTree renderFrom = wholeRepository ? source.read(app, at.commitSha(), "") : tree;
+    String own = app.path().isEmpty() ? "" : app.path() + "/";
+    Decryptor.Opened opened = decryptor.open(app, renderFrom.files(),
+        wholeRepository ? file -> file.startsWith(own) : file -> true, at.commitSha());
+    Map<String, byte[]> files = opened.files();
     if (kind == Kind.HELM && chartInputs == null) chartInputs = charts.inputs(app);
     List<Manifest> rendered;
     String engine;
     boolean readsCluster = false;
     if (kind == Kind.HELM) {
       HelmResult r = charts.renderFromGit(app,
-          wholeRepository ? renderFrom.files() : underPath(app.path(), tree.files()), chartInputs, at.commitSha());
+          wholeRepository ? files : underPath(app.path(), files), chartInputs, at.commitSha());
       rendered = r.manifests();
       engine = r.engine();
       readsCluster = r.readsCluster();
@@ -102,8 +108,8 @@ public final class DesiredStateBuilder {
       RenderResult r;
       try {
         r = kind == Kind.KUSTOMIZE
-            ? renderer.render(renderFrom.files(), app.path(), app.selection())
-            : renderer.render(tree.files(), app.selection());
+            ? renderer.render(files, app.path(), app.selection())
+            : renderer.render(files, app.selection());
       } catch (RenderException e) {
         throw new ReconcileFailure(FailureReason.RenderFailed,
             "revision " + shortSha(at.commitSha()) + ": " + e.getMessage());
@@ -111,6 +117,7 @@ public final class DesiredStateBuilder {
       rendered = r.manifests();
       engine = r.engine();
     }
+    decryptor.check(rendered, opened, at.commitSha());
     List<Manifest> manifests = variables.isPresent()
         ? substituter.apply(variables.get(), rendered, at.commitSha())
         : rendered;

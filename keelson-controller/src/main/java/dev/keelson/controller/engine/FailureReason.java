@@ -10,6 +10,11 @@ public enum FailureReason {
    * Secret of {@code substituteFrom} is missing (transient: it may yet be created).
    */
   SubstitutionFailed(false),
+  /**
+   * A SOPS file could not be opened: no key of {@code spec.decryption} opens it, its MAC does not
+   * match, or it is encrypted and the app has no {@code spec.decryption}. The last good state stays.
+   */
+  DecryptionFailed(false),
   InvalidObject(false),
   SyncFailed(false),
   ClusterUnreachable(true);

@@ -7,6 +7,7 @@ import dev.keelson.controller.operation.ChartTests;
 import dev.keelson.controller.operation.OperationRunner;
 import dev.keelson.controller.engine.Comparer;
 import dev.keelson.controller.engine.ChartRenderer;
+import dev.keelson.controller.engine.Decryptor;
 import dev.keelson.controller.engine.DesiredStateBuilder;
 import dev.keelson.controller.engine.FingerprintStore;
 import dev.keelson.controller.engine.HealthEvaluator;
@@ -155,7 +156,7 @@ public final class KeelsonController implements AutoCloseable {
     KubeVariableSource objects = new KubeVariableSource(client);
     ChartRenderer charts = new ChartRenderer(new HelmRenderer(cacheDir.resolve("charts")), objects,
         new ClusterCapabilities(client, Clock.systemUTC()));
-    return new DesiredStateBuilder(new SourceLoader(git, client), new Renderer(), charts,
+    return new DesiredStateBuilder(new SourceLoader(git, client), new Decryptor(objects), new Renderer(), charts,
         new Substituter(objects), new ObjectPreparer(discovery));
   }
 

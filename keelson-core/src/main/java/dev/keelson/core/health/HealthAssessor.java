@@ -37,7 +37,12 @@ public final class HealthAssessor {
           Map.entry("apiextensions.k8s.io/CustomResourceDefinition", new CustomResourceDefinitionHealth()),
           Map.entry("/Namespace", new NamespaceHealth()),
           Map.entry("apiregistration.k8s.io/APIService", new ApiServiceHealth()),
-          Map.entry("keelson.dev/Application", new ApplicationHealth()));
+          Map.entry("keelson.dev/Application", new ApplicationHealth()),
+          Map.entry("external-secrets.io/ExternalSecret", new ExternalSecretsHealth()),
+          Map.entry("external-secrets.io/ClusterExternalSecret", new ExternalSecretsHealth()),
+          Map.entry("external-secrets.io/SecretStore", new ExternalSecretsHealth()),
+          Map.entry("external-secrets.io/ClusterSecretStore", new ExternalSecretsHealth()),
+          Map.entry("external-secrets.io/PushSecret", new ExternalSecretsHealth()));
 
   /** Compiled user rules by group/kind; empty for the built-in behaviour. */
   private final Map<String, HealthCheck> rules;

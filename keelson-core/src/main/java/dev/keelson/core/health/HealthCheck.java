@@ -9,6 +9,7 @@ import java.util.Map;
  */
 sealed interface HealthCheck
     permits ApplicationHealth,
+        ExternalSecretsHealth,
         DeploymentHealth,
         StatefulSetHealth,
         DaemonSetHealth,

@@ -52,6 +52,11 @@ public final class SyncAnnotations {
     return !HookAnnotations.hooks(new AnnotationReader(object)).phases().isEmpty();
   }
 
+  /** Whether the object names its wave itself (Keelson's, Argo CD's or Helm's annotation). */
+  public static boolean hasExplicitWave(Map<String, Object> object) {
+    return new AnnotationReader(object).first(SyncAnnotationKeys.SYNC_WAVE_KEYS).isPresent();
+  }
+
   private static int wave(AnnotationReader reader) {
     return reader.first(SyncAnnotationKeys.SYNC_WAVE_KEYS).map(found -> {
       try {

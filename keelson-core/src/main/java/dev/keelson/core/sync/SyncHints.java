@@ -36,6 +36,11 @@ public record SyncHints(
     warnings = List.copyOf(warnings);
   }
 
+  /** The same hints in another wave. */
+  public SyncHints withWave(int other) {
+    return new SyncHints(other, hookPhases, deletePolicies, options, ignoreExtraneous, skip, warnings, helmEvents);
+  }
+
   public boolean isHook() {
     return !hookPhases.isEmpty();
   }
