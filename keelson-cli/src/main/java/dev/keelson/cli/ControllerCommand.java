@@ -31,6 +31,10 @@ final class ControllerCommand implements Callable<Integer> {
       description = "Namespace of the leader-election Lease (default: ${DEFAULT-VALUE}).")
   String leaseNamespace;
 
+  @Option(names = "--controller-namespace", defaultValue = ControllerOptions.DEFAULT_NAMESPACE,
+      description = "The controller's own namespace: cluster Secrets are read there (default: ${DEFAULT-VALUE}).")
+  String controllerNamespace;
+
   @Option(names = "--no-leader-election", description = "Run without leader election (single replica only).")
   boolean noLeaderElection;
 
@@ -41,7 +45,8 @@ final class ControllerCommand implements Callable<Integer> {
         .withMetricsPort(metricsPort)
         .withNamespaces(Set.copyOf(namespaces))
         .withLeaseNamespace(noLeaderElection ? null : leaseNamespace)
-        .withExitOnLostLeadership(true);
+        .withExitOnLostLeadership(true)
+        .withControllerNamespace(controllerNamespace);
     warnIfLookupReadsAnotherCluster();
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);

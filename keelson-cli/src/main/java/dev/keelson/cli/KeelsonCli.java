@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
       InstallCommand.class,
       ControllerCommand.class,
       AppCommand.class,
+      ClusterCommand.class,
       BenchCommand.class,
       RenderCommand.class,
       CommandLine.HelpCommand.class

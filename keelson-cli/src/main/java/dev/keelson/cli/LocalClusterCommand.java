@@ -17,8 +17,17 @@ final class LocalClusterCommand {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the cluster keeps its data (default: ~/.keelson/local-cluster).")
     Path stateDir;
 
+    @Option(names = "--name", paramLabel = "NAME",
+        description = "Another local cluster beside the default one, on ports of its own (state in ~/.keelson/local-clusters/NAME).")
+    String name;
+
     Path resolve() {
-      return stateDir != null ? stateDir : LocalCluster.defaultStateDir();
+      if (stateDir != null) return stateDir;
+      return name != null ? LocalCluster.stateDirFor(name) : LocalCluster.defaultStateDir();
+    }
+
+    LocalCluster cluster() throws java.io.IOException {
+      return name != null ? LocalCluster.named(resolve()) : new LocalCluster();
     }
   }
 
@@ -29,7 +38,7 @@ final class LocalClusterCommand {
 
     @Override
     public Integer call() throws Exception {
-      Path kubeconfig = new LocalCluster().up(dir.resolve(), System.out);
+      Path kubeconfig = dir.cluster().up(dir.resolve(), System.out);
       System.out.println(kubeconfig);
       return ExitCodes.OK;
     }

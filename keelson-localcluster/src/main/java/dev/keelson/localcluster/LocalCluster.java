@@ -39,6 +39,29 @@ public final class LocalCluster {
     this.binaries = binaries;
   }
 
+  /**
+   * A named cluster beside the default one (a second destination for demos and tests): ports
+   * chosen free at its first start and kept in its state directory for later starts.
+   */
+  public static LocalCluster named(Path stateDir) throws IOException {
+    StateLayout layout = new StateLayout(stateDir.toAbsolutePath());
+    Ports ports = Files.isRegularFile(layout.ports()) ? ControlPlane.readPorts(layout) : Ports.random();
+    return new LocalCluster(ports, null);
+  }
+
+  /** The loopback ports it starts on. */
+  public Ports ports() {
+    return ports;
+  }
+
+  /** {@code local-clusters/NAME} next to {@link #defaultStateDir()}. */
+  public static Path stateDirFor(String name) {
+    if (!name.matches("[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?")) {
+      throw new IllegalArgumentException("cluster name " + name + ": lower-case letters, digits and '-' only");
+    }
+    return defaultStateDir().resolveSibling("local-clusters").resolve(name);
+  }
+
   /** {@code $KEELSON_HOME/local-cluster}, else {@code ~/.keelson/local-cluster}. */
   public static Path defaultStateDir() {
     String home = System.getenv("KEELSON_HOME");

@@ -42,6 +42,7 @@ public final class TestCluster {
   private final String kubeconfigYaml;
   private final KubernetesClient adminClient;
   private final NodeSimulator simulator;
+  private boolean stopped;
 
   private TestCluster(ControlPlane controlPlane) throws IOException {
     this.controlPlane = controlPlane;
@@ -70,6 +71,24 @@ public final class TestCluster {
       }
     }
     return shared;
+  }
+
+  /**
+   * Another cluster of its own, for tests that need two: started now, stopped by {@link #close()}
+   * or at JVM exit. Each costs a control plane; use sparingly.
+   */
+  public static TestCluster startAnother() {
+    try {
+      return start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("second test cluster failed to start", e);
+    }
+  }
+
+  /** Stops a cluster from {@link #startAnother()} and deletes its state. */
+  public void close() {
+    if (this == shared) throw new IllegalStateException("the shared test cluster stops at JVM exit");
+    shutdown();
   }
 
   public Path kubeconfigPath() {
@@ -137,7 +156,9 @@ public final class TestCluster {
     throw new IllegalStateException("unreachable");
   }
 
-  private void shutdown() {
+  private synchronized void shutdown() {
+    if (stopped) return;
+    stopped = true;
     simulator.close();
     adminClient.close();
     controlPlane.close();

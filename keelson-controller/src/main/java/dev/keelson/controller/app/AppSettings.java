@@ -15,8 +15,10 @@ import java.time.Duration;
  *
  * @param source where and what to render; a change re-renders
  * @param policy how and when to sync
+ * @param cluster the destination cluster (spec.destination.server or name)
  */
-public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy, Duration interval) {
+public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy, Duration interval,
+    ClusterRef cluster) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
 
@@ -78,22 +80,26 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
         spec.postBuild == null ? null : PostBuildSettings.of(spec.postBuild),
         spec.decryption == null ? null : DecryptionSettings.of(spec.decryption),
         HelmSettings.of(spec.source.helm, spec.source.chart, app.getMetadata().getName(), destNs));
-    return new AppSettings(new AppRef(appNs, app.getMetadata().getName()), source, SyncSettings.of(spec), interval);
+    ClusterRef cluster = spec.destination == null
+        ? ClusterRef.IN_CLUSTER
+        : ClusterRef.of(spec.destination.server, spec.destination.name);
+    return new AppSettings(new AppRef(appNs, app.getMetadata().getName()), source, SyncSettings.of(spec), interval,
+        cluster);
   }
 
   /** The same app rendered at another commit (a rollback). */
   public AppSettings atRevision(String commitSha) {
-    return new AppSettings(ref, source.withRevision(commitSha), policy, interval);
+    return new AppSettings(ref, source.withRevision(commitSha), policy, interval, cluster);
   }
 
   /** The same app with its chart rendered as an upgrade of an installed release, or not. */
   public AppSettings asHelmUpgrade(boolean upgrade) {
-    return new AppSettings(ref, source.withHelm(source.helm().asUpgrade(upgrade)), policy, interval);
+    return new AppSettings(ref, source.withHelm(source.helm().asUpgrade(upgrade)), policy, interval, cluster);
   }
 
   /** The same app with its chart's test hooks rendered. */
   public AppSettings withHelmTests() {
-    return new AppSettings(ref, source.withHelm(source.helm().withTests()), policy, interval);
+    return new AppSettings(ref, source.withHelm(source.helm().withTests()), policy, interval, cluster);
   }
 
   public HelmSettings helm() {

@@ -17,6 +17,11 @@ public enum FailureReason {
   DecryptionFailed(false),
   InvalidObject(false),
   SyncFailed(false),
+  /**
+   * {@code spec.destination} names a cluster no cluster Secret describes, or whose Secret cannot be
+   * read (transient: the Secret may yet be created or fixed).
+   */
+  DestinationUnknown(true),
   ClusterUnreachable(true);
 
   private final boolean transientByDefault;

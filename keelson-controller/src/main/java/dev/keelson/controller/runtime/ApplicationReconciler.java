@@ -5,6 +5,8 @@ import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.controller.app.Annotations;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.AppEngine;
+import dev.keelson.controller.fleet.ClusterEngine;
+import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Orchestration;
 import dev.keelson.controller.engine.Request;
 import dev.keelson.controller.operation.AppDeleter;
@@ -50,7 +52,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private static final Duration OPERATION_RECHECK = Duration.ofSeconds(2);
   public static final String RESOURCES_FINALIZER = "keelson.dev/resources-finalizer";
 
-  private final AppEngine engine;
+  private final Clusters clusters;
   private final StatusBuilder statusBuilder;
   private final EventRecorder events;
   private final Metrics metrics;
@@ -58,15 +60,14 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private final Map<AppRef, Integer> failures = new ConcurrentHashMap<>();
   private final StatusStore statuses;
 
-  private final AppDeleter deleter;
   private final java.util.function.Consumer<AppRef> forgetApp;
 
-  public ApplicationReconciler(AppEngine engine, StatusBuilder statusBuilder, StatusStore statuses, EventRecorder events,
-      Metrics metrics, DriftEventSource driftEvents, AppDeleter deleter, java.util.function.Consumer<AppRef> forgetApp) {
+  /** @param forgetApp drops what else (metrics) remembers of a deleted app */
+  public ApplicationReconciler(Clusters clusters, StatusBuilder statusBuilder, StatusStore statuses, EventRecorder events,
+      Metrics metrics, DriftEventSource driftEvents, java.util.function.Consumer<AppRef> forgetApp) {
     this.statuses = statuses;
-    this.deleter = deleter;
     this.forgetApp = forgetApp;
-    this.engine = engine;
+    this.clusters = clusters;
     this.statusBuilder = statusBuilder;
     this.events = events;
     this.metrics = metrics;
@@ -97,10 +98,14 @@ public final class ApplicationReconciler implements Reconciler<Application> {
       settings = AppSettings.of(app);
       interval = settings.interval();
       var deps = new AppDependencies(app, settings.policy().dependsOn(), context.getPrimaryCache());
+      AppEngine engine = clusters.forApp(ref, settings.cluster()).engine();
       outcome = engine.reconcile(settings, old, request, deps);
     } catch (IllegalArgumentException e) {
       outcome = Outcome.failed(new ReconcileFailure(FailureReason.InvalidSpec, e.getMessage()),
           Orchestration.answering(old, request));
+    } catch (ReconcileFailure e) {
+      // the destination cluster is unknown or does not answer: the last state stays as it is
+      outcome = Outcome.failed(e, Orchestration.answering(old, request));
     }
 
     ApplicationStatus next = statusBuilder.build(old, generationOf(app), outcome, null);
@@ -132,8 +137,9 @@ public final class ApplicationReconciler implements Reconciler<Application> {
         AppSettings settings = AppSettings.of(app);
         String uid = app.getMetadata().getUid();
         boolean preDeleteDone = uid.equals(annotation(app, Annotations.PRE_DELETE_COMPLETED));
-        step = deleter.step(settings, latestStatus(ref, app), new AppDeleter.Progress(uid, preDeleteDone),
-            engine.assessorFor(settings));
+        ClusterEngine cluster = clusters.forApp(ref, settings.cluster());
+        step = cluster.deleter().step(settings, latestStatus(ref, app), new AppDeleter.Progress(uid, preDeleteDone),
+            cluster.engine().assessorFor(settings));
         if (step.preDeleteCompleted()) {
           context.getClient().resources(Application.class).inNamespace(ref.namespace()).withName(ref.name())
               .edit(a -> {
@@ -172,6 +178,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private void forget(AppRef ref) {
     statuses.forget(ref);
     failures.remove(ref);
+    clusters.forget(ref);
     forgetApp.accept(ref);
   }
 

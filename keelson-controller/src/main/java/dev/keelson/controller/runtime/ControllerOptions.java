@@ -12,29 +12,36 @@ import java.util.Set;
  * @param leaseNamespace namespace of the leader-election Lease; null disables leader election
  * @param exitOnLostLeadership exit the process when the Lease is lost (the `keelson controller`
  *     process); otherwise just stop the controller (embedded use, tests)
+ * @param controllerNamespace the controller's own namespace: cluster Secrets are read there
  */
 public record ControllerOptions(
-    Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership) {
+    Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership,
+    String controllerNamespace) {
+  public static final String DEFAULT_NAMESPACE = "keelson-system";
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
 
   public static ControllerOptions defaults(Path cacheDir) {
-    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false);
+    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, DEFAULT_NAMESPACE);
   }
 
   public ControllerOptions withMetricsPort(int port) {
-    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership);
+    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
-    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership);
+    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, controllerNamespace);
   }
 
   public ControllerOptions withExitOnLostLeadership(boolean exit) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, controllerNamespace);
+  }
+
+  public ControllerOptions withControllerNamespace(String ns) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, ns);
   }
 }

@@ -16,6 +16,8 @@ import dev.keelson.controller.engine.Pruner;
 import dev.keelson.controller.engine.SourceLoader;
 import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusBuilder;
+import dev.keelson.controller.fleet.ClusterEngine;
+import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.helm.HelmRenderer;
@@ -44,7 +46,7 @@ public final class KeelsonController implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Operator operator;
-  private final LiveCache liveCache;
+  private final Clusters clusters;
   private final GitSourceCache git;
   private final HttpEndpoints http;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -54,30 +56,14 @@ public final class KeelsonController implements AutoCloseable {
   private KeelsonController(KubernetesClient client, ControllerOptions options) throws IOException {
     this.client = client;
     this.exitOnLostLeadership = options.exitOnLostLeadership();
-    ApiDiscovery discovery = new ApiDiscovery(client);
-    ResourceClient resources = new ResourceClient(client, discovery);
     DriftEventSource driftEvents = new DriftEventSource();
-    this.liveCache = new LiveCache(client, discovery, driftEvents);
     this.git = new GitSourceCache(options.cacheDir());
-    FingerprintStore fingerprints = new FingerprintStore();
-    DesiredStateBuilder desired = desiredStateBuilder(client, git, discovery, options.cacheDir());
-    Syncer syncer = new Syncer(resources, fingerprints, Clock.systemUTC());
-    Pruner pruner = new Pruner(liveCache, resources, fingerprints);
-    AppEngine engine = new AppEngine(
-        desired,
-        new Comparer(liveCache, resources, fingerprints),
-        pruner,
-        new HealthEvaluator(new HealthAssessor(), resources, Clock.systemUTC()),
-        new OperationRunner(syncer, pruner, resources, Clock.systemUTC()),
-        Clock.systemUTC());
     Metrics metrics = new Metrics();
+    this.clusters = new Clusters(client, options.controllerNamespace(),
+        destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir()), Clock.systemUTC());
     ApplicationReconciler reconciler = new ApplicationReconciler(
-        engine, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics, driftEvents,
-        new AppDeleter(pruner, resources, desired), app -> {
-          engine.forget(app);
-          fingerprints.forget(app);
-          metrics.forget(app);
-        });
+        clusters, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics,
+        driftEvents, metrics::forget);
 
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);
@@ -102,6 +88,32 @@ public final class KeelsonController implements AutoCloseable {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
+  }
+
+  /**
+   * The flow's parts that act on one destination cluster. Sources, the Secrets and ConfigMaps an
+   * app reads and its status stay on the controller's own cluster ({@code control}).
+   */
+  private static ClusterEngine clusterEngine(KubernetesClient control, KubernetesClient destination,
+      GitSourceCache git, DriftEventSource driftEvents, java.nio.file.Path cacheDir) {
+    ApiDiscovery discovery = new ApiDiscovery(destination);
+    ResourceClient resources = new ResourceClient(destination, discovery);
+    LiveCache liveCache = new LiveCache(destination, discovery, driftEvents);
+    FingerprintStore fingerprints = new FingerprintStore();
+    DesiredStateBuilder desired = desiredStateBuilder(control, destination, git, discovery, cacheDir);
+    Syncer syncer = new Syncer(resources, fingerprints, Clock.systemUTC());
+    Pruner pruner = new Pruner(liveCache, resources, fingerprints);
+    AppEngine engine = new AppEngine(
+        desired,
+        new Comparer(liveCache, resources, fingerprints),
+        pruner,
+        new HealthEvaluator(new HealthAssessor(), resources, Clock.systemUTC()),
+        new OperationRunner(syncer, pruner, resources, Clock.systemUTC()),
+        Clock.systemUTC());
+    return new ClusterEngine(engine, new AppDeleter(pruner, resources, desired), app -> {
+      engine.forget(app);
+      fingerprints.forget(app);
+    }, liveCache::close);
   }
 
   /**
@@ -134,29 +146,33 @@ public final class KeelsonController implements AutoCloseable {
     ApiDiscovery discovery = new ApiDiscovery(client);
     GitSourceCache git = new GitSourceCache(cacheDir);
     return new AppDiffer(
-        desiredStateBuilder(client, git, discovery, cacheDir),
+        desiredStateBuilder(client, client, git, discovery, cacheDir),
         new ResourceClient(client, discovery));
   }
 
   /** A chart's test hooks run against the live release, for `keelson app test`. */
   public static ChartTests chartTests(KubernetesClient client, java.nio.file.Path cacheDir) {
     ApiDiscovery discovery = new ApiDiscovery(client);
-    return new ChartTests(desiredStateBuilder(client, new GitSourceCache(cacheDir), discovery, cacheDir),
+    return new ChartTests(desiredStateBuilder(client, client, new GitSourceCache(cacheDir), discovery, cacheDir),
         new ResourceClient(client, discovery), Clock.systemUTC());
   }
 
   /** Source and render alone, for `keelson app manifests`: the objects a sync would apply. */
   public static DesiredStateBuilder desiredState(KubernetesClient client, java.nio.file.Path cacheDir) {
-    return desiredStateBuilder(client, new GitSourceCache(cacheDir), new ApiDiscovery(client), cacheDir);
+    return desiredStateBuilder(client, client, new GitSourceCache(cacheDir), new ApiDiscovery(client), cacheDir);
   }
 
   /** @param cacheDir Git clones, and pulled charts under {@code charts/} */
-  private static DesiredStateBuilder desiredStateBuilder(KubernetesClient client, GitSourceCache git,
-      ApiDiscovery discovery, java.nio.file.Path cacheDir) {
-    KubeVariableSource objects = new KubeVariableSource(client);
+  /**
+   * @param control the controller's own cluster: credentials, variables, value and key Secrets
+   * @param destination where the objects go: capabilities and API discovery
+   */
+  private static DesiredStateBuilder desiredStateBuilder(KubernetesClient control, KubernetesClient destination,
+      GitSourceCache git, ApiDiscovery discovery, java.nio.file.Path cacheDir) {
+    KubeVariableSource objects = new KubeVariableSource(control);
     ChartRenderer charts = new ChartRenderer(new HelmRenderer(cacheDir.resolve("charts")), objects,
-        new ClusterCapabilities(client, Clock.systemUTC()));
-    return new DesiredStateBuilder(new SourceLoader(git, client), new Decryptor(objects), new Renderer(), charts,
+        new ClusterCapabilities(destination, Clock.systemUTC()));
+    return new DesiredStateBuilder(new SourceLoader(git, control), new Decryptor(objects), new Renderer(), charts,
         new Substituter(objects), new ObjectPreparer(discovery));
   }
 
@@ -188,7 +204,7 @@ public final class KeelsonController implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) return;
     started.set(false);
     operator.stop();
-    liveCache.close();
+    clusters.close();
     http.close();
     LOG.info("controller stopped");
   }

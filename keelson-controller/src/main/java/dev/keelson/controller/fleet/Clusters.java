@@ -1,0 +1,236 @@
+package dev.keelson.controller.fleet;
+
+import dev.keelson.controller.app.ClusterRef;
+import dev.keelson.controller.engine.FailureReason;
+import dev.keelson.controller.engine.ReconcileFailure;
+import dev.keelson.core.tracking.AppRef;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The destination clusters: the controller's own, and every cluster a Secret in the controller's
+ * namespace describes ({@link ClusterSecrets}). A remote cluster's engine (client, discovery,
+ * informers) starts with the first app that needs it and stops with the last; its reachability is
+ * probed in the background while it runs.
+ */
+public final class Clusters implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Clusters.class);
+
+  private final String namespace;
+  private final ClusterEngine.Factory factory;
+  private final ClusterEngine inCluster;
+  private final Clock clock;
+  private final List<SharedIndexInformer<Secret>> informers;
+  private final Map<String, Secret> secrets = new ConcurrentHashMap<>();
+  private final Map<String, Remote> remotes = new HashMap<>();
+  private final Map<AppRef, String> appCluster = new HashMap<>();
+  private final ScheduledExecutorService prober;
+
+  /** A running remote cluster: its engine, reachability and the apps that use it. */
+  private record Remote(ClusterSecret cluster, Secret from, KubernetesClient client, ClusterEngine engine,
+      Reachability reachability, Set<AppRef> apps) {}
+
+  public Clusters(KubernetesClient control, String namespace, ClusterEngine.Factory factory, Clock clock) {
+    this.namespace = namespace;
+    this.factory = factory;
+    this.clock = clock;
+    this.inCluster = factory.create(control);
+    this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "keelson-cluster-probe");
+      t.setDaemon(true);
+      return t;
+    });
+    ResourceEventHandler<Secret> handler = new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Secret s) {
+        secretChanged(s);
+      }
+
+      @Override
+      public void onUpdate(Secret old, Secret s) {
+        secretChanged(s);
+      }
+
+      @Override
+      public void onDelete(Secret s, boolean unknownFinalState) {
+        secretGone(s.getMetadata().getName());
+      }
+    };
+    this.informers = List.of(
+        control.secrets().inNamespace(namespace).withLabel(ClusterSecrets.TYPE_LABEL, ClusterSecrets.CLUSTER)
+            .inform(handler),
+        control.secrets().inNamespace(namespace).withLabel(ClusterSecrets.ARGOCD_TYPE_LABEL, ClusterSecrets.CLUSTER)
+            .inform(handler));
+    prober.scheduleWithFixedDelay(this::probeAll, Reachability.interval().toMillis(),
+        Reachability.interval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The engine of the app's destination cluster; the app holds that cluster until it is forgotten
+   * or moves to another.
+   *
+   * @throws ReconcileFailure {@link FailureReason#DestinationUnknown} when no Secret describes the
+   *     cluster, {@link FailureReason#ClusterUnreachable} when it does not answer
+   */
+  public ClusterEngine forApp(AppRef app, ClusterRef ref) throws ReconcileFailure {
+    if (ref instanceof ClusterRef.InCluster) {
+      release(app);
+      return inCluster;
+    }
+    ClusterSecret cluster = find(ref);
+    Remote remote;
+    synchronized (this) {
+      String previous = appCluster.get(app);
+      if (previous != null && !previous.equals(cluster.name())) release(app);
+      remote = remotes.get(cluster.name());
+      if (remote == null) {
+        KubernetesClient client;
+        try {
+          client = ClusterClients.create(cluster);
+        } catch (RuntimeException e) {
+          throw new ReconcileFailure(FailureReason.DestinationUnknown, "cluster " + cluster.name() + " (Secret "
+              + namespace + "/" + cluster.secretName() + "): its credentials cannot be used: " + rootMessage(e), true);
+        }
+        Reachability reach = new Reachability(client, clock);
+        reach.probe();
+        remote = new Remote(cluster, secrets.get(cluster.secretName()), client, factory.create(client), reach,
+            new HashSet<>());
+        remotes.put(cluster.name(), remote);
+        LOG.info("cluster {} ({}): started for {}", cluster.name(), cluster.server(), app);
+      }
+      remote.apps().add(app);
+      appCluster.put(app, cluster.name());
+    }
+    Reachability.State state = remote.reachability().state();
+    if (!state.reachable()) {
+      throw new ReconcileFailure(FailureReason.ClusterUnreachable, "cluster " + cluster.name() + " ("
+          + cluster.server() + ") does not answer since " + state.since() + ": " + state.cause(), true);
+    }
+    return remote.engine();
+  }
+
+  /** The app no longer needs its cluster (deleted, or moved to the controller's own). */
+  public synchronized void forget(AppRef app) {
+    release(app);
+    inCluster.forget().accept(app);
+  }
+
+  /** The clusters known from Secrets, by name (for status and the CLI). */
+  public Map<String, ClusterSecret> known() {
+    Map<String, ClusterSecret> out = new HashMap<>();
+    for (Secret s : secrets.values()) {
+      try {
+        ClusterSecret c = ClusterSecrets.parse(s);
+        out.put(c.name(), c);
+      } catch (IllegalArgumentException e) {
+        // reported to the apps that name it
+      }
+    }
+    return out;
+  }
+
+  private ClusterSecret find(ClusterRef ref) throws ReconcileFailure {
+    IllegalArgumentException unreadable = null;
+    for (Secret s : secrets.values()) {
+      ClusterSecret c;
+      try {
+        c = ClusterSecrets.parse(s);
+      } catch (IllegalArgumentException e) {
+        if (ref instanceof ClusterRef.ByName n && n.name().equals(s.getMetadata().getName())) unreadable = e;
+        continue;
+      }
+      if (ref instanceof ClusterRef.ByName n && n.name().equals(c.name())) return c;
+      if (ref instanceof ClusterRef.ByServer sv && sv.server().equals(c.server())) return c;
+    }
+    if (unreadable != null) throw new ReconcileFailure(FailureReason.DestinationUnknown, unreadable.getMessage(), true);
+    String field = ref instanceof ClusterRef.ByName ? "spec.destination.name" : "spec.destination.server";
+    throw new ReconcileFailure(FailureReason.DestinationUnknown, field + ": no " + ref + " among the cluster Secrets"
+        + " in namespace " + namespace + " (labelled " + ClusterSecrets.TYPE_LABEL + "=cluster)", true);
+  }
+
+  private synchronized void release(AppRef app) {
+    String name = appCluster.remove(app);
+    if (name == null) return;
+    Remote remote = remotes.get(name);
+    if (remote == null) return;
+    remote.engine().forget().accept(app);
+    remote.apps().remove(app);
+    if (remote.apps().isEmpty()) stop(name, "no app uses it any more");
+  }
+
+  private synchronized void stop(String name, String why) {
+    Remote remote = remotes.remove(name);
+    if (remote == null) return;
+    remote.apps().forEach(appCluster::remove);
+    remote.engine().close().run();
+    remote.client().close();
+    LOG.info("cluster {}: stopped ({})", name, why);
+  }
+
+  private void secretChanged(Secret s) {
+    secrets.put(s.getMetadata().getName(), s);
+    restartIfChanged(s);
+  }
+
+  private void secretGone(String secretName) {
+    secrets.remove(secretName);
+    synchronized (this) {
+      remotes.values().stream().filter(r -> r.cluster().secretName().equals(secretName)).map(r -> r.cluster().name())
+          .toList().forEach(n -> stop(n, "its Secret was deleted"));
+    }
+  }
+
+  /** New credentials or server: the next reconcile of each of its apps starts it again with them. */
+  private synchronized void restartIfChanged(Secret s) {
+    Optional<Remote> running = remotes.values().stream()
+        .filter(r -> r.cluster().secretName().equals(s.getMetadata().getName())).findFirst();
+    if (running.isPresent() && !java.util.Objects.equals(running.get().from().getData(), s.getData())) {
+      stop(running.get().cluster().name(), "its Secret changed");
+    }
+  }
+
+  private void probeAll() {
+    List<Remote> running;
+    synchronized (this) {
+      running = List.copyOf(remotes.values());
+    }
+    for (Remote r : running) {
+      boolean was = r.reachability().state().reachable();
+      r.reachability().probe();
+      Reachability.State now = r.reachability().state();
+      if (was && !now.reachable()) LOG.warn("cluster {} ({}) does not answer: {}", r.cluster().name(), r.cluster().server(), now.cause());
+      if (!was && now.reachable()) LOG.info("cluster {} ({}) answers again", r.cluster().name(), r.cluster().server());
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    prober.shutdownNow();
+    informers.forEach(SharedIndexInformer::close);
+    synchronized (this) {
+      List.copyOf(remotes.keySet()).forEach(n -> stop(n, "controller stopping"));
+    }
+    inCluster.close().run();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.keelson.controller.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.keelson.api.v1alpha1.Application;
+import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.runtime.KeelsonController;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the secret scenarios, then searches everything the controller wrote for the clear values:
+ * its log (every Keelson logger at trace level and the operator SDK's at debug, written to a file by this test's own surefire
+ * execution, see the pom), every Application status, every Event, the metrics, and the diff that
+ * {@code keelson app diff} prints.
+ */
+class SecretHygieneTest extends ControllerTestBase {
+
+  private final List<String> clearValues = new ArrayList<>();
+
+  private String clear(String value) {
+    clearValues.add(value);
+    return value;
+  }
+
+  private static String app(String name, String ns, String repoUrl, String path) {
+    return """
+        apiVersion: keelson.dev/v1alpha1
+        kind: Application
+        metadata: {name: %s, namespace: %s}
+        spec:
+          interval: 2s
+          source: {repoURL: %s, path: %s}
+          destination: {namespace: %s}
+          decryption: {provider: sops, secretRef: {name: sops-keys}}
+          syncPolicy: {automated: {prune: true, selfHeal: true}}
+        """.formatted(name, ns, repoUrl, path, ns);
+  }
+
+  @Test
+  @DisplayName("no clear secret value in logs, statuses, Events, metrics or diffs")
+  void noClearValueAnywhere() throws Exception {
+    String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
+    assertThat(logFile).as("the controller's log goes to a file in this execution").isNotBlank();
+    SopsFiles.Age key = SopsFiles.newAgeKey();
+    SopsFiles.Age other = SopsFiles.newAgeKey();
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("sops-keys").endMetadata()
+        .withStringData(Map.of("age.agekey", key.identity())).build()).create();
+    clearValues.add(key.identity().lines().filter(l -> l.startsWith("AGE-SECRET-KEY-")).findFirst().orElseThrow());
+
+    // decrypted manifest, then drift on it healed
+    repo.write("ok/secret.enc.yaml", SopsFiles.encryptAge("secret.enc.yaml", """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: db}
+        stringData: {password: %s}
+        """.formatted(clear("hyg-manifest-value-1")), key.recipient()));
+    // a secretGenerator over an encrypted dotenv file
+    repo.write("gen/kustomization.yaml", """
+        secretGenerator:
+        - name: gen
+          envs: [vars.env]
+        """);
+    repo.write("gen/vars.env", SopsFiles.encryptAge("vars.env", "TOKEN=" + clear("hyg-generated-value-2") + "\n",
+        key.recipient()));
+    // encrypted for a key the app does not have, and a tampered file
+    repo.write("wrong/secret.enc.yaml", SopsFiles.encryptAge("secret.enc.yaml",
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: wrong}\nstringData: {v: " + clear("hyg-wrong-key-value-3") + "}\n",
+        other.recipient()));
+    repo.write("tampered/secret.enc.yaml", SopsFiles.tamperFirstValue(SopsFiles.encryptAge("secret.enc.yaml",
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: tampered}\nstringData: {v: " + clear("hyg-tampered-value-4")
+            + "}\n", key.recipient())));
+    String sha = repo.commit("secret scenarios");
+    for (String path : List.of("ok", "gen", "wrong", "tampered")) createApp(app(path, ns, repo.url(), path));
+    awaitApp("ok", a -> syncedAt(a, sha) && healthy(a));
+    awaitApp("gen", a -> syncedAt(a, sha) && healthy(a));
+    awaitApp("wrong", a -> conditionIs(a, "Ready", "False"));
+    awaitApp("tampered", a -> conditionIs(a, "Ready", "False"));
+
+    client.secrets().inNamespace(ns).withName("db").edit(s -> new SecretBuilder(s)
+        .withData(Map.of("password", b64(clear("hyg-drifted-value-5")))).build());
+    Application ok = app("ok");
+    String diff = KeelsonController.differ(client, Files.createTempDirectory("keelson-diff-"))
+        .diff(AppSettings.of(ok), ok.getStatus()).text();
+    assertThat(diff).contains("++++++++");
+    await().atMost(TIMEOUT).until(() -> "hyg-manifest-value-1".equals(
+        new String(Base64.getDecoder().decode(client.secrets().inNamespace(ns).withName("db").get().getData()
+            .get("password")), StandardCharsets.UTF_8)));
+
+    List<String> places = new ArrayList<>();
+    places.add("diff\n" + diff);
+    for (Application a : client.resources(Application.class).inNamespace(ns).list().getItems()) {
+      places.add("status of " + a.getMetadata().getName() + "\n" + client.getKubernetesSerialization().asYaml(a.getStatus()));
+    }
+    client.v1().events().inNamespace(ns).list().getItems().forEach(e ->
+        places.add("event " + e.getReason() + "\n" + e.getMessage()));
+    places.add("metrics\n" + HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + controller.metricsPort() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    places.add("log\n" + Files.readString(Path.of(logFile)));
+
+    for (String value : clearValues) {
+      for (String place : places) {
+        String name = place.substring(0, place.indexOf('\n'));
+        assertThat(place).as("%s must not hold a clear value", name).doesNotContain(value).doesNotContain(b64(value));
+      }
+    }
+    assertThat(places.get(places.size() - 1)).as("the log has the debug messages too").contains("DEBUG");
+  }
+
+  private static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
