@@ -4,6 +4,7 @@ import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.AppDiffer;
 import dev.keelson.controller.engine.ReconcileFailure;
+import dev.keelson.controller.fleet.Destinations;
 import dev.keelson.controller.runtime.KeelsonController;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -26,10 +27,10 @@ final class AppDiff implements Callable<Integer> {
     try (KubernetesClient client = app.kube.client()) {
       Application a = app.require(client, name);
       Path cache = Path.of(System.getProperty("user.home"), ".keelson", "cli-cache");
-      AppDiffer differ = KeelsonController.differ(client, cache);
       AppDiffer.Report report;
-      try {
-        report = differ.diff(AppSettings.of(a), a.getStatus());
+      AppSettings settings = AppSettings.of(a);
+      try (Destinations.Destination to = Destinations.of(client, app.controllerNamespace, settings.cluster())) {
+        report = KeelsonController.differ(client, to.client(), cache).diff(settings, a.getStatus());
       } catch (ReconcileFailure f) {
         System.err.println("error: " + f.getMessage());
         return ExitCodes.ERROR;

@@ -4,6 +4,7 @@ import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.DesiredState;
 import dev.keelson.controller.engine.ReconcileFailure;
+import dev.keelson.controller.fleet.Destinations;
 import dev.keelson.controller.runtime.KeelsonController;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ final class AppManifests implements Callable<Integer> {
       if (revision != null) settings = settings.atRevision(revision);
       Path cache = Path.of(System.getProperty("user.home"), ".keelson", "cli-cache");
       DesiredState desired;
-      try {
-        desired = KeelsonController.desiredState(client, cache).build(settings, true);
+      try (Destinations.Destination to = Destinations.of(client, app.controllerNamespace, settings.cluster())) {
+        desired = KeelsonController.desiredState(client, to.client(), cache).build(settings, true);
       } catch (ReconcileFailure f) {
         System.err.println("error: " + f.getMessage());
         return ExitCodes.ERROR;

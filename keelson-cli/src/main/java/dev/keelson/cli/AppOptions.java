@@ -12,6 +12,10 @@ final class AppOptions {
   @Option(names = {"-n", "--namespace"}, description = "Namespace of the Application (default: the kubeconfig context's, else 'default').")
   String namespace;
 
+  @Option(names = "--controller-namespace", defaultValue = dev.keelson.controller.runtime.ControllerOptions.DEFAULT_NAMESPACE,
+      description = "The controller's namespace, where cluster Secrets live (default: ${DEFAULT-VALUE}).")
+  String controllerNamespace;
+
   String namespace(KubernetesClient client) {
     return namespace != null ? namespace : kube.defaultNamespace(client);
   }

@@ -4,6 +4,7 @@ import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.ReconcileFailure;
 import dev.keelson.controller.operation.ChartTests;
+import dev.keelson.controller.fleet.Destinations;
 import dev.keelson.controller.runtime.KeelsonController;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.time.Durations;
@@ -34,10 +35,11 @@ final class AppTest implements Callable<Integer> {
     try (KubernetesClient client = app.kube.client()) {
       Application a = app.require(client, name);
       Path cache = Path.of(System.getProperty("user.home"), ".keelson", "cli-cache");
-      ChartTests tests = KeelsonController.chartTests(client, cache);
       List<ChartTests.Result> results;
-      try {
-        results = tests.run(AppSettings.of(a), a.getStatus(), new HealthAssessor(), Durations.parse(timeout),
+      AppSettings settings = AppSettings.of(a);
+      try (Destinations.Destination to = Destinations.of(client, app.controllerNamespace, settings.cluster())) {
+        ChartTests tests = KeelsonController.chartTests(client, to.client(), cache);
+        results = tests.run(settings, a.getStatus(), new HealthAssessor(), Durations.parse(timeout),
             r -> System.out.println(String.format("%-40s %s", r.name(), r.succeeded() ? "Succeeded" : "Failed: " + r.message())));
       } catch (ReconcileFailure f) {
         System.err.println("error: " + f.getMessage());

@@ -143,23 +143,31 @@ public final class KeelsonController implements AutoCloseable {
 
   /** The diff engine alone, for `keelson app diff`: same source, render and dry-run as a sync. */
   public static AppDiffer differ(KubernetesClient client, java.nio.file.Path cacheDir) {
-    ApiDiscovery discovery = new ApiDiscovery(client);
+    return differ(client, client, cacheDir);
+  }
+
+  /** The same, for an app whose objects go to {@code destination}. */
+  public static AppDiffer differ(KubernetesClient control, KubernetesClient destination, java.nio.file.Path cacheDir) {
+    ApiDiscovery discovery = new ApiDiscovery(destination);
     GitSourceCache git = new GitSourceCache(cacheDir);
     return new AppDiffer(
-        desiredStateBuilder(client, client, git, discovery, cacheDir),
-        new ResourceClient(client, discovery));
+        desiredStateBuilder(control, destination, git, discovery, cacheDir),
+        new ResourceClient(destination, discovery));
   }
 
   /** A chart's test hooks run against the live release, for `keelson app test`. */
-  public static ChartTests chartTests(KubernetesClient client, java.nio.file.Path cacheDir) {
-    ApiDiscovery discovery = new ApiDiscovery(client);
-    return new ChartTests(desiredStateBuilder(client, client, new GitSourceCache(cacheDir), discovery, cacheDir),
-        new ResourceClient(client, discovery), Clock.systemUTC());
+  public static ChartTests chartTests(KubernetesClient control, KubernetesClient destination,
+      java.nio.file.Path cacheDir) {
+    ApiDiscovery discovery = new ApiDiscovery(destination);
+    return new ChartTests(desiredStateBuilder(control, destination, new GitSourceCache(cacheDir), discovery, cacheDir),
+        new ResourceClient(destination, discovery), Clock.systemUTC());
   }
 
   /** Source and render alone, for `keelson app manifests`: the objects a sync would apply. */
-  public static DesiredStateBuilder desiredState(KubernetesClient client, java.nio.file.Path cacheDir) {
-    return desiredStateBuilder(client, client, new GitSourceCache(cacheDir), new ApiDiscovery(client), cacheDir);
+  public static DesiredStateBuilder desiredState(KubernetesClient control, KubernetesClient destination,
+      java.nio.file.Path cacheDir) {
+    return desiredStateBuilder(control, destination, new GitSourceCache(cacheDir), new ApiDiscovery(destination),
+        cacheDir);
   }
 
   /** @param cacheDir Git clones, and pulled charts under {@code charts/} */

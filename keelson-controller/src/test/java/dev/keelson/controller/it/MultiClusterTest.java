@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.keelson.api.v1alpha1.Application;
+import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.fleet.Destinations;
 import dev.keelson.controller.runtime.ControllerOptions;
+import dev.keelson.controller.runtime.KeelsonController;
+import java.nio.file.Files;
 import dev.keelson.localcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -89,6 +93,14 @@ class MultiClusterTest extends ControllerTestBase {
     assertThat(clientB.configMaps().inNamespace(nsB + "-x").withName("on-b").get()).isNotNull();
     assertThat(client.configMaps().inNamespace(nsB).withName("on-b").get()).isNull();
     assertThat(client.configMaps().inNamespace(ns).withName("on-a").get()).isNotNull();
+    // `app diff` compares with the app's own cluster
+    Application toB = app("to-b");
+    AppSettings settings = AppSettings.of(toB);
+    try (Destinations.Destination to = Destinations.of(client, ControllerOptions.DEFAULT_NAMESPACE, settings.cluster())) {
+      var report = KeelsonController.differ(client, to.client(), Files.createTempDirectory("keelson-diff-"))
+          .diff(settings, toB.getStatus());
+      assertThat(report.different()).as(report.text()).isFalse();
+    }
 
     proxy.cut();
     Application down = awaitApp("to-b", a -> conditionIs(a, "Ready", "False")

@@ -1,0 +1,48 @@
+package dev.keelson.controller.fleet;
+
+import dev.keelson.controller.app.ClusterRef;
+import dev.keelson.controller.engine.FailureReason;
+import dev.keelson.controller.engine.ReconcileFailure;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+
+/**
+ * An app's destination cluster found once, from the cluster Secrets as they are now, for the
+ * commands that act for one app ({@code app diff}, {@code app manifests}, {@code app test}).
+ */
+public final class Destinations {
+
+  /** A client for the destination; closing it closes a remote cluster's client, never the controller's own. */
+  public record Destination(KubernetesClient client, boolean remote) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (remote) client.close();
+    }
+  }
+
+  private Destinations() {}
+
+  /** @throws ReconcileFailure {@link FailureReason#DestinationUnknown} when no Secret describes it */
+  public static Destination of(KubernetesClient control, String controllerNamespace, ClusterRef ref)
+      throws ReconcileFailure {
+    if (ref instanceof ClusterRef.InCluster) return new Destination(control, false);
+    for (String label : List.of(ClusterSecrets.TYPE_LABEL, ClusterSecrets.ARGOCD_TYPE_LABEL)) {
+      for (Secret s : control.secrets().inNamespace(controllerNamespace).withLabel(label, ClusterSecrets.CLUSTER)
+          .list().getItems()) {
+        ClusterSecret c;
+        try {
+          c = ClusterSecrets.parse(s);
+        } catch (IllegalArgumentException e) {
+          continue;
+        }
+        if ((ref instanceof ClusterRef.ByName n && n.name().equals(c.name()))
+            || (ref instanceof ClusterRef.ByServer sv && sv.server().equals(c.server()))) {
+          return new Destination(ClusterClients.create(c), true);
+        }
+      }
+    }
+    throw new ReconcileFailure(FailureReason.DestinationUnknown, "spec.destination: no " + ref
+        + " among the cluster Secrets in namespace " + controllerNamespace, false);
+  }
+}
