@@ -61,7 +61,8 @@ final class ChartRewriter {
   private final Set<String> apiVersions;
   private final boolean includeCrds;
   private final ReleaseFlags releaseFlags;
-  private boolean callsLookup;
+  private String lookupTemplate;
+  private Path root;
 
   ChartRewriter(List<String> apiVersions, boolean includeCrds, boolean upgrade) {
     this.apiVersions = Set.copyOf(apiVersions);
@@ -71,10 +72,16 @@ final class ChartRewriter {
 
   /** Whether a template of the chart or of a subchart, as rewritten so far, calls {@code lookup}. */
   boolean callsLookup() {
-    return callsLookup;
+    return lookupTemplate != null;
+  }
+
+  /** The first template found calling {@code lookup}, from the top chart's directory; null if none. */
+  String lookupTemplate() {
+    return lookupTemplate;
   }
 
   void rewrite(Path chartDir) throws IOException, HelmRenderException {
+    if (root == null) root = chartDir;
     expandArchives(chartDir);
     Path chartYaml = chartDir.resolve("Chart.yaml");
     if (!Files.isRegularFile(chartYaml)) {
@@ -107,7 +114,9 @@ final class ChartRewriter {
     byte[] content = original;
     String text = utf8(original);
     if (text != null) {
-      callsLookup |= callsLookup(text);
+      if (lookupTemplate == null && callsLookup(text)) {
+        lookupTemplate = root.relativize(file).toString().replace('\\', '/').replace(".keelson-unpacked", "");
+      }
       String substituted = releaseFlags.apply(substituteApiVersions(text));
       if (!substituted.equals(text)) {
         content = substituted.getBytes(StandardCharsets.UTF_8);

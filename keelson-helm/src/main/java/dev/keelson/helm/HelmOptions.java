@@ -45,6 +45,7 @@ import java.util.Objects;
  *     roll back. It decides what {@code .Release.IsInstall} and {@code .Release.IsUpgrade} answer:
  *     an install as {@code helm template} renders; an upgrade or a rollback with the release
  *     already there ({@code IsUpgrade} true, {@code IsInstall} false). Null for install.
+ * @param lookup what {@code lookup} may read; null for {@link LookupTarget#PROCESS_CLUSTER}
  */
 public record HelmOptions(
     String releaseName,
@@ -60,10 +61,12 @@ public record HelmOptions(
     List<String> apiVersions,
     boolean skipCrds,
     boolean skipTests,
-    ReleaseAction action) {
+    ReleaseAction action,
+    LookupTarget lookup) {
 
   public HelmOptions {
     action = action == null ? ReleaseAction.Install : action;
+    lookup = lookup == null ? LookupTarget.PROCESS_CLUSTER : lookup;
     Objects.requireNonNull(releaseName, "releaseName");
     if (releaseName.isBlank()) {
       throw new IllegalArgumentException("releaseName must not be blank");
@@ -106,6 +109,7 @@ public record HelmOptions(
     b.skipCrds = skipCrds;
     b.skipTests = skipTests;
     b.action = action;
+    b.lookup = lookup;
     return b;
   }
 
@@ -125,6 +129,7 @@ public record HelmOptions(
     private boolean skipCrds;
     private boolean skipTests = true;
     private ReleaseAction action = ReleaseAction.Install;
+    private LookupTarget lookup = LookupTarget.PROCESS_CLUSTER;
 
     private Builder(String releaseName) {
       this.releaseName = releaseName;
@@ -145,10 +150,11 @@ public record HelmOptions(
     public Builder skipCrds(boolean v) { skipCrds = v; return this; }
     public Builder skipTests(boolean v) { skipTests = v; return this; }
     public Builder action(ReleaseAction v) { action = v; return this; }
+    public Builder lookup(LookupTarget v) { lookup = v; return this; }
 
     public HelmOptions build() {
       return new HelmOptions(releaseName, namespace, valueFiles, ignoreMissingValueFiles, valuesFrom,
-          values, valuesObject, parameters, fileParameters, kubeVersion, apiVersions, skipCrds, skipTests, action);
+          values, valuesObject, parameters, fileParameters, kubeVersion, apiVersions, skipCrds, skipTests, action, lookup);
     }
   }
 }

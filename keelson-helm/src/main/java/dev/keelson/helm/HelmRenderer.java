@@ -134,6 +134,10 @@ public final class HelmRenderer {
       Path chartDir = ws.root().resolve("chart");
       ChartRewriter rewriter = new ChartRewriter(options.apiVersions(), !options.skipCrds(), options.upgrade());
       rewriter.rewrite(chartDir);
+      if (rewriter.callsLookup() && options.lookup() == LookupTarget.REFUSED) {
+        throw new HelmRenderException(rewriter.lookupTemplate(), rewriter.lookupTemplate() + " calls lookup, which"
+            + " cannot read a remote destination cluster yet (Helm's engine reads only the controller's own)");
+      }
       List<Path> valuesFiles = values.writeLayers(ws);
       Map<String, Path> setFiles = values.writeFileValues(ws);
       String output;

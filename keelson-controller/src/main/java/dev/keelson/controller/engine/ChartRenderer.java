@@ -6,6 +6,7 @@ import dev.keelson.controller.app.PostBuildSettings.VariableRef;
 import dev.keelson.core.diff.Fingerprint;
 import dev.keelson.core.sync.ReleaseAction;
 import dev.keelson.helm.HelmOptions;
+import dev.keelson.helm.LookupTarget;
 import dev.keelson.helm.HelmRenderException;
 import dev.keelson.helm.HelmRenderer;
 import dev.keelson.helm.HelmResult;
@@ -34,7 +35,11 @@ public final class ChartRenderer {
   private final VariableSource objects;
   private final ClusterCapabilities capabilities;
 
-  public ChartRenderer(HelmRenderer helm, VariableSource objects, ClusterCapabilities capabilities) {
+  private final LookupTarget lookup;
+
+  /** @param lookup what a chart's {@code lookup} may read for apps rendered here */
+  public ChartRenderer(HelmRenderer helm, VariableSource objects, ClusterCapabilities capabilities, LookupTarget lookup) {
+    this.lookup = lookup;
     this.helm = helm;
     this.objects = objects;
     this.capabilities = capabilities;
@@ -58,7 +63,8 @@ public final class ChartRenderer {
         .valuesObject(h.valuesObject())
         .skipCrds(h.skipCrds())
         .skipTests(h.skipTests())
-        .action(h.upgrade() ? ReleaseAction.Upgrade : ReleaseAction.Install);
+        .action(h.upgrade() ? ReleaseAction.Upgrade : ReleaseAction.Install)
+        .lookup(lookup);
     h.parameters().forEach(b::parameter);
     h.fileParameters().forEach(p -> b.fileParameter(p.name(), p.path()));
     for (HelmSettings.ValuesRef ref : h.valuesFrom()) {

@@ -21,6 +21,7 @@ import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.helm.HelmRenderer;
+import dev.keelson.helm.LookupTarget;
 import dev.keelson.kube.ApiDiscovery;
 import dev.keelson.kube.ClusterCapabilities;
 import dev.keelson.kube.LiveCache;
@@ -179,7 +180,8 @@ public final class KeelsonController implements AutoCloseable {
       GitSourceCache git, ApiDiscovery discovery, java.nio.file.Path cacheDir) {
     KubeVariableSource objects = new KubeVariableSource(control);
     ChartRenderer charts = new ChartRenderer(new HelmRenderer(cacheDir.resolve("charts")), objects,
-        new ClusterCapabilities(destination, Clock.systemUTC()));
+        new ClusterCapabilities(destination, Clock.systemUTC()),
+        destination == control ? LookupTarget.PROCESS_CLUSTER : LookupTarget.REFUSED);
     return new DesiredStateBuilder(new SourceLoader(git, control), new Decryptor(objects), new Renderer(), charts,
         new Substituter(objects), new ObjectPreparer(discovery));
   }
