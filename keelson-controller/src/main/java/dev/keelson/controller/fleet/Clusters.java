@@ -130,6 +130,11 @@ public final class Clusters implements AutoCloseable {
     inCluster.forget().accept(app);
   }
 
+  /** The remote clusters whose engines run now (some app uses each), by name. */
+  public synchronized Set<String> running() {
+    return Set.copyOf(remotes.keySet());
+  }
+
   /** The clusters known from Secrets, by name (for status and the CLI). */
   public Map<String, ClusterSecret> known() {
     Map<String, ClusterSecret> out = new HashMap<>();

@@ -17,6 +17,7 @@ import dev.keelson.controller.engine.ReconcileFailure;
 import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.core.health.HealthStatus;
 import dev.keelson.core.tracking.AppRef;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -114,7 +115,14 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     metrics.reconciled(outcome.failure() == null ? "success" : "failure", Duration.ofNanos(System.nanoTime() - started));
 
     Duration after = nextCheck(ref, outcome, interval);
-    statuses.write(ref, app, old, next);
+    try {
+      statuses.write(ref, app, old, next);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) throw e;
+      // deleted while this reconcile ran: what it registered (its cluster's hold) goes with it
+      forget(ref);
+      return UpdateControl.noUpdate();
+    }
     return UpdateControl.<Application>noUpdate().rescheduleAfter(after);
   }
 

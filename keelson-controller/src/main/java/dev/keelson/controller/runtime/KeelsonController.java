@@ -190,6 +190,11 @@ public final class KeelsonController implements AutoCloseable {
     return http.port();
   }
 
+  /** The destination clusters and their running engines. */
+  public Clusters clusters() {
+    return clusters;
+  }
+
   public GitSourceCache gitCache() {
     return git;
   }

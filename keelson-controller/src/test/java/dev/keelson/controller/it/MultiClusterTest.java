@@ -121,6 +121,13 @@ class MultiClusterTest extends ControllerTestBase {
     proxy.restore();
     awaitApp("to-b", a -> syncedAt(a, second) && healthy(a) && conditionIs(a, "Ready", "True"));
     assertThat(clientB.configMaps().inNamespace(nsB).withName("on-b").get().getData()).containsEntry("value", "two");
+
+    // B's engine (client, informers) runs while an app needs it, and stops with the last one.
+    assertThat(controller.clusters().running()).contains("b");
+    client.resources(Application.class).inNamespace(ns).withName("to-b").delete();
+    assertThat(controller.clusters().running()).contains("b");
+    client.resources(Application.class).inNamespace(ns).withName("to-b-by-server").delete();
+    await().atMost(TIMEOUT).until(() -> !controller.clusters().running().contains("b"));
   }
 
   @Test
