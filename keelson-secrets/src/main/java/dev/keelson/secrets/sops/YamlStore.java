@@ -87,6 +87,7 @@ final class YamlStore implements Store {
 
   private static final class Converter {
     private final String file;
+    private final java.util.IdentityHashMap<Branch, Integer> columns = new java.util.IdentityHashMap<>();
     private int nodes;
 
     Converter(String file) {
@@ -116,19 +117,72 @@ final class YamlStore implements Store {
       count(depth);
       Branch b = new Branch();
       comments(m.getBlockComments(), b);
+      int column = -1;
       for (NodeTuple t : m.getValue()) {
         org.snakeyaml.engine.v2.nodes.Node k = t.getKeyNode();
         org.snakeyaml.engine.v2.nodes.Node v = t.getValueNode();
         if (!(k instanceof ScalarNode ks)) throw new SopsException(file, "has a YAML key that is not a string; sops supports only string keys");
-        comments(k.getBlockComments(), b);
+        if (column < 0) {
+          column = column(k.getStartMark());
+          columns.put(b, column);
+        }
+        placed(k.getBlockComments(), b, column);
         if (v instanceof ScalarNode) comments(v.getBlockComments(), b);
         inline(k.getInLineComments(), b);
         inline(v.getInLineComments(), b);
         b.entries.add(new Entry(ks.getValue(), value(v, depth + 1)));
         if (v instanceof ScalarNode) comments(v.getEndComments(), b);
       }
-      comments(m.getEndComments(), b);
+      placed(m.getEndComments(), b, Math.max(column, 0));
       return b;
+    }
+
+    private static int column(java.util.Optional<org.snakeyaml.engine.v2.exceptions.Mark> mark) {
+      return mark.map(org.snakeyaml.engine.v2.exceptions.Mark::getColumn).orElse(0);
+    }
+
+    /**
+     * Comments above a key, placed as go-yaml places them: a comment indented deeper than the key
+     * ends the mapping just above it (the one whose keys start at or left of the comment), which
+     * is the mapping sops encrypts it for.
+     */
+    private void placed(List<CommentLine> lines, Branch b, int keyColumn) {
+      for (CommentLine c : nonBlank(lines)) {
+        int cc = c.getStartMark().map(org.snakeyaml.engine.v2.exceptions.Mark::getColumn).orElse(keyColumn);
+        Branch target = cc > keyColumn ? deepestTrailing(b, cc) : b;
+        target.entries.add(Entry.comment(Comment.ownLine(c.getValue())));
+      }
+    }
+
+    private Branch deepestTrailing(Branch b, int commentColumn) {
+      Branch best = b;
+      Node n = lastValue(b);
+      while (n != null) {
+        if (n instanceof Branch nb) {
+          Integer col = columns.get(nb);
+          if (col == null || col > commentColumn) break;
+          best = nb;
+          n = lastValue(nb);
+        } else if (n instanceof Sequence s) {
+          n = null;
+          for (int i = s.items.size() - 1; i >= 0; i--) {
+            if (!(s.items.get(i) instanceof Comment)) {
+              n = s.items.get(i);
+              break;
+            }
+          }
+        } else {
+          break;
+        }
+      }
+      return best;
+    }
+
+    private static Node lastValue(Branch b) {
+      for (int i = b.entries.size() - 1; i >= 0; i--) {
+        if (!b.entries.get(i).isComment()) return b.entries.get(i).value();
+      }
+      return null;
     }
 
     private Node value(org.snakeyaml.engine.v2.nodes.Node n, int depth) throws SopsException {
