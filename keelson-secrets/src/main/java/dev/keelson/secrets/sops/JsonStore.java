@@ -36,7 +36,9 @@ class JsonStore implements Store {
       if (p.nextToken() != null) throw new SopsException(file, "has content after the top-level JSON object");
       return new ArrayList<>(List.of(b));
     } catch (JsonProcessingException e) {
-      throw new SopsException(file, "is not valid JSON: " + e.getOriginalMessage());
+      // Jackson's message quotes the offending token, which may be a value: give the place only
+      var loc = e.getLocation();
+      throw new SopsException(file, "is not valid JSON" + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
     } catch (IOException e) {
       throw new SopsException(file, "could not be read: " + e.getMessage());
     }

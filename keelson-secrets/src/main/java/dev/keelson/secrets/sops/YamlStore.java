@@ -17,6 +17,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.comments.CommentLine;
 import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -70,14 +71,20 @@ final class YamlStore implements Store {
       if (m.contains("aliases")) {
         throw new SopsException(file, "YAML aliases expand beyond the limit (" + MAX_ALIASES + " aliases to collections per document)");
       }
-      throw new SopsException(file, "is not valid YAML: " + firstLine(m));
+      throw new SopsException(file, "is not valid YAML: " + describe(e));
     }
     return docs;
   }
 
-  private static String firstLine(String m) {
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl) + " " + m.substring(nl + 1).replaceAll("\\s+", " ").strip();
+  /** The problem and where it is, without the excerpt of the file snakeyaml quotes (it may hold a value). */
+  private static String describe(YamlEngineException e) {
+    if (e instanceof MarkedYamlEngineException m) {
+      String where = m.getProblemMark().map(mark -> " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)).orElse("");
+      return String.valueOf(m.getProblem()) + where;
+    }
+    String msg = String.valueOf(e.getMessage());
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
   }
 
   @Override

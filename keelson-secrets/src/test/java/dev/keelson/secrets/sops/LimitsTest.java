@@ -63,4 +63,13 @@ class LimitsTest {
     assertThatThrownBy(() -> Sops.decrypt("bad.yaml", "a: [\n".getBytes(StandardCharsets.UTF_8), SopsFormat.YAML, SopsKeys.none()))
         .isInstanceOf(SopsException.class).hasMessageStartingWith("bad.yaml: is not valid YAML");
   }
+
+  @Test
+  @DisplayName("a parse error says where, without quoting the file (it may hold a value)")
+  void parseErrorsQuoteNothing() {
+    assertThatThrownBy(() -> Sops.decrypt("bad.yaml", "password: hunter2: x\n".getBytes(StandardCharsets.UTF_8), SopsFormat.YAML, SopsKeys.none()))
+        .isInstanceOf(SopsException.class).hasMessageContaining("line 1").hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> Sops.decrypt("bad.json", "{\"password\": hunter2}".getBytes(StandardCharsets.UTF_8), SopsFormat.JSON, SopsKeys.none()))
+        .isInstanceOf(SopsException.class).hasMessage("bad.json: is not valid JSON (line 1, column 22)");
+  }
 }
