@@ -95,7 +95,7 @@ class SopsCommandTest {
   }
 
   @Test
-  void sopsAgeKeyFileAndKeyFileOptionsAreUsedAndDotenvRoundTrips() throws Exception {
+  void sopsAgeKeyFileSopsAgeKeyAndKeyFileOptionAreUsedAndDotenvRoundTrips() throws Exception {
     Path moved = Files.move(ageKeys, dir.resolve("moved.txt"));
     env.put("SOPS_AGE_KEY_FILE", moved.toString());
     SopsCommand.environment = new SopsKeySources.Environment(env, dir.resolve("home"));
@@ -107,6 +107,13 @@ class SopsCommandTest {
     assertThat(dec.out()).isEqualTo("USER=admin\nPASSWORD=hunter2\n");
 
     env.remove("SOPS_AGE_KEY_FILE");
+    env.put("SOPS_AGE_KEY", Files.readString(moved));
+    SopsCommand.environment = new SopsKeySources.Environment(env, dir.resolve("home"));
+    Result inline = CliTest.run("sops", "decrypt", sealed.toString());
+    assertThat(inline.code()).as(inline.err()).isZero();
+    assertThat(inline.out()).isEqualTo("USER=admin\nPASSWORD=hunter2\n");
+
+    env.remove("SOPS_AGE_KEY");
     SopsCommand.environment = new SopsKeySources.Environment(env, dir.resolve("home"));
     Result explicit = CliTest.run("sops", "decrypt", "--key-file", moved.toString(), sealed.toString());
     assertThat(explicit.code()).as(explicit.err()).isZero();

@@ -43,9 +43,9 @@ final class TreeCrypto {
   String decrypt(String file, List<Branch> branches, byte[] key) throws SopsException {
     Visitor v = new Visitor() {
       @Override
-      Node leaf(Node in, List<String> path, boolean encrypted) throws SopsException {
+      Node leaf(Node in, List<String> path, Selection selection) throws SopsException {
         Node out = in;
-        if (encrypted) {
+        if (selection == Selection.ENCRYPTED) {
           if (!(in instanceof Node.Str s)) {
             throw new SopsException(file, "the value at " + describe(path) + " should be encrypted but is a " + kind(in));
           }
@@ -55,13 +55,13 @@ final class TreeCrypto {
             throw new SopsException(file, "the value at " + describe(path) + " " + e.getMessage());
           }
         }
-        hashLeaf(out, encrypted);
+        hashLeaf(out, selection);
         return out;
       }
 
       @Override
-      Comment comment(Comment in, List<String> path, boolean encrypted, Relocation relocation) {
-        if (!encrypted || !ValueCipher.looksEncrypted(in.text())) return in;
+      Comment comment(Comment in, List<String> path, Selection selection, Relocation relocation) {
+        if (selection == Selection.CLEAR || !ValueCipher.looksEncrypted(in.text())) return in;
         try {
           return asComment(ValueCipher.decrypt(in.text(), key, aad(path)), in);
         } catch (ValueCipher.ValueException e) {
@@ -94,14 +94,14 @@ final class TreeCrypto {
   String encrypt(String file, List<Branch> branches, byte[] key) throws SopsException {
     Visitor v = new Visitor() {
       @Override
-      Node leaf(Node in, List<String> path, boolean encrypted) {
-        hashLeaf(in, encrypted);
-        return encrypted ? Node.Str.of(ValueCipher.encrypt(in, key, aad(path))) : in;
+      Node leaf(Node in, List<String> path, Selection selection) {
+        hashLeaf(in, selection);
+        return selection == Selection.ENCRYPTED ? Node.Str.of(ValueCipher.encrypt(in, key, aad(path))) : in;
       }
 
       @Override
-      Comment comment(Comment in, List<String> path, boolean encrypted, Relocation relocation) throws SopsException {
-        if (!encrypted) return in;
+      Comment comment(Comment in, List<String> path, Selection selection, Relocation relocation) throws SopsException {
+        if (selection == Selection.CLEAR) return in;
         String enc = ValueCipher.encrypt(in, key, aad(path));
         if (selector.rule() == SopsSelector.Rule.UNENCRYPTED_COMMENT_REGEX && regex.matcher(enc).find()) {
           throw new SopsException(file, "an encrypted comment matches unencrypted_comment_regex; choose a regex that cannot match ENC[...]");
@@ -113,8 +113,8 @@ final class TreeCrypto {
     return mac();
   }
 
-  private void hashLeaf(Node clear, boolean encrypted) {
-    if (macScope == MacScope.ALL_VALUES || encrypted) hash.update(ValueCipher.plainBytes(clear));
+  private void hashLeaf(Node clear, Selection selection) {
+    if (macScope == MacScope.ALL_VALUES || selection == Selection.ENCRYPTED) hash.update(ValueCipher.plainBytes(clear));
   }
 
   private String mac() {
@@ -136,8 +136,22 @@ final class TreeCrypto {
     return "non-string value";
   }
 
+  /** Whether the selector encrypts a value or leaves it clear. */
+  enum Selection {
+    ENCRYPTED, CLEAR
+  }
+
+  /** What is being selected: a comment does not select itself under encrypted_comment_regex. */
+  enum Subject {
+    VALUE, COMMENT
+  }
+
+  Selection select(List<String> path, List<List<String>> commentsStack, Subject subject) {
+    return shouldBeEncrypted(path, commentsStack, subject) ? Selection.ENCRYPTED : Selection.CLEAR;
+  }
+
   /** sops's {@code shouldBeEncrypted}. */
-  boolean shouldBeEncrypted(List<String> path, List<List<String>> commentsStack, boolean isComment) {
+  private boolean shouldBeEncrypted(List<String> path, List<List<String>> commentsStack, Subject subject) {
     String v = selector.value();
     switch (selector.rule()) {
       case UNENCRYPTED_SUFFIX:
@@ -162,7 +176,7 @@ final class TreeCrypto {
           List<String> cs = commentsStack.get(i);
           for (int j = 0; j < cs.size(); j++) {
             // a comment does not select itself
-            if (isComment && i == last && j == lastLen - 1) continue;
+            if (subject == Subject.COMMENT && i == last && j == lastLen - 1) continue;
             if (regex.matcher(cs.get(j)).find()) return true;
           }
         }
@@ -199,9 +213,9 @@ final class TreeCrypto {
   }
 
   private abstract class Visitor {
-    abstract Node leaf(Node in, List<String> path, boolean encrypted) throws SopsException;
+    abstract Node leaf(Node in, List<String> path, Selection selection) throws SopsException;
 
-    abstract Comment comment(Comment in, List<String> path, boolean encrypted, Relocation relocation) throws SopsException;
+    abstract Comment comment(Comment in, List<String> path, Selection selection, Relocation relocation) throws SopsException;
 
     Node value(Node in, List<String> path, List<List<String>> commentsStack) throws SopsException {
       if (in instanceof Branch b) {
@@ -213,7 +227,7 @@ final class TreeCrypto {
         return s;
       }
       if (in == Node.Null.NULL) return in;
-      return leaf(in, path, shouldBeEncrypted(path, commentsStack, false));
+      return leaf(in, path, select(path, commentsStack, Subject.VALUE));
     }
 
     void sequence(Sequence s, List<String> path, List<List<String>> stack) throws SopsException {
@@ -223,7 +237,7 @@ final class TreeCrypto {
         Node item = s.items.get(i);
         if (item instanceof Comment c) {
           top.add(c.text());
-          s.items.set(i, comment(c, path, shouldBeEncrypted(path, stack, true), Relocation.NONE));
+          s.items.set(i, comment(c, path, select(path, stack, Subject.COMMENT), Relocation.NONE));
         } else {
           s.items.set(i, value(item, path, stack));
           top.clear();
@@ -241,7 +255,7 @@ final class TreeCrypto {
           Comment c = (Comment) e.value();
           top.add(c.text());
           Relocation r = new Relocation(b, e, trailingBranches(b, i, path));
-          Comment out = comment(c, path, shouldBeEncrypted(path, stack, true), r);
+          Comment out = comment(c, path, select(path, stack, Subject.COMMENT), r);
           Entry replaced = Entry.comment(out);
           b.entries.set(i, replaced);
           if (r.chosen != null) moves.add(new Relocation(b, replaced, List.of(r.chosen)));

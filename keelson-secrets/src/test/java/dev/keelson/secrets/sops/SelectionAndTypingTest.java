@@ -93,6 +93,23 @@ class SelectionAndTypingTest {
   }
 
   @Test
+  @DisplayName("comment regexes: a matching comment selects the value right below it (encrypted_comment_regex) or leaves it clear (unencrypted_comment_regex)")
+  void commentSelectors() throws Exception {
+    String doc = "# sops:enc\npassword: hunter2\nuser: admin\n";
+    String e = text(Sops.encrypt("f.yaml", bytes(doc), SopsFormat.YAML,
+        SopsEncryptOptions.age(age.recipient()).withSelector(SopsSelector.encryptedCommentRegex("sops:enc"))));
+    assertThat(e).startsWith("# sops:enc\npassword: ENC[AES256_GCM,").contains("\nuser: admin\n");
+    assertThat(sops(bytes(e))).containsEntry("encrypted_comment_regex", "sops:enc");
+    assertThat(text(Sops.decrypt("f.yaml", bytes(e), SopsFormat.YAML, keys))).isEqualTo(doc);
+
+    String doc2 = "# sops:noenc\nuser: admin\npassword: hunter2\n";
+    String u = text(Sops.encrypt("f.yaml", bytes(doc2), SopsFormat.YAML,
+        SopsEncryptOptions.age(age.recipient()).withSelector(SopsSelector.unencryptedCommentRegex("sops:noenc"))));
+    assertThat(u).startsWith("# sops:noenc\nuser: admin\npassword: ENC[AES256_GCM,");
+    assertThat(text(Sops.decrypt("f.yaml", bytes(u), SopsFormat.YAML, keys))).isEqualTo(doc2);
+  }
+
+  @Test
   @DisplayName("mac_only_encrypted: clear values may change without breaking the MAC; encrypted ones may not be reordered")
   void macOnlyEncrypted() throws Exception {
     String doc = "plain_unencrypted: v1\nsecret: s\nother: o\n";
