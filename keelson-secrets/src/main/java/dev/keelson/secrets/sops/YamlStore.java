@@ -37,6 +37,7 @@ final class YamlStore implements Store {
   /** Tree nodes after aliases are expanded; a small file cannot grow past this. */
   static final int MAX_NODES = 1_000_000;
   private static final int MAX_DEPTH = 1000;
+  private static final org.snakeyaml.engine.v2.resolver.ScalarResolver IMPLICIT = new CoreSchema().getScalarResolver();
 
   @Override
   public MetadataLayout metadataLayout() {
@@ -218,6 +219,8 @@ final class YamlStore implements Store {
     private Node scalar(ScalarNode s) throws SopsException {
       Tag tag = s.getTag();
       String v = s.getValue();
+      // an unquoted scalar without an explicit tag is typed as go-yaml types it
+      if (s.isPlain() && tag.equals(IMPLICIT.resolve(v, true))) return GoYamlScalars.resolve(v);
       if (tag.equals(Tag.NULL)) return Node.Null.NULL;
       if (tag.equals(Tag.BOOL)) return new Node.Bool(v.toLowerCase(Locale.ROOT).equals("true"));
       if (tag.equals(Tag.INT)) return integer(v);

@@ -162,7 +162,7 @@ class SelectionAndTypingTest {
     assertThat(m).containsEntry("z_first", "yes").containsEntry("on", "off").containsEntry("quoted_int", "5432")
         .containsEntry("int", 42).containsEntry("hex", 31).containsEntry("float", 1.5).containsEntry("big", 1e300)
         .containsEntry("truth", true).containsEntry("nothing", null).containsEntry("empty", "")
-        .containsEntry("octal_like", 777).containsEntry("date", "2001-12-14").containsEntry("multi", "line one\nline two\n");
+        .containsEntry("octal_like", 511).containsEntry("date", "2001-12-14").containsEntry("multi", "line one\nline two\n");
     assertThat(Yaml.at(m, "nested", "list")).isEqualTo(List.of(1, "two", List.of("inner"), Map.of("k", "v", "k2", "v2")));
     // YAML 1.1 readers (Helm, older tools) read the strings as strings too: they are quoted
     assertThat(text(clear)).contains("z_first: \"yes\"\n").contains("\"on\": \"off\"\n");
@@ -216,6 +216,25 @@ class SelectionAndTypingTest {
     byte[] enc = Sops.encrypt("s.yaml", bytes("a: 1\nb:\n    c: x\n"), SopsFormat.YAML, SopsEncryptOptions.age(age.recipient()));
     assertThat(text(Sops.decrypt("s.yaml", enc, SopsFormat.YAML, SopsFormat.JSON, keys)))
         .isEqualTo("{\n\t\"a\": 1,\n\t\"b\": {\n\t\t\"c\": \"x\"\n\t}\n}\n");
+  }
+
+  @Test
+  @DisplayName("unquoted scalars are typed as go-yaml v3 types them, so the MAC matches sops's: 0777 is octal, 1_000 is 1000, 09 a float")
+  void goYamlTyping() {
+    assertThat(GoYamlScalars.resolve("0777")).isEqualTo(new Node.Int(511));
+    assertThat(GoYamlScalars.resolve("1_000")).isEqualTo(new Node.Int(1000));
+    assertThat(GoYamlScalars.resolve("0b101")).isEqualTo(new Node.Int(5));
+    assertThat(GoYamlScalars.resolve("0o17")).isEqualTo(new Node.Int(15));
+    assertThat(GoYamlScalars.resolve("-0x1F")).isEqualTo(new Node.Int(-31));
+    assertThat(GoYamlScalars.resolve("09")).isEqualTo(new Node.Float(9));
+    assertThat(GoYamlScalars.resolve("1e3")).isEqualTo(new Node.Float(1000));
+    assertThat(GoYamlScalars.resolve(".5")).isEqualTo(new Node.Float(0.5));
+    assertThat(GoYamlScalars.resolve("2001-12-14")).isEqualTo(Node.Str.of("2001-12-14"));
+    assertThat(GoYamlScalars.resolve("yes")).isEqualTo(Node.Str.of("yes"));
+    assertThat(GoYamlScalars.resolve("True")).isEqualTo(new Node.Bool(true));
+    assertThat(GoYamlScalars.resolve("~")).isEqualTo(Node.Null.NULL);
+    assertThat(GoYamlScalars.resolve("+12")).isEqualTo(new Node.Int(12));
+    assertThat(GoYamlScalars.resolve("1.2.3")).isEqualTo(Node.Str.of("1.2.3"));
   }
 
   @Test
