@@ -26,10 +26,9 @@ final class IniStore implements Store {
     Branch top = new Branch();
     Branch section = null;
     List<String> pending = new ArrayList<>();
-    int lineNo = 0;
-    for (String raw : new String(content, StandardCharsets.UTF_8).split("\\R", -1)) {
-      lineNo++;
-      String line = raw.strip();
+    String[] lines = new String(content, StandardCharsets.UTF_8).split("\\R", -1);
+    for (int lineNo = 1; lineNo <= lines.length; lineNo++) {
+      String line = lines[lineNo - 1].strip();
       if (line.isEmpty()) continue;
       if (line.startsWith(";") || line.startsWith("#")) {
         pending.add(stripCommentChar(line));
@@ -50,7 +49,24 @@ final class IniStore implements Store {
       }
       int eq = delimiter(line);
       String key = (eq < 0 ? line : line.substring(0, eq)).strip();
-      String value = eq < 0 ? "" : value(line.substring(eq + 1).strip());
+      String rest = eq < 0 ? "" : line.substring(eq + 1).strip();
+      if (rest.startsWith("\"\"\"") && (rest.length() < 6 || !rest.endsWith("\"\"\""))) {
+        // go-ini's multi-line value: """ up to the line that ends with """ (older sops wrote its metadata so)
+        StringBuilder v = new StringBuilder(rest.substring(3));
+        int start = lineNo;
+        while (true) {
+          if (lineNo >= lines.length) throw new SopsException(file, "line " + start + " opens a \"\"\" value that never closes");
+          String next = lines[lineNo++];
+          if (next.stripTrailing().endsWith("\"\"\"")) {
+            String n = next.stripTrailing();
+            v.append('\n').append(n, 0, n.length() - 3);
+            break;
+          }
+          v.append('\n').append(next);
+        }
+        rest = "\"\"\"" + v + "\"\"\"";
+      }
+      String value = value(rest);
       section.entries.add(new Entry(key, Node.Str.of(value)));
       if (!pending.isEmpty()) section.entries.add(Entry.comment(Comment.ownLine(String.join("\n", pending))));
       pending.clear();
