@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 
 /**
  * {@code keelson sops}: encrypt and decrypt SOPS files as sops does, with age and OpenPGP keys, so
@@ -25,15 +24,15 @@ final class SopsCommand {
 
   private SopsCommand() {}
 
-  /** {@code yaml}, {@code json}, {@code dotenv}, {@code ini}, {@code binary}. */
-  static final class FormatConverter implements ITypeConverter<SopsFormat> {
-    @Override
-    public SopsFormat convert(String value) {
-      try {
-        return SopsFormat.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of yaml, json, dotenv, ini, binary");
-      }
+  /**
+   * {@code yaml}, {@code json}, {@code dotenv}, {@code ini}, {@code binary}. Parsed here rather than
+   * by a picocli converter so that a wrong type is one line on standard error, like every other error.
+   */
+  static SopsFormat format(String value) throws SopsException {
+    try {
+      return SopsFormat.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SopsException(value, "is not a file type; use yaml, json, dotenv, ini or binary");
     }
   }
 

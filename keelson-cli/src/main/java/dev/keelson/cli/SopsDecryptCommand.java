@@ -26,19 +26,19 @@ final class SopsDecryptCommand implements Callable<Integer> {
       description = "An age keys file or an armored OpenPGP secret key (unprotected), in addition to the usual places; repeatable.")
   List<Path> keyFiles = new ArrayList<>();
 
-  @Option(names = "--input-type", paramLabel = "TYPE", converter = SopsCommand.FormatConverter.class,
+  @Option(names = "--input-type", paramLabel = "TYPE", 
       description = "yaml, json, dotenv, ini or binary (default: from the file name).")
-  SopsFormat inputType;
+  String inputType;
 
-  @Option(names = "--output-type", paramLabel = "TYPE", converter = SopsCommand.FormatConverter.class,
+  @Option(names = "--output-type", paramLabel = "TYPE", 
       description = "The clear file's format (default: the input's).")
-  SopsFormat outputType;
+  String outputType;
 
   @Override
   public Integer call() {
     try {
-      SopsFormat in = inputType != null ? inputType : SopsFormat.ofFileName(file.getFileName().toString());
-      SopsFormat out = outputType != null ? outputType : in;
+      SopsFormat in = inputType != null ? SopsCommand.format(inputType) : SopsFormat.ofFileName(file.getFileName().toString());
+      SopsFormat out = outputType != null ? SopsCommand.format(outputType) : in;
       byte[] content = SopsCommand.read(file);
       SopsKeys keys = SopsKeySources.ageIdentities(SopsCommand.environment);
       for (Path p : keyFiles) keys = keys.and(SopsKeySources.keyFile(p));

@@ -63,13 +63,13 @@ final class SopsEncryptCommand implements Callable<Integer> {
   @Option(names = "--mac-only-encrypted", description = "The MAC covers encrypted values only, so clear values may be edited.")
   boolean macOnlyEncrypted;
 
-  @Option(names = "--input-type", paramLabel = "TYPE", converter = SopsCommand.FormatConverter.class,
+  @Option(names = "--input-type", paramLabel = "TYPE", 
       description = "yaml, json, dotenv, ini or binary (default: from the file name).")
-  SopsFormat inputType;
+  String inputType;
 
-  @Option(names = "--output-type", paramLabel = "TYPE", converter = SopsCommand.FormatConverter.class,
+  @Option(names = "--output-type", paramLabel = "TYPE", 
       description = "The encrypted file's format (default: the input's).")
-  SopsFormat outputType;
+  String outputType;
 
   @Override
   public Integer call() {
@@ -80,8 +80,8 @@ final class SopsEncryptCommand implements Callable<Integer> {
       List<byte[]> pgpKeys = new ArrayList<>();
       for (String fp : pgp) pgpKeys.add(SopsKeySources.gpgPublicKey(SopsCommand.environment, fp));
       for (Path p : pgpFiles) pgpKeys.add(readKey(p));
-      SopsFormat in = inputType != null ? inputType : SopsFormat.ofFileName(file.getFileName().toString());
-      SopsFormat out = outputType != null ? outputType : in;
+      SopsFormat in = inputType != null ? SopsCommand.format(inputType) : SopsFormat.ofFileName(file.getFileName().toString());
+      SopsFormat out = outputType != null ? SopsCommand.format(outputType) : in;
       SopsEncryptOptions options;
       try {
         options = new SopsEncryptOptions(List.of(new SopsKeyGroup(age, pgpKeys)), 0,
