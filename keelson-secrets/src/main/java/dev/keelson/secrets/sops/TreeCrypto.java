@@ -190,13 +190,11 @@ final class TreeCrypto {
   static final class Relocation {
     record Target(List<String> path, Branch branch) {}
 
-    private final Branch from;
     private final Entry entry;
     private final List<Target> targets;
     private Target chosen;
 
-    Relocation(Branch from, Entry entry, List<Target> targets) {
-      this.from = from;
+    Relocation(Entry entry, List<Target> targets) {
       this.entry = entry;
       this.targets = targets;
     }
@@ -209,7 +207,7 @@ final class TreeCrypto {
       chosen = t;
     }
 
-    static final Relocation NONE = new Relocation(null, null, List.of());
+    static final Relocation NONE = new Relocation(null, List.of());
   }
 
   private abstract class Visitor {
@@ -254,11 +252,11 @@ final class TreeCrypto {
         if (e.isComment()) {
           Comment c = (Comment) e.value();
           top.add(c.text());
-          Relocation r = new Relocation(b, e, trailingBranches(b, i, path));
+          Relocation r = new Relocation(e, trailingBranches(b, i, path));
           Comment out = comment(c, path, select(path, stack, Subject.COMMENT), r);
           Entry replaced = Entry.comment(out);
           b.entries.set(i, replaced);
-          if (r.chosen != null) moves.add(new Relocation(b, replaced, List.of(r.chosen)));
+          if (r.chosen != null) moves.add(new Relocation(replaced, List.of(r.chosen)));
           continue;
         }
         List<String> child = new ArrayList<>(path);
@@ -267,7 +265,7 @@ final class TreeCrypto {
         top.clear();
       }
       for (Relocation m : moves) {
-        b.entries.remove(m.entry);
+        b.entries.removeIf(x -> x == m.entry);
         m.targets.get(0).branch().entries.add(m.entry);
       }
     }

@@ -193,6 +193,16 @@ class SelectionAndTypingTest {
   }
 
   @Test
+  @DisplayName("a comment re-indented by hand still decrypts: its AAD names the mapping it belongs to, and it goes back there")
+  void reindentedComment() throws Exception {
+    String doc = "a:\n    b: 1\n    # tail of a\nc: 2\n";
+    String e = text(Sops.encrypt("c.yaml", bytes(doc), SopsFormat.YAML, SopsEncryptOptions.age(age.recipient())));
+    assertThat(e).contains("\n    #ENC[");
+    String dedented = e.replace("\n    #ENC[", "\n#ENC[");
+    assertThat(text(Sops.decrypt("c.yaml", bytes(dedented), SopsFormat.YAML, keys))).isEqualTo(doc);
+  }
+
+  @Test
   @DisplayName("several YAML documents: each is encrypted, the metadata repeats in each, all decrypt")
   void multiDocument() throws Exception {
     String doc = "a: 1\n---\nb: 2\n";
