@@ -55,8 +55,10 @@ class SopsCommandTest {
   }
 
   @AfterEach
-  void reset() {
+  void reset() throws Exception {
     SopsCommand.environment = SopsKeySources.Environment.system();
+    // gpg leaves an agent running for the test's GNUPGHOME
+    sh(env, "gpgconf", "--kill", "all");
   }
 
   private Path write(String name, String text) throws Exception {

@@ -58,7 +58,13 @@ class InteropTest {
 
     assertThat(metadataField(enc, "pgp", "fp")).isEqualTo("FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4");
     Path pgpFile = Files.writeString(tmp.resolve("key.asc"), metadataField(enc, "pgp", "enc"));
-    byte[] viaGpg = Tools.ok(Tools.gnupgHome(tmp), null, "gpg", "--batch", "--quiet", "--decrypt", pgpFile.toString()).out();
+    Map<String, String> gnupg = Tools.gnupgHome(tmp);
+    byte[] viaGpg;
+    try {
+      viaGpg = Tools.ok(gnupg, null, "gpg", "--batch", "--quiet", "--decrypt", pgpFile.toString()).out();
+    } finally {
+      Tools.stopAgent(gnupg);
+    }
     assertThat(viaGpg).isEqualTo(dataKey);
 
     // the key decrypts the values with sops's AAD (the key path); the IV is 32 bytes

@@ -40,6 +40,14 @@ class SopsKeySourcesTest {
     Map<String, String> env = new HashMap<>(Tools.gnupgHome(tmp));
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     SopsKeySources.Environment e = new SopsKeySources.Environment(env, tmp);
+    try {
+      gpgSources(env, e);
+    } finally {
+      Tools.stopAgent(env);
+    }
+  }
+
+  private void gpgSources(Map<String, String> env, SopsKeySources.Environment e) throws Exception {
     SopsKeys keys = SopsKeySources.gpgSecretKeys(e, List.of("FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4", "0000000000000000000000000000000000000000"));
     assertThat(keys.pgpFingerprints()).containsExactly("FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4");
     assertThat(Sops.decrypt("example.json", Fixtures.read("example.json"), SopsFormat.JSON, keys)).isNotEmpty();

@@ -60,15 +60,21 @@ class SopsKeysTest {
     Map<String, String> env = Map.of("GNUPGHOME", tmp.resolve("gnupg").toString());
     java.nio.file.Files.createDirectories(tmp.resolve("gnupg"));
     java.nio.file.Files.setPosixFilePermissions(tmp.resolve("gnupg"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    Tools.ok(env, null, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "correct horse",
-        "--quick-gen-key", "Protected <p@example.com>", "ed25519", "default", "never");
-    byte[] armored = Tools.ok(env, null, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "correct horse",
-        "--export-secret-keys", "--armor").out();
+    byte[] armored;
+    byte[] pub;
+    try {
+      Tools.ok(env, null, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "correct horse",
+          "--quick-gen-key", "Protected <p@example.com>", "ed25519", "default", "never");
+      armored = Tools.ok(env, null, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "correct horse",
+          "--export-secret-keys", "--armor").out();
+      pub = Tools.ok(env, null, "gpg", "--batch", "--export", "--armor").out();
+    } finally {
+      Tools.stopAgent(env);
+    }
     assertThatThrownBy(() -> SopsKeys.fromSecretData(Map.of("protected.asc", armored)))
         .isInstanceOf(SopsException.class)
         .hasMessageStartingWith("protected.asc: the OpenPGP secret key ")
         .hasMessageContaining("is protected by a passphrase");
-    byte[] pub = Tools.ok(env, null, "gpg", "--batch", "--export", "--armor").out();
     assertThatThrownBy(() -> SopsKeys.fromSecretData(Map.of("public.asc", pub)))
         .isInstanceOf(SopsException.class).hasMessage("public.asc: holds no OpenPGP secret key");
   }

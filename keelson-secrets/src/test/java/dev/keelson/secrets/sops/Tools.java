@@ -64,6 +64,11 @@ final class Tools {
     return env;
   }
 
+  /** gpg leaves an agent running per GNUPGHOME; a test stops the one it caused. */
+  static void stopAgent(Map<String, String> env) throws IOException, InterruptedException {
+    run(env, null, "gpgconf", "--kill", "all");
+  }
+
   static List<String> lines(String s) {
     return s.lines().toList();
   }
