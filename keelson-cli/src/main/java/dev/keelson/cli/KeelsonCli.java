@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       ClusterCommand.class,
       BenchCommand.class,
       RenderCommand.class,
+      SopsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KeelsonCli {
