@@ -4,6 +4,7 @@ import dev.keelson.core.diff.JsonValues;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.normalize.ListKeyDefaults;
+import dev.keelson.core.normalize.SecretStringData;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.ApiDiscovery;
@@ -18,7 +19,8 @@ import java.util.Map;
  * Turns rendered manifests into objects ready to apply: checks that the API server serves each
  * kind (or that a CRD in the same app defines it), gives namespaced objects without a namespace
  * the destination namespace, drops the namespace of cluster-scoped ones, sets the API's default
- * where a list entry would lack part of its merge key ({@link ListKeyDefaults}), and stamps the
+ * where a list entry would lack part of its merge key ({@link ListKeyDefaults}), folds a Secret's
+ * {@code stringData} into {@code data} ({@link SecretStringData}), and stamps the
  * tracking mark. Any problem fails the whole set, naming the file and object.
  */
 public final class ObjectPreparer {
@@ -39,7 +41,8 @@ public final class ObjectPreparer {
           : "";
       ResourceKey key = m.key().withNamespace(ns);
       Map<String, Object> body =
-          TrackingMark.stamp(ListKeyDefaults.apply(key.group(), key.kind(), m.body()), app, key);
+          TrackingMark.stamp(SecretStringData.apply(key.group(), key.kind(),
+              ListKeyDefaults.apply(key.group(), key.kind(), m.body())), app, key);
       @SuppressWarnings("unchecked")
       Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
       if (namespaced) metadata.put("namespace", ns);

@@ -46,7 +46,7 @@ class SecretHygieneTest extends ControllerTestBase {
           source: {repoURL: %s, path: %s}
           destination: {namespace: %s}
           decryption: {provider: sops, secretRef: {name: sops-keys}}
-          syncPolicy: {automated: {prune: true, selfHeal: true}}
+          syncPolicy: {automated: {prune: true}}
         """.formatted(name, ns, repoUrl, path, ns);
   }
 
@@ -95,7 +95,12 @@ class SecretHygieneTest extends ControllerTestBase {
     Application ok = app("ok");
     String diff = KeelsonController.differ(client, Files.createTempDirectory("keelson-diff-"))
         .diff(AppSettings.of(ok), ok.getStatus()).text();
-    assertThat(diff).contains("++++++++");
+    assertThat(diff).contains("++++++++ (changed)");
+    // then healed: the drift Events name what changed, never the value
+    client.resources(Application.class).inNamespace(ns).withName("ok").edit(a -> {
+      a.getSpec().syncPolicy.automated.selfHeal = true;
+      return a;
+    });
     await().atMost(TIMEOUT).until(() -> "hyg-manifest-value-1".equals(
         new String(Base64.getDecoder().decode(client.secrets().inNamespace(ns).withName("db").get().getData()
             .get("password")), StandardCharsets.UTF_8)));

@@ -1,9 +1,14 @@
 package dev.keelson.controller.it;
 
+import dev.keelson.secrets.sops.Sops;
+import dev.keelson.secrets.sops.SopsEncryptOptions;
+import dev.keelson.secrets.sops.SopsFormat;
+import dev.keelson.secrets.sops.SopsSelector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,11 +45,23 @@ final class SopsFiles {
   }
 
   static String encryptAge(String fileName, String plaintext, String recipient) throws Exception {
-    throw new UnsupportedOperationException("bound to the encryptor");
+    return encrypt(fileName, plaintext, SopsEncryptOptions.age(recipient));
   }
 
+  /** For the functional-test key of sops (its public part, read from the secret key file). */
   static String encryptPgp(String fileName, String plaintext) throws Exception {
-    throw new UnsupportedOperationException("bound to the encryptor");
+    return encrypt(fileName, plaintext,
+        SopsEncryptOptions.of(List.of(), List.of(pgpSecretKey().getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** A Kubernetes manifest keeps its metadata readable, as Flux's guide encrypts them. */
+  private static String encrypt(String fileName, String plaintext, SopsEncryptOptions options) throws Exception {
+    SopsFormat format = SopsFormat.ofFileName(fileName);
+    if (format == SopsFormat.YAML && plaintext.contains("\nkind:")) {
+      options = options.withSelector(SopsSelector.encryptedRegex("^(data|stringData)$"));
+    }
+    return new String(Sops.encrypt(fileName, plaintext.getBytes(StandardCharsets.UTF_8), format, options),
+        StandardCharsets.UTF_8);
   }
 
   /** The file with one character of its first encrypted value's ciphertext changed. */
