@@ -37,7 +37,8 @@ public final class HealthAssessor {
           Map.entry("apiextensions.k8s.io/CustomResourceDefinition", new CustomResourceDefinitionHealth()),
           Map.entry("/Namespace", new NamespaceHealth()),
           Map.entry("apiregistration.k8s.io/APIService", new ApiServiceHealth()),
-          Map.entry("keelson.dev/Application", new ApplicationHealth()));
+          Map.entry("keelson.dev/Application", new ApplicationHealth()),
+          Map.entry("bitnami.com/SealedSecret", new SealedSecretHealth()));
 
   /** Compiled user rules by group/kind; empty for the built-in behaviour. */
   private final Map<String, HealthCheck> rules;

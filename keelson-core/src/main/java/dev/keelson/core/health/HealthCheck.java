@@ -21,6 +21,7 @@ sealed interface HealthCheck
         CustomResourceDefinitionHealth,
         NamespaceHealth,
         ApiServiceHealth,
+        SealedSecretHealth,
         ExpressionHealthCheck,
         GenericHealth {
 
