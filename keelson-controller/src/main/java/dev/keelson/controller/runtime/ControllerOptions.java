@@ -1,6 +1,8 @@
 package dev.keelson.controller.runtime;
 
+import dev.keelson.controller.sealed.SealedSecretsOptions;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,29 +14,39 @@ import java.util.Set;
  * @param leaseNamespace namespace of the leader-election Lease; null disables leader election
  * @param exitOnLostLeadership exit the process when the Lease is lost (the `keelson controller`
  *     process); otherwise just stop the controller (embedded use, tests)
+ * @param sealedSecrets whether and how SealedSecrets are served
  */
 public record ControllerOptions(
-    Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership) {
+    Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership,
+    SealedSecretsOptions sealedSecrets) {
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
 
+  public ControllerOptions {
+    Objects.requireNonNull(sealedSecrets, "sealedSecrets");
+  }
+
   public static ControllerOptions defaults(Path cacheDir) {
-    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false);
+    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, SealedSecretsOptions.defaults());
   }
 
   public ControllerOptions withMetricsPort(int port) {
-    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership);
+    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, sealedSecrets);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
-    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership);
+    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, sealedSecrets);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, sealedSecrets);
   }
 
   public ControllerOptions withExitOnLostLeadership(boolean exit) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, sealedSecrets);
+  }
+
+  public ControllerOptions withSealedSecrets(SealedSecretsOptions options) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, options);
   }
 }

@@ -16,6 +16,9 @@ import dev.keelson.controller.engine.SourceLoader;
 import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.engine.Syncer;
+import dev.keelson.controller.sealed.KeyManager;
+import dev.keelson.controller.sealed.KeyRegistry;
+import dev.keelson.controller.sealed.SealedSecrets;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.helm.HelmRenderer;
 import dev.keelson.kube.ApiDiscovery;
@@ -48,7 +51,10 @@ public final class KeelsonController implements AutoCloseable {
   private final HttpEndpoints http;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean leaderElection;
   private final boolean exitOnLostLeadership;
+  /** Null when SealedSecrets are not served (--sealed-secrets=false). */
+  private final SealedSecrets sealedSecrets;
 
   private KeelsonController(KubernetesClient client, ControllerOptions options) throws IOException {
     this.client = client;
@@ -78,6 +84,11 @@ public final class KeelsonController implements AutoCloseable {
           metrics.forget(app);
         });
 
+    this.sealedSecrets = options.sealedSecrets().enabled()
+        ? new SealedSecrets(client, options.sealedSecrets(), new EventRecorder(client), Clock.systemUTC())
+        : null;
+    boolean leaderElection = options.leaseNamespace() != null;
+
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);
       o.withStopOnInformerErrorDuringStartup(true);
@@ -93,14 +104,26 @@ public final class KeelsonController implements AutoCloseable {
             LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
             LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
             identity(),
-            new LeaderCallbacks(() -> LOG.info("leading"), this::lostLeadership, leader -> LOG.info("leader is {}", leader)),
+            new LeaderCallbacks(this::startedLeading, this::lostLeadership, leader -> LOG.info("leader is {}", leader)),
             false));
       }
     });
     operator.register(reconciler, c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
+    if (sealedSecrets != null) {
+      operator.register(sealedSecrets.reconciler(), c -> {
+        if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+      });
+    }
+    this.leaderElection = leaderElection;
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
+  }
+
+  private void startedLeading() {
+    LOG.info("leading");
+    // only the leader generates and renews sealing keys; every replica loads them
+    if (sealedSecrets != null) sealedSecrets.keys().leading(true);
   }
 
   /**
@@ -110,6 +133,7 @@ public final class KeelsonController implements AutoCloseable {
    */
   private void lostLeadership() {
     if (closed.get()) return;
+    if (sealedSecrets != null) sealedSecrets.keys().leading(false);
     LOG.error("lost leadership of {}; exiting", ControllerOptions.LEASE_NAME);
     if (exitOnLostLeadership) {
       new Thread(() -> System.exit(1), "keelson-exit").start();
@@ -122,6 +146,12 @@ public final class KeelsonController implements AutoCloseable {
   public static KeelsonController start(KubernetesClient client, ControllerOptions options) throws IOException {
     if (options.leaseNamespace() != null) ensureNamespace(client, options.leaseNamespace());
     KeelsonController c = new KeelsonController(client, options);
+    if (c.sealedSecrets != null) {
+      // keys are loaded before any SealedSecret is reconciled; without leader election this
+      // replica is the only one and generates the first key itself (in the background)
+      c.sealedSecrets.keys().start();
+      if (!c.leaderElection) c.sealedSecrets.keys().leading(true);
+    }
     c.operator.start();
     c.started.set(true);
     LOG.info("controller started; metrics on :{}", c.http.port());
@@ -163,6 +193,11 @@ public final class KeelsonController implements AutoCloseable {
     return http.port();
   }
 
+  /** The sealing keys this controller holds; empty when SealedSecrets are not served. */
+  public java.util.Optional<KeyRegistry> sealingKeys() {
+    return sealedSecrets == null ? java.util.Optional.empty() : java.util.Optional.of(sealedSecrets.registry());
+  }
+
   public GitSourceCache gitCache() {
     return git;
   }
@@ -187,6 +222,7 @@ public final class KeelsonController implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) return;
     started.set(false);
     operator.stop();
+    if (sealedSecrets != null) sealedSecrets.keys().close();
     liveCache.close();
     http.close();
     LOG.info("controller stopped");
