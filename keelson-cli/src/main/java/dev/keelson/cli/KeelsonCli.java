@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       AppCommand.class,
       BenchCommand.class,
       RenderCommand.class,
+      SealCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KeelsonCli {
