@@ -115,7 +115,9 @@ public final class KeyManager implements AutoCloseable {
           .withLabel(SealedSecret.KEY_LABEL, SealedSecret.KEY_ACTIVE).list().getItems()));
       Optional<SealingKey> newest = keys.stream().max(SealingKey.BY_AGE);
       Instant now = clock.instant();
-      if (newest.isEmpty() || !newest.get().created().plus(options.renewPeriod()).isAfter(now)) {
+      boolean due = newest.isEmpty()
+          || (options.renews() && !newest.get().created().plus(options.renewPeriod()).isAfter(now));
+      if (due) {
         SealingKey generated = generate(now);
         keys.add(generated);
         registry.replace(keys);
@@ -124,6 +126,7 @@ public final class KeyManager implements AutoCloseable {
             keys.size() == 1 ? " (first key)" : "");
       }
       publish(newest.get());
+      if (!options.renews()) return;
       Duration untilDue = Duration.between(clock.instant(), newest.get().created().plus(options.renewPeriod()));
       schedule(untilDue.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : untilDue);
     } catch (SealedSecretException | KubernetesClientException e) {

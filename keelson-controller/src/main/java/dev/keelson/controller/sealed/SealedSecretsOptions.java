@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param enabled false where the upstream sealed-secrets controller already runs: two controllers
  *     must not fight over the same Secrets
  * @param keyNamespace where the sealing keys and the published certificate live
- * @param renewPeriod how often a new sealing key is generated; older keys keep decrypting
+ * @param renewPeriod how often a new sealing key is generated; older keys keep decrypting. Zero
+ *     turns renewal off (upstream's {@code --key-renew-period=0}): one key is still generated
+ *     when there is none
  */
 public record SealedSecretsOptions(boolean enabled, String keyNamespace, Duration renewPeriod) {
   public static final String DEFAULT_KEY_NAMESPACE = "keelson-system";
@@ -19,7 +21,7 @@ public record SealedSecretsOptions(boolean enabled, String keyNamespace, Duratio
   public SealedSecretsOptions {
     Objects.requireNonNull(keyNamespace, "keyNamespace");
     Objects.requireNonNull(renewPeriod, "renewPeriod");
-    if (renewPeriod.isNegative() || renewPeriod.isZero()) throw new IllegalArgumentException("the key renew period must be positive");
+    if (renewPeriod.isNegative()) throw new IllegalArgumentException("the key renew period must not be negative");
   }
 
   public static SealedSecretsOptions defaults() {
@@ -28,6 +30,14 @@ public record SealedSecretsOptions(boolean enabled, String keyNamespace, Duratio
 
   public static SealedSecretsOptions disabled() {
     return new SealedSecretsOptions(false, DEFAULT_KEY_NAMESPACE, DEFAULT_RENEW_PERIOD);
+  }
+
+  public boolean renews() {
+    return !renewPeriod.isZero();
+  }
+
+  public SealedSecretsOptions withEnabled(boolean on) {
+    return new SealedSecretsOptions(on, keyNamespace, renewPeriod);
   }
 
   public SealedSecretsOptions withKeyNamespace(String ns) {
