@@ -16,7 +16,7 @@ import dev.keelson.controller.engine.SourceLoader;
 import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.engine.Syncer;
-import dev.keelson.controller.sealed.KeyManager;
+import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
 import dev.keelson.controller.sealed.KeyRegistry;
 import dev.keelson.controller.sealed.SealedSecrets;
 import dev.keelson.core.health.HealthAssessor;
@@ -145,6 +145,7 @@ public final class KeelsonController implements AutoCloseable {
   /** Starts watching and reconciling; returns once the informers are up. */
   public static KeelsonController start(KubernetesClient client, ControllerOptions options) throws IOException {
     if (options.leaseNamespace() != null) ensureNamespace(client, options.leaseNamespace());
+    if (options.sealedSecrets().enabled()) requireSealedSecretCrd(client);
     KeelsonController c = new KeelsonController(client, options);
     if (c.sealedSecrets != null) {
       // keys are loaded before any SealedSecret is reconciled; without leader election this
@@ -200,6 +201,19 @@ public final class KeelsonController implements AutoCloseable {
 
   public GitSourceCache gitCache() {
     return git;
+  }
+
+  /** A clear message instead of JOSDK's informer failure when `keelson install` left the CRD out. */
+  private static void requireSealedSecretCrd(KubernetesClient client) {
+    try {
+      if (client.apiextensions().v1().customResourceDefinitions().withName(SealedSecret.CRD_NAME).get() == null) {
+        throw new IllegalStateException("the SealedSecret CRD " + SealedSecret.CRD_NAME + " is not installed: run `keelson install`,"
+            + " or start the controller with --sealed-secrets=false");
+      }
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 403) throw e;
+      // not allowed to read CRDs: the informer will tell
+    }
   }
 
   private static void ensureNamespace(KubernetesClient client, String ns) {

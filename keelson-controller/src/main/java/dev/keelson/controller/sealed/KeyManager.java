@@ -49,6 +49,7 @@ public final class KeyManager implements AutoCloseable {
     return t;
   });
   private volatile boolean leading;
+  private volatile boolean closed;
   private volatile SharedIndexInformer<Secret> informer;
   private ScheduledFuture<?> nextCheck;
   private String publishedKey;
@@ -102,13 +103,14 @@ public final class KeyManager implements AutoCloseable {
   }
 
   private synchronized void schedule(Duration delay) {
+    if (closed) return;
     if (nextCheck != null) nextCheck.cancel(false);
     nextCheck = scheduler.schedule(this::check, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
   }
 
   /** Generates a key when there is none or the newest is a renew period old; then waits for the next. */
   private void check() {
-    if (!leading) return;
+    if (!leading || closed) return;
     try {
       // a fresh list, not the watch's cache: another replica may have just added a key
       List<SealingKey> keys = new ArrayList<>(parse(client.secrets().inNamespace(options.keyNamespace())
@@ -130,9 +132,11 @@ public final class KeyManager implements AutoCloseable {
       Duration untilDue = Duration.between(clock.instant(), newest.get().created().plus(options.renewPeriod()));
       schedule(untilDue.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : untilDue);
     } catch (SealedSecretException | KubernetesClientException e) {
+      if (closed) return;
       LOG.warn("sealing keys: {}; trying again in {}s", describe(e), RETRY.toSeconds());
       schedule(RETRY);
     } catch (RuntimeException e) {
+      if (closed) return;
       LOG.error("sealing keys: {}; trying again in {}s", e.getClass().getSimpleName(), RETRY.toSeconds());
       schedule(RETRY);
     }
@@ -187,6 +191,7 @@ public final class KeyManager implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     scheduler.shutdownNow();
     if (informer != null) informer.close();
   }
