@@ -147,6 +147,8 @@ public final class KeyManager implements AutoCloseable {
     Secret secret = KeySecrets.toSecret(key, options.keyNamespace());
     secret.getMetadata().setName(null);
     secret.getMetadata().setGenerateName(KeySecrets.NAME_PREFIX);
+    // generation is CPU-bound and cannot be interrupted: a manager closed meanwhile adds no key
+    if (closed) throw new SealedSecretException("closed");
     Secret created = client.secrets().inNamespace(options.keyNamespace()).resource(secret).create();
     // the server's name and creation time, as every replica and kubeseal will see them
     return KeySecrets.fromSecret(created);
