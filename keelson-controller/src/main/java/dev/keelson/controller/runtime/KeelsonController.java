@@ -82,10 +82,10 @@ public final class KeelsonController implements AutoCloseable {
           engine.forget(app);
           fingerprints.forget(app);
           metrics.forget(app);
-        });
+        }, closed::get);
 
     this.sealedSecrets = options.sealedSecrets().enabled()
-        ? new SealedSecrets(client, options.sealedSecrets(), new EventRecorder(client), Clock.systemUTC())
+        ? new SealedSecrets(client, options.sealedSecrets(), new EventRecorder(client), Clock.systemUTC(), closed::get)
         : null;
     boolean leaderElection = options.leaseNamespace() != null;
 

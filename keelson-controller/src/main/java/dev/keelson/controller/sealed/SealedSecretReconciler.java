@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,12 @@ public final class SealedSecretReconciler implements Reconciler<SealedSecret> {
   private final StatusWriter statuses;
   private final EventRecorder events;
   private final KeysChangedEventSource keysChanged = new KeysChangedEventSource();
+  private final BooleanSupplier stopping;
 
-  public SealedSecretReconciler(KeyRegistry keys, SecretWriter secrets, StatusWriter statuses, EventRecorder events) {
+  /** @param stopping true once the controller is being stopped: from then on nothing is recorded */
+  public SealedSecretReconciler(KeyRegistry keys, SecretWriter secrets, StatusWriter statuses, EventRecorder events,
+      BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.keys = keys;
     this.secrets = secrets;
     this.statuses = statuses;
@@ -87,6 +92,10 @@ public final class SealedSecretReconciler implements Reconciler<SealedSecret> {
       failure = secrets.write(sealed, secret);
     } catch (SealedSecretException e) {
       failure = Optional.of(UnsealFailure.unseal(e.getMessage()));
+    }
+    if (stopping.getAsBoolean()) {
+      // a write cut short by the stop (JOSDK interrupts reconciles in flight) is no failure
+      return UpdateControl.noUpdate();
     }
     if (failure.isPresent()) {
       // opened by a key that arrives later, or retried when its Secret changes

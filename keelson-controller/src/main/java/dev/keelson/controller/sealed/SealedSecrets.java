@@ -10,9 +10,12 @@ public final class SealedSecrets {
   private final KeyManager keys;
   private final SealedSecretReconciler reconciler;
 
-  public SealedSecrets(KubernetesClient client, SealedSecretsOptions options, EventRecorder events, Clock clock) {
+  /** @param stopping true once the controller is being stopped */
+  public SealedSecrets(KubernetesClient client, SealedSecretsOptions options, EventRecorder events, Clock clock,
+      java.util.function.BooleanSupplier stopping) {
     this.keys = new KeyManager(client, options, registry, clock);
-    this.reconciler = new SealedSecretReconciler(registry, new SecretWriter(client), new StatusWriter(client, clock), events);
+    this.reconciler = new SealedSecretReconciler(registry, new SecretWriter(client), new StatusWriter(client, clock), events,
+        stopping);
   }
 
   public KeyManager keys() {
