@@ -86,6 +86,14 @@ class SealClusterTest {
   }
 
   @Test
+  @DisplayName("install --sealed-secrets=false applies only Keelson's own CRD (an upstream sealed-secrets keeps its CRD)")
+  void installWithoutSealedSecrets() {
+    SealRun.Result r = SealRun.run("", "install", "--sealed-secrets=false", "--kubeconfig", kubeconfig);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("applications.keelson.dev").doesNotContain("sealedsecrets");
+  }
+
+  @Test
   @DisplayName("--fetch-cert names the ConfigMap it looked for when none is published")
   void noCertificatePublished() {
     String empty = cluster.createNamespace("cli-nokeys");
