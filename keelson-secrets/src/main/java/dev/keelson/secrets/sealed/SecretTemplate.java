@@ -31,7 +31,7 @@ final class SecretTemplate {
       if (close < 0) throw error(templateKey, "unclosed action");
       String action = template.substring(open + 2, close);
       boolean trimLeft = action.startsWith("- ") || action.equals("-");
-      boolean trimRight = action.endsWith(" -") ;
+      boolean trimRight = action.endsWith(" -");
       if (trimLeft) text = stripTrailing(text);
       out.append(text);
       String body = action.substring(trimLeft ? 1 : 0, action.length() - (trimRight ? 1 : 0)).strip();

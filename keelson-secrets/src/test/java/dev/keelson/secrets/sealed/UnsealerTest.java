@@ -139,7 +139,7 @@ class UnsealerTest {
     t.immutable = true;
     t.data = new LinkedHashMap<>();
     t.data.put("config.yaml", "user: {{ .user }}\npass: {{ index . \"pass\" | quote }}\n{{- /* trimmed */ -}}\n");
-    t.data.put("auth", "{{ printf .user }}".replace("printf ", "b64enc "));
+    t.data.put("auth", "{{ b64enc .user }}");
     t.data.put("drop", null);
     Secret opened = unsealer().unseal(sealed);
     assertThat(value(opened, "config.yaml")).isEqualTo("user: admin\npass: \"s3cret\"");
