@@ -2,6 +2,8 @@ package dev.keelson.cli;
 
 import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
+import dev.keelson.controller.sealed.SealedSecretsOptions;
+import java.time.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,20 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(names = "--no-leader-election", description = "Run without leader election (single replica only).")
   boolean noLeaderElection;
 
+  @Option(names = "--sealed-secrets", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      description = "Serve SealedSecrets (bitnami.com/v1alpha1); --sealed-secrets=false where the upstream controller"
+          + " already runs (default: ${DEFAULT-VALUE}).")
+  boolean sealedSecrets;
+
+  @Option(names = "--key-namespace", defaultValue = SealedSecretsOptions.DEFAULT_KEY_NAMESPACE, paramLabel = "NS",
+      description = "Namespace of the sealing keys and of the published certificate (ConfigMap sealed-secrets-cert)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String keyNamespace;
+
+  @Option(names = "--key-renew-period", defaultValue = "720h", converter = GoDuration.class, paramLabel = "DURATION",
+      description = "How often a new sealing key is generated, e.g. 720h; 0 turns renewal off (default: ${DEFAULT-VALUE}).")
+  Duration keyRenewPeriod;
+
   @Override
   public Integer call() throws Exception {
     Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".keelson", "cache");
@@ -46,7 +62,8 @@ final class ControllerCommand implements Callable<Integer> {
         .withNamespaces(Set.copyOf(namespaces))
         .withLeaseNamespace(noLeaderElection ? null : leaseNamespace)
         .withExitOnLostLeadership(true)
-        .withControllerNamespace(controllerNamespace);
+        .withControllerNamespace(controllerNamespace)
+        .withSealedSecrets(new SealedSecretsOptions(sealedSecrets, keyNamespace, keyRenewPeriod));
     warnIfLookupReadsAnotherCluster();
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);

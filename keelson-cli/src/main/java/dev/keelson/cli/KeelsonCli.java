@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       RenderCommand.class,
       SopsCommand.class,
+      SealCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KeelsonCli {

@@ -62,10 +62,16 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private final StatusStore statuses;
 
   private final java.util.function.Consumer<AppRef> forgetApp;
+  private final java.util.function.BooleanSupplier stopping;
 
-  /** @param forgetApp drops what else (metrics) remembers of a deleted app */
+  /**
+   * @param forgetApp drops what else (metrics) remembers of a deleted app
+   * @param stopping true once the controller is being stopped: from then on nothing is recorded
+   */
   public ApplicationReconciler(Clusters clusters, StatusBuilder statusBuilder, StatusStore statuses, EventRecorder events,
-      Metrics metrics, DriftEventSource driftEvents, java.util.function.Consumer<AppRef> forgetApp) {
+      Metrics metrics, DriftEventSource driftEvents, java.util.function.Consumer<AppRef> forgetApp,
+      java.util.function.BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.statuses = statuses;
     this.forgetApp = forgetApp;
     this.clusters = clusters;
@@ -109,6 +115,13 @@ public final class ApplicationReconciler implements Reconciler<Application> {
       outcome = Outcome.failed(e, Orchestration.answering(old, request));
     }
 
+    if (stopping.getAsBoolean()) {
+      // JOSDK interrupts reconciles in flight when it stops (no termination timeout): a step cut
+      // short that way is no failure of the operation, and must not be written as one. The next
+      // controller (or leader) takes the operation up from its last written state.
+      LOG.debug("{}: controller stopping; outcome not recorded", ref);
+      return UpdateControl.noUpdate();
+    }
     ApplicationStatus next = statusBuilder.build(old, generationOf(app), outcome, null);
     record(app, old, outcome);
     metrics.appState(ref, next.sync == null ? null : next.sync.status, next.health == null ? null : next.health.status);

@@ -1,6 +1,8 @@
 package dev.keelson.controller.runtime;
 
+import dev.keelson.controller.sealed.SealedSecretsOptions;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -13,35 +15,52 @@ import java.util.Set;
  * @param exitOnLostLeadership exit the process when the Lease is lost (the `keelson controller`
  *     process); otherwise just stop the controller (embedded use, tests)
  * @param controllerNamespace the controller's own namespace: cluster Secrets are read there
+ * @param sealedSecrets whether and how SealedSecrets are served
  */
 public record ControllerOptions(
     Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership,
-    String controllerNamespace) {
-  public static final String DEFAULT_NAMESPACE = "keelson-system";
+    String controllerNamespace, SealedSecretsOptions sealedSecrets) {
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
+  public static final String DEFAULT_NAMESPACE = "keelson-system";
+
+  public ControllerOptions {
+    Objects.requireNonNull(controllerNamespace, "controllerNamespace");
+    Objects.requireNonNull(sealedSecrets, "sealedSecrets");
+  }
 
   public static ControllerOptions defaults(Path cacheDir) {
-    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, DEFAULT_NAMESPACE);
+    return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, DEFAULT_NAMESPACE,
+        SealedSecretsOptions.defaults());
   }
 
   public ControllerOptions withMetricsPort(int port) {
-    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace);
+    return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
+        sealedSecrets);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
-    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace);
+    return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
+        sealedSecrets);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, controllerNamespace);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, controllerNamespace,
+        sealedSecrets);
   }
 
   public ControllerOptions withExitOnLostLeadership(boolean exit) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, controllerNamespace);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, controllerNamespace,
+        sealedSecrets);
   }
 
   public ControllerOptions withControllerNamespace(String ns) {
-    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, ns);
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, ns,
+        sealedSecrets);
+  }
+
+  public ControllerOptions withSealedSecrets(SealedSecretsOptions options) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
+        controllerNamespace, options);
   }
 }

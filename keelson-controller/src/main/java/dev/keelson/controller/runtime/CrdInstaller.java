@@ -1,31 +1,54 @@
 package dev.keelson.controller.runtime;
 
+import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
 import dev.keelson.api.v1alpha1.Application;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Installs or updates Keelson's CRDs (server-side apply, so it is idempotent) and waits for them. */
 public final class CrdInstaller {
-  /** Generated from the API classes at build time by fabric8's CRD generator. */
-  static final String CRD_RESOURCE = "/META-INF/fabric8/" + Application.CRD_NAME + "-v1.yml";
+  /** Every CRD Keelson serves, generated from the API classes at build time by fabric8's CRD generator. */
+  public static final List<String> CRD_NAMES = List.of(Application.CRD_NAME, SealedSecret.CRD_NAME);
 
   private CrdInstaller() {}
 
+  static String resource(String crdName) {
+    return "/META-INF/fabric8/" + crdName + "-v1.yml";
+  }
+
+  /** Applies all CRDs, then waits until each is Established. */
   public static void install(KubernetesClient client) throws IOException {
-    CustomResourceDefinition crd;
-    try (InputStream in = CrdInstaller.class.getResourceAsStream(CRD_RESOURCE)) {
-      if (in == null) throw new IllegalStateException("CRD manifest missing from the build: " + CRD_RESOURCE);
-      crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+    install(client, CRD_NAMES);
+  }
+
+  /**
+   * Applies the named CRDs (some of {@link #CRD_NAMES}), then waits until each is Established.
+   * Leaving out the SealedSecret CRD keeps an upstream sealed-secrets installation's own.
+   */
+  public static void install(KubernetesClient client, List<String> names) throws IOException {
+    List<CustomResourceDefinition> crds = new ArrayList<>();
+    for (String name : names) {
+      if (!CRD_NAMES.contains(name)) throw new IllegalArgumentException("not a Keelson CRD: " + name);
+      try (InputStream in = CrdInstaller.class.getResourceAsStream(resource(name))) {
+        if (in == null) throw new IllegalStateException("CRD manifest missing from the build: " + resource(name));
+        crds.add(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class));
+      }
     }
-    client.apiextensions().v1().customResourceDefinitions().resource(crd)
-        .fieldManager("keelson").forceConflicts().serverSideApply();
-    client.apiextensions().v1().customResourceDefinitions().withName(Application.CRD_NAME)
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-            && c.getStatus().getConditions().stream()
-                .anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
-            60, TimeUnit.SECONDS);
+    for (CustomResourceDefinition crd : crds) {
+      client.apiextensions().v1().customResourceDefinitions().resource(crd)
+          .fieldManager("keelson").forceConflicts().serverSideApply();
+    }
+    for (String name : names) {
+      client.apiextensions().v1().customResourceDefinitions().withName(name)
+          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+              && c.getStatus().getConditions().stream()
+                  .anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
+              60, TimeUnit.SECONDS);
+    }
   }
 }

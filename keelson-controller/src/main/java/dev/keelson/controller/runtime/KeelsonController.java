@@ -19,6 +19,9 @@ import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.fleet.ClusterEngine;
 import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Syncer;
+import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
+import dev.keelson.controller.sealed.KeyRegistry;
+import dev.keelson.controller.sealed.SealedSecrets;
 import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.helm.HelmRenderer;
 import dev.keelson.helm.LookupTarget;
@@ -52,7 +55,10 @@ public final class KeelsonController implements AutoCloseable {
   private final HttpEndpoints http;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean leaderElection;
   private final boolean exitOnLostLeadership;
+  /** Null when SealedSecrets are not served (--sealed-secrets=false). */
+  private final SealedSecrets sealedSecrets;
 
   private KeelsonController(KubernetesClient client, ControllerOptions options) throws IOException {
     this.client = client;
@@ -64,7 +70,12 @@ public final class KeelsonController implements AutoCloseable {
         destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir()), Clock.systemUTC());
     ApplicationReconciler reconciler = new ApplicationReconciler(
         clusters, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics,
-        driftEvents, metrics::forget);
+        driftEvents, metrics::forget, closed::get);
+
+    this.sealedSecrets = options.sealedSecrets().enabled()
+        ? new SealedSecrets(client, options.sealedSecrets(), new EventRecorder(client), Clock.systemUTC(), closed::get)
+        : null;
+    boolean leaderElection = options.leaseNamespace() != null;
 
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);
@@ -81,14 +92,26 @@ public final class KeelsonController implements AutoCloseable {
             LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
             LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
             identity(),
-            new LeaderCallbacks(() -> LOG.info("leading"), this::lostLeadership, leader -> LOG.info("leader is {}", leader)),
+            new LeaderCallbacks(this::startedLeading, this::lostLeadership, leader -> LOG.info("leader is {}", leader)),
             false));
       }
     });
     operator.register(reconciler, c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
+    if (sealedSecrets != null) {
+      operator.register(sealedSecrets.reconciler(), c -> {
+        if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+      });
+    }
+    this.leaderElection = leaderElection;
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
+  }
+
+  private void startedLeading() {
+    LOG.info("leading");
+    // only the leader generates and renews sealing keys; every replica loads them
+    if (sealedSecrets != null) sealedSecrets.keys().leading(true);
   }
 
   /**
@@ -124,6 +147,7 @@ public final class KeelsonController implements AutoCloseable {
    */
   private void lostLeadership() {
     if (closed.get()) return;
+    if (sealedSecrets != null) sealedSecrets.keys().leading(false);
     LOG.error("lost leadership of {}; exiting", ControllerOptions.LEASE_NAME);
     if (exitOnLostLeadership) {
       new Thread(() -> System.exit(1), "keelson-exit").start();
@@ -135,7 +159,14 @@ public final class KeelsonController implements AutoCloseable {
   /** Starts watching and reconciling; returns once the informers are up. */
   public static KeelsonController start(KubernetesClient client, ControllerOptions options) throws IOException {
     if (options.leaseNamespace() != null) ensureNamespace(client, options.leaseNamespace());
+    if (options.sealedSecrets().enabled()) requireSealedSecretCrd(client);
     KeelsonController c = new KeelsonController(client, options);
+    if (c.sealedSecrets != null) {
+      // keys are loaded before any SealedSecret is reconciled; without leader election this
+      // replica is the only one and generates the first key itself (in the background)
+      c.sealedSecrets.keys().start();
+      if (!c.leaderElection) c.sealedSecrets.keys().leading(true);
+    }
     c.operator.start();
     c.started.set(true);
     LOG.info("controller started; metrics on :{}", c.http.port());
@@ -195,8 +226,26 @@ public final class KeelsonController implements AutoCloseable {
     return clusters;
   }
 
+  /** The sealing keys this controller holds; empty when SealedSecrets are not served. */
+  public java.util.Optional<KeyRegistry> sealingKeys() {
+    return sealedSecrets == null ? java.util.Optional.empty() : java.util.Optional.of(sealedSecrets.registry());
+  }
+
   public GitSourceCache gitCache() {
     return git;
+  }
+
+  /** A clear message instead of JOSDK's informer failure when `keelson install` left the CRD out. */
+  private static void requireSealedSecretCrd(KubernetesClient client) {
+    try {
+      if (client.apiextensions().v1().customResourceDefinitions().withName(SealedSecret.CRD_NAME).get() == null) {
+        throw new IllegalStateException("the SealedSecret CRD " + SealedSecret.CRD_NAME + " is not installed: run `keelson install`,"
+            + " or start the controller with --sealed-secrets=false");
+      }
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 403) throw e;
+      // not allowed to read CRDs: the informer will tell
+    }
   }
 
   private static void ensureNamespace(KubernetesClient client, String ns) {
@@ -219,6 +268,7 @@ public final class KeelsonController implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) return;
     started.set(false);
     operator.stop();
+    if (sealedSecrets != null) sealedSecrets.keys().close();
     clusters.close();
     http.close();
     LOG.info("controller stopped");

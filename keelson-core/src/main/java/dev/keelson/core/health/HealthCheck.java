@@ -22,6 +22,7 @@ sealed interface HealthCheck
         CustomResourceDefinitionHealth,
         NamespaceHealth,
         ApiServiceHealth,
+        SealedSecretHealth,
         ExpressionHealthCheck,
         GenericHealth {
 
