@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.AppSettings;
+import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
+import dev.keelson.controller.sealed.PublishedCertificate;
+import dev.keelson.secrets.sealed.Pem;
+import dev.keelson.secrets.sealed.Sealer;
+import dev.keelson.secrets.sealed.SealingScope;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,12 +88,30 @@ class SecretHygieneTest extends ControllerTestBase {
     repo.write("tampered/secret.enc.yaml", SopsFiles.tamperFirstValue(SopsFiles.encryptAge("secret.enc.yaml",
         "apiVersion: v1\nkind: Secret\nmetadata: {name: tampered}\nstringData: {v: " + clear("hyg-tampered-value-4")
             + "}\n", key.recipient())));
+    // SealedSecrets: one that opens, one sealed for another name
+    await().atMost(TIMEOUT).until(() -> client.configMaps().inNamespace(ControllerOptions.DEFAULT_NAMESPACE)
+        .withName(PublishedCertificate.CONFIG_MAP).get() != null);
+    Sealer sealer = new Sealer(Pem.parsePublicKey(client.configMaps().inNamespace(ControllerOptions.DEFAULT_NAMESPACE)
+        .withName(PublishedCertificate.CONFIG_MAP).get().getData().get(PublishedCertificate.KEY), "certificate"));
+    repo.write("sealed/db.yaml", client.getKubernetesSerialization().asYaml(sealer.seal(new SecretBuilder()
+        .withNewMetadata().withName("sealed-db").withNamespace(ns).endMetadata()
+        .withStringData(Map.of("password", clear("hyg-sealed-value-6"))).build(), SealingScope.STRICT)));
+    var misnamed = sealer.seal(new SecretBuilder().withNewMetadata().withName("other").withNamespace(ns).endMetadata()
+        .withStringData(Map.of("password", clear("hyg-sealed-elsewhere-7"))).build(), SealingScope.STRICT);
+    misnamed.getMetadata().setName("cache");
+    repo.write("sealed-wrong/cache.yaml", client.getKubernetesSerialization().asYaml(misnamed));
     String sha = repo.commit("secret scenarios");
-    for (String path : List.of("ok", "gen", "wrong", "tampered")) createApp(app(path, ns, repo.url(), path));
+    for (String path : List.of("ok", "gen", "wrong", "tampered", "sealed", "sealed-wrong")) {
+      createApp(app(path, ns, repo.url(), path));
+    }
     awaitApp("ok", a -> syncedAt(a, sha) && healthy(a));
     awaitApp("gen", a -> syncedAt(a, sha) && healthy(a));
     awaitApp("wrong", a -> conditionIs(a, "Ready", "False"));
     awaitApp("tampered", a -> conditionIs(a, "Ready", "False"));
+    awaitApp("sealed", a -> syncedAt(a, sha) && healthy(a));
+    awaitApp("sealed-wrong", a -> a.getStatus() != null && a.getStatus().health != null
+        && "Degraded".equals(a.getStatus().health.status));
+    assertThat(client.secrets().inNamespace(ns).withName("sealed-db").get()).isNotNull();
 
     client.secrets().inNamespace(ns).withName("db").edit(s -> new SecretBuilder(s)
         .withData(Map.of("password", b64(clear("hyg-drifted-value-5")))).build());
@@ -109,6 +132,10 @@ class SecretHygieneTest extends ControllerTestBase {
     places.add("diff\n" + diff);
     for (Application a : client.resources(Application.class).inNamespace(ns).list().getItems()) {
       places.add("status of " + a.getMetadata().getName() + "\n" + client.getKubernetesSerialization().asYaml(a.getStatus()));
+    }
+    for (var sealed : client.resources(dev.keelson.api.bitnami.v1alpha1.SealedSecret.class).inNamespace(ns).list().getItems()) {
+      places.add("status of SealedSecret " + sealed.getMetadata().getName() + "\n"
+          + client.getKubernetesSerialization().asYaml(sealed.getStatus()));
     }
     client.v1().events().inNamespace(ns).list().getItems().forEach(e ->
         places.add("event " + e.getReason() + "\n" + e.getMessage()));
