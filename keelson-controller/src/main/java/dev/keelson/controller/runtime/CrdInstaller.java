@@ -15,14 +15,20 @@ public final class CrdInstaller {
   private CrdInstaller() {}
 
   public static void install(KubernetesClient client) throws IOException {
+    install(client, Application.CRD_NAME);
+    install(client, dev.keelson.api.v1alpha1.ApplicationSet.CRD_NAME);
+  }
+
+  private static void install(KubernetesClient client, String name) throws IOException {
+    String resource = "/META-INF/fabric8/" + name + "-v1.yml";
     CustomResourceDefinition crd;
-    try (InputStream in = CrdInstaller.class.getResourceAsStream(CRD_RESOURCE)) {
-      if (in == null) throw new IllegalStateException("CRD manifest missing from the build: " + CRD_RESOURCE);
+    try (InputStream in = CrdInstaller.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("CRD manifest missing from the build: " + resource);
       crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
     }
     client.apiextensions().v1().customResourceDefinitions().resource(crd)
         .fieldManager("keelson").forceConflicts().serverSideApply();
-    client.apiextensions().v1().customResourceDefinitions().withName(Application.CRD_NAME)
+    client.apiextensions().v1().customResourceDefinitions().withName(name)
         .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
             && c.getStatus().getConditions().stream()
                 .anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
