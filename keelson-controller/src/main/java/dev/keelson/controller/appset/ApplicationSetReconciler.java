@@ -112,6 +112,10 @@ public final class ApplicationSetReconciler implements Reconciler<ApplicationSet
       return new SetPlan.Generated(index, apps);
     } catch (GeneratorException | TemplateException | IllegalArgumentException e) {
       return new SetPlan.Failed(index, e.getMessage());
+    } catch (RuntimeException e) {
+      // whatever else goes wrong in one generator is its failure alone: the others still apply
+      LOG.warn("{}/{}: generator {} failed", set.getMetadata().getNamespace(), set.getMetadata().getName(), index, e);
+      return new SetPlan.Failed(index, "unexpected error: " + e);
     }
   }
 
