@@ -4,5 +4,5 @@ import picocli.CommandLine.Command;
 
 /** Commands on ApplicationSets. */
 @Command(name = "appset", mixinStandardHelpOptions = true, description = "Operate ApplicationSets.",
-    subcommands = {AppSetConfirm.class})
+    subcommands = {AppSetConfirm.class, AppSetPromote.class})
 final class AppSetCommand {}

@@ -117,4 +117,39 @@ class AppSetCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("confirmed deleting [b, c]").contains("deleted");
   }
+
+  @Test
+  @DisplayName("promote fails when no step waits, and otherwise writes its request and waits for the controller's echo")
+  void promote() {
+    CliTest.Result none = cli("appset", "promote", "envs", "--async");
+    assertThat(none.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(none.err()).contains("no step").contains("waits for promotion");
+
+    set().editStatus(s -> {
+      s.setStatus(new ApplicationSetStatus());
+      s.getStatus().rollingSync = new ApplicationSetStatus.RollingSyncStatus();
+      ApplicationSetStatus.StepStatus step = new ApplicationSetStatus.StepStatus();
+      step.index = 1;
+      step.applications = List.of("prod-web");
+      step.state = "Waiting";
+      step.holding = "maxUpdate 0: waiting for `keelson appset promote`";
+      s.getStatus().rollingSync.steps = List.of(step);
+      return s;
+    });
+    CompletableFuture<CliTest.Result> run = CompletableFuture.supplyAsync(() -> cli("appset", "promote", "envs",
+        "--timeout", "30s"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      var a = set().get().getMetadata().getAnnotations();
+      return a != null && a.containsKey(AppSetLabels.PROMOTE);
+    });
+    OperatorRequest request = OperatorRequest.parse(set().get().getMetadata().getAnnotations().get(AppSetLabels.PROMOTE))
+        .orElseThrow();
+    set().editStatus(s -> {
+      s.getStatus().rollingSync.lastHandledPromote = request.at();
+      return s;
+    });
+    CliTest.Result r = run.join();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("promoted step 1 [prod-web]");
+  }
 }

@@ -28,6 +28,10 @@ public class ApplicationSetSpec {
 
   public AppSetSyncPolicy syncPolicy;
 
+  @JsonPropertyDescription("RollingSync writes each step's apps only once every app of the steps before is Synced"
+      + " to the current revision and Healthy; automated sync stays on.")
+  public AppSetStrategy strategy;
+
   @JsonPropertyDescription("How often generators are evaluated again (30s, 3m). Default 3m.")
   public String interval;
 }

@@ -18,6 +18,27 @@ public class ApplicationSetStatus {
   public HeldDeletion heldDeletion;
   /** Token (at) of the last `keelson appset confirm` acted upon. */
   public String lastHandledConfirm;
+  /** Progressive sync: each step, its apps and what holds it. */
+  public RollingSyncStatus rollingSync;
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class RollingSyncStatus {
+    public List<StepStatus> steps = new ArrayList<>();
+    /** Steps with maxUpdate 0 released by `keelson appset promote`, until the rollout completes. */
+    public List<Integer> promotedSteps = new ArrayList<>();
+    /** Token (at) of the last `keelson appset promote` acted upon. */
+    public String lastHandledPromote;
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class StepStatus {
+    public Integer index;
+    public List<String> applications = new ArrayList<>();
+    /** Done, Progressing or Waiting. */
+    public String state;
+    /** Unless done: what holds the step (each app not yet ready and why, or the step it waits for). */
+    public String holding;
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class GeneratorStatus {

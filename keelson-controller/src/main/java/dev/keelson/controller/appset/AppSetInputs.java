@@ -64,6 +64,16 @@ final class AppSetInputs implements GeneratorInputs {
     return out;
   }
 
+  /** The commit {@code revision} of the repository resolves to now (fetched at most once per interval). */
+  String currentRevision(String repoURL, String revision) throws GeneratorException {
+    try {
+      git.fetch(repoURL, GitCredentials.NONE, fetchInterval, false);
+      return git.resolve(repoURL, revision).commitSha();
+    } catch (SourceException e) {
+      throw new GeneratorException(e.getMessage());
+    }
+  }
+
   @Override
   public RepoSnapshot repository(String repoURL, String revision) throws GeneratorException {
     String key = repoURL + "@" + revision;

@@ -14,5 +14,8 @@ public final class AppSetLabels {
    */
   public static final String CONFIRM = "keelson.dev/confirm-deletion";
 
+  /** On the set, written by {@code keelson appset promote}: an OperatorRequest releasing the step that waits. */
+  public static final String PROMOTE = "keelson.dev/promote";
+
   private AppSetLabels() {}
 }

@@ -7,6 +7,7 @@ import dev.keelson.api.v1alpha1.ApplicationSet;
 import dev.keelson.api.v1alpha1.ApplicationSetSpec;
 import dev.keelson.core.appset.AppTemplate;
 import dev.keelson.core.appset.ApplicationsSync;
+import dev.keelson.core.appset.RollingSync;
 import dev.keelson.core.appset.SetPolicy;
 import dev.keelson.core.appset.Templater;
 import dev.keelson.core.appset.Templating;
@@ -21,7 +22,7 @@ import java.util.List;
  * @param generators top-level generators in Argo CD's JSON shape, evaluated one by one
  */
 record AppSetSettings(List<JsonNode> generators, Templater templater, AppTemplate template, SetPolicy policy,
-    Duration interval, Preservation preservation) {
+    Duration interval, Preservation preservation, Strategy strategy) {
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,6 +75,19 @@ record AppSetSettings(List<JsonNode> generators, Templater templater, AppTemplat
     SetPolicy policy = new SetPolicy(ApplicationsSync.parse(sp.applicationsSync), maxDelete, ignore, interval);
     Preservation preservation = Boolean.TRUE.equals(sp.preserveResourcesOnDeletion)
         ? Preservation.PRESERVE_RESOURCES : Preservation.DELETE_RESOURCES;
-    return new AppSetSettings(generators, templater, appTemplate, policy, interval, preservation);
+    return new AppSetSettings(generators, templater, appTemplate, policy, interval, preservation, strategy(spec));
+  }
+
+  private static Strategy strategy(ApplicationSetSpec spec) {
+    if (spec.strategy == null || spec.strategy.type == null || spec.strategy.type.equals("AllAtOnce")) {
+      return new Strategy.AllAtOnce();
+    }
+    if (spec.strategy.rollingSync == null || spec.strategy.rollingSync.steps == null
+        || spec.strategy.rollingSync.steps.isEmpty()) {
+      throw new IllegalArgumentException("strategy.rollingSync.steps is required for RollingSync");
+    }
+    List<RollingSync.Step> steps = new ArrayList<>();
+    for (var step : spec.strategy.rollingSync.steps) steps.add(RollingSync.Step.parse(JSON.valueToTree(step)));
+    return new Strategy.Rolling(steps);
   }
 }

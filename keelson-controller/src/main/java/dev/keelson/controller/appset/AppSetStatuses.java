@@ -22,6 +22,7 @@ final class AppSetStatuses {
   static final String DELETION_HELD = "DeletionHeld";
   static final String RESOURCES_UP_TO_DATE = "ResourcesUpToDate";
   static final String ERROR_OCCURRED = "ErrorOccurred";
+  static final String ROLLOUT_PROGRESSING = "RolloutProgressing";
 
   private AppSetStatuses() {}
 
@@ -95,14 +96,26 @@ final class AppSetStatuses {
         ? condition(old, set, RESOURCES_UP_TO_DATE, "True", "ApplicationSetUpToDate",
             plan.notes().isEmpty() ? "applications are as generated" : String.join("; ", plan.notes()), now)
         : condition(old, set, RESOURCES_UP_TO_DATE, "False", "ApplicationWriteFailed", String.join("; ", problems), now));
-    s.conditions = conditions;
+    s.conditions = new ArrayList<>(conditions);
     return s;
+  }
+
+  /** RollingSync's steps, and the RolloutProgressing condition (True while a step is not done). */
+  static void rollout(ApplicationSetStatus s, ApplicationSetStatus old, ApplicationSet set, RolloutGate.Gated rollout,
+      Instant now) {
+    s.rollingSync = rollout.status();
+    String holding = rollout.status().steps.stream().filter(x -> !"Done".equals(x.state))
+        .findFirst().map(x -> "step " + x.index + " " + x.state + ": " + x.holding).orElse("every step is done");
+    s.conditions.add(rollout.complete()
+        ? condition(old, set, ROLLOUT_PROGRESSING, "False", "RolloutComplete", holding, now)
+        : condition(old, set, ROLLOUT_PROGRESSING, "True", "RollingSync", holding, now));
   }
 
   private static ApplicationSetStatus copyKept(ApplicationSetStatus old, ApplicationSet set) {
     ApplicationSetStatus s = new ApplicationSetStatus();
     s.observedGeneration = set.getMetadata().getGeneration();
     s.lastHandledConfirm = old.lastHandledConfirm;
+    s.rollingSync = old.rollingSync;
     s.heldDeletion = old.heldDeletion;
     return s;
   }

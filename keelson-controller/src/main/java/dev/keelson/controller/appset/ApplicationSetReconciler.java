@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
     informer = @Informer(onUpdateFilter = SpecOrConfirmChanged.class))
 public final class ApplicationSetReconciler implements Reconciler<ApplicationSet> {
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationSetReconciler.class);
+
+  private static final Duration ROLLOUT_RECHECK = Duration.ofSeconds(3);
 
   private final KubernetesClient client;
   private final String controllerNamespace;
@@ -95,11 +98,22 @@ public final class ApplicationSetReconciler implements Reconciler<ApplicationSet
     Optional<SetPlan.Confirmation> confirmation = confirmation(set, old);
     SetPlan.Output plan = SetPlanner.plan(new SetPlan.Input(live, results, settings.policy(),
         AppSetStatuses.hold(old), confirmation, now));
+    RolloutGate.Gated rollout = null;
+    if (settings.strategy() instanceof Strategy.Rolling rolling) {
+      rollout = RolloutGate.apply(set, rolling, results, plan, owned, inputs::currentRevision, old);
+      plan = rollout.plan();
+    }
     List<String> problems = apply(set, settings, plan, owned);
 
     ApplicationSetStatus next = AppSetStatuses.next(old, set, kinds, results, live, plan, problems, now);
+    Duration after = settings.interval();
+    if (rollout != null) {
+      AppSetStatuses.rollout(next, old, set, rollout, now);
+      // the apps' progress does not wake the set: it looks again soon while a rollout runs
+      if (!rollout.complete() && after.compareTo(ROLLOUT_RECHECK) > 0) after = ROLLOUT_RECHECK;
+    }
     writeStatus(set, next);
-    return UpdateControl.<ApplicationSet>noUpdate().rescheduleAfter(settings.interval());
+    return UpdateControl.<ApplicationSet>noUpdate().rescheduleAfter(after);
   }
 
   private SetPlan.Result evaluate(ApplicationSet set, AppSetSettings settings, Generators generators, int index,

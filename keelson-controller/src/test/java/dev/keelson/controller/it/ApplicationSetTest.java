@@ -267,4 +267,57 @@ class ApplicationSetTest extends ControllerTestBase {
     await().atMost(TIMEOUT).until(() -> !configMapExists(ns, "b-cm") && !configMapExists(ns, "c-cm"));
     assertThat(configMapExists(ns, "a-cm")).isTrue();
   }
+
+  @Test
+  @DisplayName("RollingSync: prod is written only once dev is Synced to the current revision and Healthy; a maxUpdate 0 step waits for promote")
+  void rollingSync() throws Exception {
+    repo.write("apps/dev/cm.yaml", Manifests.configMap("dev-cm", "1"))
+        .write("apps/prod/cm.yaml", Manifests.configMap("prod-cm", "1"));
+    String sha = repo.commit("dev and prod");
+    createSet("""
+        apiVersion: keelson.dev/v1alpha1
+        kind: ApplicationSet
+        metadata: {name: rolling, namespace: %s}
+        spec:
+          interval: 1h
+          generators:
+          - list: {elements: [{env: prod}, {env: dev}]}
+          strategy:
+            type: RollingSync
+            rollingSync:
+              steps:
+              - matchExpressions: [{key: env, operator: In, values: [dev]}]
+              - matchExpressions: [{key: env, operator: In, values: [prod]}]
+                maxUpdate: 0
+          template:
+            metadata: {name: '{{env}}-web', labels: {env: '{{env}}'}}
+            spec:
+              interval: 2s
+              source: {repoURL: '%s', revision: main, path: 'apps/{{env}}'}
+              destination: {namespace: %s}
+              syncPolicy: {automated: {prune: true}}
+        """.formatted(ns, repo.url(), ns));
+    awaitApp("dev-web", a -> syncedAt(a, sha) && healthy(a));
+    ApplicationSet waiting = awaitSet("rolling", x -> x.getStatus() != null && x.getStatus().rollingSync != null
+        && x.getStatus().rollingSync.steps.size() == 2
+        && "Done".equals(x.getStatus().rollingSync.steps.get(0).state)
+        && "Waiting".equals(x.getStatus().rollingSync.steps.get(1).state));
+    assertThat(waiting.getStatus().rollingSync.steps.get(1).holding).contains("keelson appset promote");
+    assertThat(waiting.getStatus().rollingSync.steps.get(1).applications).containsExactly("prod-web");
+    assertThat(setConditionIs(waiting, "RolloutProgressing", "True")).isTrue();
+    assertThat(app("prod-web")).isNull();
+
+    // what `keelson appset promote rolling` writes
+    String token = Instant.now().toString();
+    client.resources(ApplicationSet.class).inNamespace(ns).withName("rolling").edit(s -> {
+      if (s.getMetadata().getAnnotations() == null) s.getMetadata().setAnnotations(new HashMap<>());
+      s.getMetadata().getAnnotations().put(AppSetLabels.PROMOTE, OperatorRequest.of("tester", token).toJson());
+      return s;
+    });
+    awaitApp("prod-web", a -> syncedAt(a, sha) && healthy(a));
+    ApplicationSet done = awaitSet("rolling", x -> setConditionIs(x, "RolloutProgressing", "False"));
+    assertThat(done.getStatus().rollingSync.steps).allSatisfy(st -> assertThat(st.state).isEqualTo("Done"));
+    assertThat(done.getStatus().rollingSync.lastHandledPromote).isEqualTo(token);
+    assertThat(done.getStatus().rollingSync.promotedSteps).isEmpty();
+  }
 }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A Kubernetes label selector (matchLabels, matchExpressions In/NotIn/Exists/DoesNotExist) over string maps. */
-record ParamSelector(Map<String, String> matchLabels, List<Expression> expressions) {
+public record ParamSelector(Map<String, String> matchLabels, List<Expression> expressions) {
   record Expression(String key, String operator, List<String> values) {}
 
   static final ParamSelector ALL = new ParamSelector(Map.of(), List.of());
 
   /** @throws IllegalArgumentException for an unknown operator */
-  static ParamSelector parse(JsonNode n) {
+  public static ParamSelector parse(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) return ALL;
     Map<String, String> labels = new LinkedHashMap<>();
     n.path("matchLabels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
@@ -34,7 +34,7 @@ record ParamSelector(Map<String, String> matchLabels, List<Expression> expressio
     return matchLabels.isEmpty() && expressions.isEmpty();
   }
 
-  boolean matches(Map<String, String> labels) {
+  public boolean matches(Map<String, String> labels) {
     for (Map.Entry<String, String> e : matchLabels.entrySet()) {
       if (!e.getValue().equals(labels.get(e.getKey()))) return false;
     }
