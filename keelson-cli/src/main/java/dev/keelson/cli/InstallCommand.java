@@ -17,6 +17,7 @@ final class InstallCommand implements Callable<Integer> {
     try (KubernetesClient client = kube.client()) {
       CrdInstaller.install(client);
       System.out.println("customresourcedefinition " + Application.CRD_NAME + " installed");
+      System.out.println("customresourcedefinition " + dev.keelson.api.v1alpha1.ApplicationSet.CRD_NAME + " installed");
     }
     return ExitCodes.OK;
   }
