@@ -109,6 +109,25 @@ class ApplicationSetTest extends ControllerTestBase {
     ApplicationSet s = awaitSet("envs", x -> setConditionIs(x, "ParametersGenerated", "True")
         && x.getStatus().applications.equals(List.of("alpha", "beta")));
     assertThat(setConditionIs(s, "DeletionHeld", "False")).isTrue();
+    // passes every 2s find nothing to write: the generated apps are not rewritten
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+        .until(() -> app("alpha").getMetadata().getGeneration() == 1L && app("beta").getMetadata().getGeneration() == 1L);
+  }
+
+  @Test
+  @DisplayName("preserveResourcesOnDeletion: generated apps lack the resources finalizer, so deleting the set keeps their objects")
+  void preserveResourcesOnDeletion() throws Exception {
+    repo.write("apps/kept/cm.yaml", Manifests.configMap("kept-cm", "k"));
+    String sha = repo.commit("one app");
+    String yaml = listSet("keep", "2s", "[{name: kept}]").replace("  template:",
+        "  syncPolicy: {preserveResourcesOnDeletion: true}\n  template:");
+    createSet(yaml);
+    Application kept = awaitApp("kept", a -> syncedAt(a, sha));
+    assertThat(kept.getMetadata().getFinalizers()).doesNotContain("keelson.dev/resources-finalizer");
+    client.resources(ApplicationSet.class).inNamespace(ns).withName("keep").delete();
+    // the set's ownerReference takes the app with it; the app's objects stay
+    await().atMost(TIMEOUT).until(() -> app("kept") == null);
+    assertThat(configMapExists(ns, "kept-cm")).isTrue();
   }
 
   @Test
@@ -319,5 +338,33 @@ class ApplicationSetTest extends ControllerTestBase {
     assertThat(done.getStatus().rollingSync.steps).allSatisfy(st -> assertThat(st.state).isEqualTo("Done"));
     assertThat(done.getStatus().rollingSync.lastHandledPromote).isEqualTo(token);
     assertThat(done.getStatus().rollingSync.promotedSteps).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a generator that fails from the start does not block the others: their apps are created and sync")
+  void oneBadGeneratorDoesNotBlockTheOthers() throws Exception {
+    repo.write("apps/solo/cm.yaml", Manifests.configMap("solo-cm", "s"));
+    String sha = repo.commit("one app");
+    createSet("""
+        apiVersion: keelson.dev/v1alpha1
+        kind: ApplicationSet
+        metadata: {name: mixed, namespace: %s}
+        spec:
+          interval: 2s
+          generators:
+          - git: {repoURL: 'file:///nonexistent/keelson-repo', directories: [{path: 'apps/*'}]}
+          - list: {elements: [{name: solo}]}
+          template:
+            metadata: {name: '{{name}}'}
+            spec:
+              interval: 2s
+              source: {repoURL: '%s', path: 'apps/{{name}}'}
+              destination: {namespace: %s}
+              syncPolicy: {automated: {prune: true}}
+        """.formatted(ns, repo.url(), ns));
+    awaitApp("solo", a -> syncedAt(a, sha));
+    ApplicationSet s = awaitSet("mixed", x -> setConditionIs(x, "ParametersGenerated", "False"));
+    assertThat(setCondition(s, "ParametersGenerated").orElseThrow().getMessage()).contains("generator 0 (git)");
+    assertThat(s.getStatus().generators).extracting(g -> g.state).containsExactly("Failed", "Ok");
   }
 }
