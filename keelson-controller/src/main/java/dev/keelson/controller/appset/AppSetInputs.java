@@ -58,7 +58,8 @@ final class AppSetInputs implements GeneratorInputs {
         // the generator cannot know its name, so it fails rather than silently dropping it
         throw new GeneratorException(e.getMessage());
       }
-      out.add(new ClusterInfo(c.name(), c.server(), c.labels()));
+      var annotations = s.getMetadata().getAnnotations();
+      out.add(new ClusterInfo(c.name(), c.server(), c.labels(), annotations == null ? Map.of() : annotations));
     }
     clusters = out;
     return out;

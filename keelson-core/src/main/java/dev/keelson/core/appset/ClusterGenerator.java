@@ -11,7 +11,7 @@ import java.util.Map;
  * The clusters generator: one parameter set per cluster Secret whose labels match the selector;
  * without a selector also the controller's own cluster (in-cluster), unless a Secret already
  * names its server, as in Argo CD. Parameters: name, nameNormalized, server,
- * metadata.labels.KEY, values.KEY (values rendered with the cluster's parameters).
+ * metadata.labels.KEY, metadata.annotations.KEY, values.KEY (values rendered with the cluster's parameters).
  */
 final class ClusterGenerator {
   private ClusterGenerator() {}
@@ -32,7 +32,8 @@ final class ClusterGenerator {
       v.put("name", c.name());
       v.put("nameNormalized", Names.normalized(c.name()));
       v.put("server", c.server());
-      v.put("metadata", Map.of("labels", new LinkedHashMap<>(c.labels())));
+      v.put("metadata", Map.of("labels", new LinkedHashMap<>(c.labels()),
+          "annotations", new LinkedHashMap<>(c.annotations())));
       Params base = shaped(v, templater.templating());
       Map<String, Object> values = new LinkedHashMap<>();
       spec.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), templater.string(e.getValue().asText(), base)));

@@ -58,17 +58,17 @@ class GeneratorsTest {
 
   @Test
   void clustersBySelectorWithValues() throws Exception {
-    inputs.clusters.add(new ClusterInfo("Staging_EU", "https://s", Map.of("env", "staging")));
+    inputs.clusters.add(new ClusterInfo("Staging_EU", "https://s", Map.of("env", "staging"), Map.of("team", "a")));
     inputs.clusters.add(new ClusterInfo("prod", "https://p", Map.of("env", "prod")));
     List<Map<String, Object>> fast = eval(Templating.FAST,
         "clusters: {selector: {matchLabels: {env: staging}}, values: {rev: 'v-{{metadata.labels.env}}'}}");
     assertThat(fast).containsExactly(Map.of("name", "Staging_EU", "nameNormalized", "staging-eu", "server", "https://s",
-        "metadata.labels.env", "staging", "values.rev", "v-staging"));
+        "metadata.labels.env", "staging", "metadata.annotations.team", "a", "values.rev", "v-staging"));
     List<Map<String, Object>> go = eval(Templating.go(List.of()),
         "clusters: {selector: {matchExpressions: [{key: env, operator: In, values: [prod]}]}, values: {x: '{{ .name }}'}}");
     assertThat(go).singleElement().satisfies(p -> {
       assertThat(p).containsEntry("server", "https://p").containsEntry("values", Map.of("x", "prod"));
-      assertThat(p.get("metadata")).isEqualTo(Map.of("labels", Map.of("env", "prod")));
+      assertThat(p.get("metadata")).isEqualTo(Map.of("labels", Map.of("env", "prod"), "annotations", Map.of()));
     });
   }
 
