@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
       InstallCommand.class,
       ControllerCommand.class,
       AppCommand.class,
+      AppSetCommand.class,
       ClusterCommand.class,
       BenchCommand.class,
       RenderCommand.class,

@@ -105,6 +105,10 @@ public final class KeelsonController implements AutoCloseable {
       });
     }
     this.leaderElection = leaderElection;
+    operator.register(new dev.keelson.controller.appset.ApplicationSetReconciler(
+        client, options.controllerNamespace(), git, Clock.systemUTC()), c -> {
+      if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+    });
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
   }
 
