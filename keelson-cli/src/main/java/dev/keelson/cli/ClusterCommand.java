@@ -97,7 +97,7 @@ final class ClusterCommand {
             state = "Connected";
           } catch (RuntimeException e) {
             version = "-";
-            state = "Unreachable: " + rootMessage(e);
+            state = "Unreachable: " + dev.keelson.controller.fleet.Causes.rootMessage(e);
           }
           rows.add(List.of(cs.name(), cs.server(), version, state, Long.toString(count(apps, null, cs))));
         }
@@ -164,9 +164,4 @@ final class ClusterCommand {
     }).count();
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
 }

@@ -35,13 +35,26 @@ final class OperatorRequests {
         .withName(app.getMetadata().getName());
   }
 
-  /** Applies {@code change} in one write, so spec and request annotation never arrive apart. */
+  /**
+   * Applies {@code change} in one write, so spec and request annotation never arrive apart. The
+   * controller writes status all the time, and each write moves the app's resourceVersion: a
+   * conflict is answered as kubectl's RetryOnConflict does, by reading again and reapplying.
+   */
   static void edit(KubernetesClient client, Application app, Consumer<Application> change) {
-    resource(client, app).edit(x -> {
-      change.accept(x);
-      return x;
-    });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        resource(client, app).edit(x -> {
+          change.accept(x);
+          return x;
+        });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == CONFLICT_ATTEMPTS) throw e;
+      }
+    }
   }
+
+  private static final int CONFLICT_ATTEMPTS = 5;
 
   /** The annotations of {@code app}, created empty when it has none yet. */
   static Map<String, String> annotations(Application app) {

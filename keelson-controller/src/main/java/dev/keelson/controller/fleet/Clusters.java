@@ -104,7 +104,7 @@ public final class Clusters implements AutoCloseable {
           client = ClusterClients.create(cluster);
         } catch (RuntimeException e) {
           throw new ReconcileFailure(FailureReason.DestinationUnknown, "cluster " + cluster.name() + " (Secret "
-              + namespace + "/" + cluster.secretName() + "): its credentials cannot be used: " + rootMessage(e), true);
+              + namespace + "/" + cluster.secretName() + "): its credentials cannot be used: " + Causes.rootMessage(e), true);
         }
         Reachability reach = new Reachability(client, clock);
         reach.probe();
@@ -223,11 +223,6 @@ public final class Clusters implements AutoCloseable {
     }
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
 
   @Override
   public void close() {

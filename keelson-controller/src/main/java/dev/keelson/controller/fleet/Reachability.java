@@ -34,7 +34,7 @@ final class Reachability {
       client.getKubernetesVersion();
       if (!state.reachable()) state = new State(true, null, clock.instant());
     } catch (RuntimeException e) {
-      String cause = rootMessage(e);
+      String cause = Causes.rootMessage(e);
       state = state.reachable() ? new State(false, cause, clock.instant()) : new State(false, cause, state.since());
     }
   }
@@ -43,10 +43,4 @@ final class Reachability {
     return Duration.ofSeconds(3);
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    String m = t.getMessage();
-    return m == null ? t.getClass().getSimpleName() : m;
-  }
 }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 /** Operator requests (terminate, dry run, selective sync, prune) and per-object sync options. */
 class SyncOptionsTest extends ControllerTestBase {
 
+  /** A merge patch carries no resourceVersion: it cannot conflict with the controller's status writes. */
   private void annotate(String app, String key, String value) {
-    client.resources(Application.class).inNamespace(ns).withName(app).edit(a -> {
-      if (a.getMetadata().getAnnotations() == null) a.getMetadata().setAnnotations(new HashMap<>());
-      a.getMetadata().getAnnotations().put(key, value);
-      return a;
-    });
+    client.resources(Application.class).inNamespace(ns).withName(app).patch(
+        io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+        client.getKubernetesSerialization().asJson(java.util.Map.of("metadata",
+            java.util.Map.of("annotations", java.util.Map.of(key, value)))));
   }
 
   private String requestSync(String app, String options) {
