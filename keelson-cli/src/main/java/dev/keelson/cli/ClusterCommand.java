@@ -159,8 +159,7 @@ final class ClusterCommand {
         return false;
       }
       if (cluster == null) return ref instanceof ClusterRef.InCluster;
-      return (ref instanceof ClusterRef.ByName n && n.name().equals(cluster.name()))
-          || (ref instanceof ClusterRef.ByServer s && s.server().equals(cluster.server()));
+      return cluster.matches(ref);
     }).count();
   }
 

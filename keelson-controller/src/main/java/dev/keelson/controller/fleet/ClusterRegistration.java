@@ -10,12 +10,13 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class ClusterRegistration {
    * @return the cluster Secret written
    */
   public static Secret add(KubernetesClient control, String controllerNamespace, KubernetesClient target,
-      String name, Map<String, String> labels) throws IOException, InterruptedException {
+      String name, Map<String, String> labels) throws IOException {
     target.serviceAccounts().inNamespace(SYSTEM_NAMESPACE).resource(new ServiceAccountBuilder()
         .withNewMetadata().withName(SERVICE_ACCOUNT).endMetadata().build()).serverSideApply();
     target.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder()
@@ -86,20 +87,18 @@ public final class ClusterRegistration {
     return control.secrets().inNamespace(controllerNamespace).resource(secret).forceConflicts().serverSideApply();
   }
 
-  private static String awaitToken(KubernetesClient target) throws InterruptedException {
-    Instant deadline = Instant.now().plus(TOKEN_TIMEOUT);
-    while (true) {
-      Secret s = target.secrets().inNamespace(SYSTEM_NAMESPACE).withName(TOKEN_SECRET).get();
-      if (s != null && s.getData() != null && s.getData().get("token") != null) {
-        return new String(Base64.getDecoder().decode(s.getData().get("token")), StandardCharsets.UTF_8);
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the target cluster did not fill in the token of Secret "
-            + SYSTEM_NAMESPACE + "/" + TOKEN_SECRET + " within " + TOKEN_TIMEOUT.toSeconds() + "s"
-            + " (is kube-controller-manager running?)");
-      }
-      Thread.sleep(200); // polling the API server, bounded by the deadline above
+  private static String awaitToken(KubernetesClient target) {
+    Secret filled;
+    try {
+      filled = target.secrets().inNamespace(SYSTEM_NAMESPACE).withName(TOKEN_SECRET).waitUntilCondition(
+          s -> s != null && s.getData() != null && s.getData().get("token") != null,
+          TOKEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (KubernetesClientTimeoutException e) {
+      throw new IllegalStateException("the target cluster did not fill in the token of Secret "
+          + SYSTEM_NAMESPACE + "/" + TOKEN_SECRET + " within " + TOKEN_TIMEOUT.toSeconds() + "s"
+          + " (is kube-controller-manager running?)");
     }
+    return new String(Base64.getDecoder().decode(filled.getData().get("token")), StandardCharsets.UTF_8);
   }
 
   /** Argo CD's caData: base64 of the PEM. */

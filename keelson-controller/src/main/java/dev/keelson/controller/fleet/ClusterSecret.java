@@ -18,6 +18,12 @@ public record ClusterSecret(String secretName, String name, String server, Map<S
     labels = Map.copyOf(labels);
   }
 
+  /** Whether {@code ref} names this cluster: by its name or by its server. */
+  public boolean matches(dev.keelson.controller.app.ClusterRef ref) {
+    return (ref instanceof dev.keelson.controller.app.ClusterRef.ByName n && n.name().equals(name))
+        || (ref instanceof dev.keelson.controller.app.ClusterRef.ByServer s && s.server().equals(server));
+  }
+
   @Override
   public String toString() {
     return "ClusterSecret[" + name + " " + server + "]";

@@ -36,10 +36,22 @@ public final class Clusters implements AutoCloseable {
   private final ClusterEngine inCluster;
   private final Clock clock;
   private final List<SharedIndexInformer<Secret>> informers;
-  private final Map<String, Secret> secrets = new ConcurrentHashMap<>();
+  /** Each cluster Secret by name, read once per change rather than on every reconcile. */
+  private final Map<String, Read> secrets = new ConcurrentHashMap<>();
   private final Map<String, Remote> remotes = new HashMap<>();
   private final Map<AppRef, String> appCluster = new HashMap<>();
   private final ScheduledExecutorService prober;
+
+  /** A cluster Secret and what it says: the cluster, or why it cannot be read. */
+  private record Read(Secret secret, ClusterSecret cluster, IllegalArgumentException error) {
+    static Read of(Secret s) {
+      try {
+        return new Read(s, ClusterSecrets.parse(s), null);
+      } catch (IllegalArgumentException e) {
+        return new Read(s, null, e);
+      }
+    }
+  }
 
   /** A running remote cluster: its engine, reachability and the apps that use it. */
   private record Remote(ClusterSecret cluster, Secret from, KubernetesClient client, ClusterEngine engine,
@@ -92,7 +104,8 @@ public final class Clusters implements AutoCloseable {
       release(app);
       return inCluster;
     }
-    ClusterSecret cluster = find(ref);
+    Read found = find(ref);
+    ClusterSecret cluster = found.cluster();
     Remote remote;
     synchronized (this) {
       String previous = appCluster.get(app);
@@ -108,7 +121,7 @@ public final class Clusters implements AutoCloseable {
         }
         Reachability reach = new Reachability(client, clock);
         reach.probe();
-        remote = new Remote(cluster, secrets.get(cluster.secretName()), client, factory.create(client), reach,
+        remote = new Remote(cluster, found.secret(), client, factory.create(client), reach,
             new HashSet<>());
         remotes.put(cluster.name(), remote);
         LOG.info("cluster {} ({}): started for {}", cluster.name(), cluster.server(), app);
@@ -135,32 +148,14 @@ public final class Clusters implements AutoCloseable {
     return Set.copyOf(remotes.keySet());
   }
 
-  /** The clusters known from Secrets, by name (for status and the CLI). */
-  public Map<String, ClusterSecret> known() {
-    Map<String, ClusterSecret> out = new HashMap<>();
-    for (Secret s : secrets.values()) {
-      try {
-        ClusterSecret c = ClusterSecrets.parse(s);
-        out.put(c.name(), c);
-      } catch (IllegalArgumentException e) {
-        // reported to the apps that name it
-      }
-    }
-    return out;
-  }
-
-  private ClusterSecret find(ClusterRef ref) throws ReconcileFailure {
+  private Read find(ClusterRef ref) throws ReconcileFailure {
     IllegalArgumentException unreadable = null;
-    for (Secret s : secrets.values()) {
-      ClusterSecret c;
-      try {
-        c = ClusterSecrets.parse(s);
-      } catch (IllegalArgumentException e) {
-        if (ref instanceof ClusterRef.ByName n && n.name().equals(s.getMetadata().getName())) unreadable = e;
-        continue;
+    for (Read r : secrets.values()) {
+      if (r.cluster() != null && r.cluster().matches(ref)) return r;
+      if (r.error() != null && ref instanceof ClusterRef.ByName n
+          && n.name().equals(r.secret().getMetadata().getName())) {
+        unreadable = r.error();
       }
-      if (ref instanceof ClusterRef.ByName n && n.name().equals(c.name())) return c;
-      if (ref instanceof ClusterRef.ByServer sv && sv.server().equals(c.server())) return c;
     }
     if (unreadable != null) throw new ReconcileFailure(FailureReason.DestinationUnknown, unreadable.getMessage(), true);
     String field = ref instanceof ClusterRef.ByName ? "spec.destination.name" : "spec.destination.server";
@@ -188,7 +183,7 @@ public final class Clusters implements AutoCloseable {
   }
 
   private void secretChanged(Secret s) {
-    secrets.put(s.getMetadata().getName(), s);
+    secrets.put(s.getMetadata().getName(), Read.of(s));
     restartIfChanged(s);
   }
 

@@ -36,8 +36,7 @@ public final class Destinations {
         } catch (IllegalArgumentException e) {
           continue;
         }
-        if ((ref instanceof ClusterRef.ByName n && n.name().equals(c.name()))
-            || (ref instanceof ClusterRef.ByServer sv && sv.server().equals(c.server()))) {
+        if (c.matches(ref)) {
           return new Destination(ClusterClients.create(c), true);
         }
       }
