@@ -16,6 +16,16 @@ public class ApplicationSpec {
   public Destination destination;
 
   @JsonPropertyDescription(
+      "The AppProject whose rules the app follows, looked up in the app's namespace, then in the"
+          + " controller's. Default: default, which allows everything unless an AppProject of that name exists.")
+  public String project;
+
+  @JsonPropertyDescription(
+      "ServiceAccount in the app's namespace that every read and write on the destination is made as"
+          + " (impersonated). A matching destinationServiceAccounts entry of the project takes precedence.")
+  public String serviceAccountName;
+
+  @JsonPropertyDescription(
       "Variable substitution in the rendered manifests (Flux's postBuild): ${var}, ${var:=default}"
           + " and the other forms of Flux's envsubst.")
   public PostBuild postBuild;

@@ -2,12 +2,16 @@ package dev.keelson.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Nullable;
 import java.util.List;
 
 /** Fields of matching objects that are neither compared nor overwritten (Argo CD's format). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IgnoreDifference {
+  // nullable: `group: ""` is how the core group is often written, and a 1.20 API server stores an
+  // empty string in a custom resource as null
   @JsonPropertyDescription("API group; empty for the core group.")
+  @Nullable
   public String group;
 
   @JsonPropertyDescription("Kind of the objects.")

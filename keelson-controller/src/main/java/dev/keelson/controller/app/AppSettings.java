@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param source where and what to render; a change re-renders
  * @param policy how and when to sync
  * @param cluster the destination cluster (spec.destination.server or name)
+ * @param tenancy the project and the ServiceAccount the app acts as
  */
 public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy, Duration interval,
-    ClusterRef cluster) {
+    ClusterRef cluster, Tenancy tenancy) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
 
@@ -83,23 +84,30 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
     ClusterRef cluster = spec.destination == null
         ? ClusterRef.IN_CLUSTER
         : ClusterRef.of(spec.destination.server, spec.destination.name);
+    String project = blank(spec.project) ? dev.keelson.api.v1alpha1.AppProject.DEFAULT : spec.project.trim();
+    String serviceAccount = blank(spec.serviceAccountName) ? null : spec.serviceAccountName.trim();
     return new AppSettings(new AppRef(appNs, app.getMetadata().getName()), source, SyncSettings.of(spec), interval,
-        cluster);
+        cluster, new Tenancy(project, serviceAccount, ProjectScope.ALLOW_ALL));
+  }
+
+  /** The same app under its resolved project, whose sync windows for it join the app's own. */
+  public AppSettings inProject(ProjectScope scope, java.util.List<dev.keelson.core.schedule.SyncWindowSpec> windows) {
+    return new AppSettings(ref, source, policy.withMoreWindows(windows), interval, cluster, tenancy.withScope(scope));
   }
 
   /** The same app rendered at another commit (a rollback). */
   public AppSettings atRevision(String commitSha) {
-    return new AppSettings(ref, source.withRevision(commitSha), policy, interval, cluster);
+    return new AppSettings(ref, source.withRevision(commitSha), policy, interval, cluster, tenancy);
   }
 
   /** The same app with its chart rendered as an upgrade of an installed release, or not. */
   public AppSettings asHelmUpgrade(boolean upgrade) {
-    return new AppSettings(ref, source.withHelm(source.helm().asUpgrade(upgrade)), policy, interval, cluster);
+    return new AppSettings(ref, source.withHelm(source.helm().asUpgrade(upgrade)), policy, interval, cluster, tenancy);
   }
 
   /** The same app with its chart's test hooks rendered. */
   public AppSettings withHelmTests() {
-    return new AppSettings(ref, source.withHelm(source.helm().withTests()), policy, interval, cluster);
+    return new AppSettings(ref, source.withHelm(source.helm().withTests()), policy, interval, cluster, tenancy);
   }
 
   public HelmSettings helm() {

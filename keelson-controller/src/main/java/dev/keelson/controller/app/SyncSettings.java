@@ -37,6 +37,13 @@ public record SyncSettings(
     List<ExpressionHealthRule> healthRules,
     List<IgnoreRule> ignoreRules) {
 
+  /** The same settings with more sync windows (a project's) judged with the app's own. */
+  SyncSettings withMoreWindows(List<dev.keelson.core.schedule.SyncWindowSpec> more) {
+    if (more.isEmpty()) return this;
+    return new SyncSettings(automated, prune, selfHeal, createNamespace, pruneLast, propagation, failOnSharedResource,
+        replace, validate, retry, approvalRequired, windows.plus(more), suspend, dependsOn, healthRules, ignoreRules);
+  }
+
   /** An app depended on, with its readiness expression (null: Synced and Healthy). */
   public record DependencyRef(String namespace, String name, String readyExpr) {}
 

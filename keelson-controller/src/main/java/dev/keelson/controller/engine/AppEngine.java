@@ -10,6 +10,7 @@ import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.inventory.Inventory;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.project.Violation;
 import dev.keelson.core.sync.GeneratedName;
 import dev.keelson.core.sync.PlanItem;
 import dev.keelson.core.sync.ReleaseAction;
@@ -73,6 +74,7 @@ public final class AppEngine {
     try {
       AppSettings target = (pin == null ? app : app.atRevision(pin.revision)).asHelmUpgrade(installed(status));
       desired = desiredBuilder.build(target, request.sync() != null);
+      admit(app, desired);
     } catch (ReconcileFailure f) {
       ledger.refuseOperations(f.getMessage());
       return Outcome.failed(f, ledger.result(null, false));
@@ -83,6 +85,22 @@ public final class AppEngine {
       ledger.refuseOperations(f.getMessage());
       return Outcome.failed(f, ledger.result(null, false));
     }
+  }
+
+  /** How many refusals a message lists; the rest are counted. */
+  private static final int LISTED_VIOLATIONS = 5;
+
+  /**
+   * The project's rules over every object of the revision, hooks and child Applications included:
+   * a single refusal applies nothing of it.
+   */
+  private static void admit(AppSettings app, DesiredState desired) throws ReconcileFailure {
+    List<Violation> refused = app.tenancy().scope().check(desired.objects());
+    if (refused.isEmpty()) return;
+    StringBuilder m = new StringBuilder(refused.size() + " object(s) not permitted by the project, nothing applied: ");
+    m.append(String.join("; ", refused.stream().limit(LISTED_VIOLATIONS).map(Violation::message).toList()));
+    if (refused.size() > LISTED_VIOLATIONS) m.append("; and ").append(refused.size() - LISTED_VIOLATIONS).append(" more");
+    throw new ReconcileFailure(FailureReason.ProjectViolation, m.toString());
   }
 
   private Outcome converge(AppSettings app, ApplicationStatus status, Request request, Dependencies deps,

@@ -22,7 +22,14 @@ public enum FailureReason {
    * read (transient: the Secret may yet be created or fixed).
    */
   DestinationUnknown(true),
-  ClusterUnreachable(true);
+  ClusterUnreachable(true),
+  /**
+   * The app's AppProject forbids what it would do (its source, its destination, a kind, a child
+   * Application's project), or the project does not exist or cannot be read. Nothing is applied;
+   * the message names the project and the rule. The project may yet be created or changed, and a
+   * change of it reconciles its apps at once.
+   */
+  ProjectViolation(false);
 
   private final boolean transientByDefault;
 

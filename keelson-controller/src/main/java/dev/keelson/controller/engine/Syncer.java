@@ -34,11 +34,28 @@ public final class Syncer {
   private final ClusterObjects resources;
   private final FingerprintStore fingerprints;
   private final CrdWaits crdWaits;
+  private final Validation validation;
+
+  /** Which stages are dry-run before they are written. */
+  public enum Validation {
+    /** Those that change an existing object: a first sync that only creates is not doubled in cost. */
+    WHEN_CHANGING_EXISTING,
+    /**
+     * Every stage, creations included: an app acting as a ServiceAccount learns of a Forbidden
+     * creation before any object of the stage is written, so nothing of it half-applies.
+     */
+    ALWAYS
+  }
 
   public Syncer(ClusterObjects resources, FingerprintStore fingerprints, Clock clock) {
+    this(resources, fingerprints, clock, Validation.WHEN_CHANGING_EXISTING);
+  }
+
+  public Syncer(ClusterObjects resources, FingerprintStore fingerprints, Clock clock, Validation validation) {
     this.resources = resources;
     this.fingerprints = fingerprints;
     this.crdWaits = new CrdWaits(clock, CRD_WAIT);
+    this.validation = validation;
   }
 
   /**
@@ -111,8 +128,9 @@ public final class Syncer {
     // stage that only creates has nothing to protect and skips it (it would double the cost of
     // every first sync); a rejected creation stops the stage and is reported by name.
     boolean changesExisting = toWrite.stream().anyMatch(s -> s.live() != null);
+    boolean validating = options.validate() && (changesExisting || validation == Validation.ALWAYS);
     for (ResourceState s : toWrite) {
-      if (s.predicted() != null || !changesExisting || !options.validate()) continue;
+      if (s.predicted() != null || !validating) continue;
       // a Force=true or Replace=true object is written differently from what a dry-run of
       // server-side apply can check (recreated, or replaced whole)
       ObjectSyncOptions own = options.of(s.desired().key());

@@ -1,5 +1,6 @@
 package dev.keelson.controller.fleet;
 
+import dev.keelson.core.project.ServiceAccountRef;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,6 +26,19 @@ public final class ClusterClients {
     config.setMasterUrl(cluster.server());
     config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
     config.setRequestTimeout(REQUEST_TIMEOUT_MS);
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /**
+   * A client with {@code base}'s server and credentials that acts as the ServiceAccount: the API
+   * server authorises each request as that account (Kubernetes user impersonation, which the
+   * controller's own identity must be allowed: verb {@code impersonate} on serviceaccounts and groups).
+   */
+  public static KubernetesClient impersonating(KubernetesClient base, ServiceAccountRef account) {
+    Config config = new ConfigBuilder(base.getConfiguration())
+        .withImpersonateUsername(account.username())
+        .withImpersonateGroups(account.groups().toArray(String[]::new))
+        .build();
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 

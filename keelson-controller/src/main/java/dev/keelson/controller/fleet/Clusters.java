@@ -39,7 +39,11 @@ public final class Clusters implements AutoCloseable {
   /** Each cluster Secret by name, read once per change rather than on every reconcile. */
   private final Map<String, Read> secrets = new ConcurrentHashMap<>();
   private final Map<String, Remote> remotes = new HashMap<>();
-  private final Map<AppRef, String> appCluster = new HashMap<>();
+  /** Engines of apps acting as a ServiceAccount on the controller's own cluster. */
+  private final Map<Identity.As, Impersonated> inClusterAs = new HashMap<>();
+  private final KubernetesClient control;
+  /** Where each app holds an engine: a remote cluster's name (null for the own cluster) and its identity. */
+  private final Map<AppRef, Slot> appCluster = new HashMap<>();
   private final ScheduledExecutorService prober;
 
   /** A cluster Secret and what it says: the cluster, or why it cannot be read. */
@@ -53,12 +57,19 @@ public final class Clusters implements AutoCloseable {
     }
   }
 
-  /** A running remote cluster: its engine, reachability and the apps that use it. */
+  /** A running remote cluster: its engine, reachability, the apps that use it and its impersonated engines. */
   private record Remote(ClusterSecret cluster, Secret from, KubernetesClient client, ClusterEngine engine,
-      Reachability reachability, Set<AppRef> apps) {}
+      Reachability reachability, Set<AppRef> apps, Map<Identity.As, Impersonated> as) {}
+
+  /** An engine acting as a ServiceAccount: its own client, and the apps that act as that account. */
+  private record Impersonated(KubernetesClient client, ClusterEngine engine, Set<AppRef> apps) {}
+
+  /** @param cluster a remote cluster's name, null for the controller's own */
+  private record Slot(String cluster, Identity identity) {}
 
   public Clusters(KubernetesClient control, String namespace, ClusterEngine.Factory factory, Clock clock) {
     this.namespace = namespace;
+    this.control = control;
     this.factory = factory;
     this.clock = clock;
     this.inCluster = factory.create(control);
@@ -100,16 +111,36 @@ public final class Clusters implements AutoCloseable {
    *     cluster, {@link FailureReason#ClusterUnreachable} when it does not answer
    */
   public ClusterEngine forApp(AppRef app, ClusterRef ref) throws ReconcileFailure {
+    return forApp(app, ref, Identity.CONTROLLER);
+  }
+
+  /**
+   * The engine of the app's destination cluster acting as {@code identity}.
+   *
+   * @throws ReconcileFailure as {@link #forApp(AppRef, ClusterRef)}
+   */
+  public ClusterEngine forApp(AppRef app, ClusterRef ref, Identity identity) throws ReconcileFailure {
     if (ref instanceof ClusterRef.InCluster) {
-      release(app);
-      return inCluster;
+      synchronized (this) {
+        Slot wanted = new Slot(null, identity);
+        if (!wanted.equals(appCluster.get(app))) release(app);
+        if (identity instanceof Identity.As as) {
+          Impersonated imp = inClusterAs.computeIfAbsent(as, a -> impersonate(inCluster, control, a));
+          imp.apps().add(app);
+          appCluster.put(app, wanted);
+          return imp.engine();
+        }
+        return inCluster;
+      }
     }
     Read found = find(ref);
     ClusterSecret cluster = found.cluster();
     Remote remote;
+    ClusterEngine engine;
     synchronized (this) {
-      String previous = appCluster.get(app);
-      if (previous != null && !previous.equals(cluster.name())) release(app);
+      Slot wanted = new Slot(cluster.name(), identity);
+      Slot previous = appCluster.get(app);
+      if (previous != null && !previous.equals(wanted)) release(app);
       remote = remotes.get(cluster.name());
       if (remote == null) {
         KubernetesClient client;
@@ -122,19 +153,44 @@ public final class Clusters implements AutoCloseable {
         Reachability reach = new Reachability(client, clock);
         reach.probe();
         remote = new Remote(cluster, found.secret(), client, factory.create(client), reach,
-            new HashSet<>());
+            new HashSet<>(), new HashMap<>());
         remotes.put(cluster.name(), remote);
         LOG.info("cluster {} ({}): started for {}", cluster.name(), cluster.server(), app);
       }
       remote.apps().add(app);
-      appCluster.put(app, cluster.name());
+      engine = remote.engine();
+      if (identity instanceof Identity.As as) {
+        Remote r = remote;
+        Impersonated imp = remote.as().computeIfAbsent(as, a -> impersonate(r.engine(), r.client(), a));
+        imp.apps().add(app);
+        engine = imp.engine();
+      }
+      appCluster.put(app, wanted);
     }
     Reachability.State state = remote.reachability().state();
     if (!state.reachable()) {
       throw new ReconcileFailure(FailureReason.ClusterUnreachable, "cluster " + cluster.name() + " ("
           + cluster.server() + ") does not answer since " + state.since() + ": " + state.cause(), true);
     }
-    return remote.engine();
+    return engine;
+  }
+
+  /**
+   * How project rules see the app's destination cluster: its name and server, without starting
+   * anything.
+   *
+   * @throws ReconcileFailure {@link FailureReason#DestinationUnknown} as {@link #forApp}
+   */
+  public dev.keelson.core.project.DestinationCluster identify(ClusterRef ref) throws ReconcileFailure {
+    if (ref instanceof ClusterRef.InCluster) return dev.keelson.core.project.DestinationCluster.IN_CLUSTER;
+    ClusterSecret cluster = find(ref).cluster();
+    return new dev.keelson.core.project.DestinationCluster(cluster.name(), cluster.server());
+  }
+
+  private static Impersonated impersonate(ClusterEngine base, KubernetesClient client, Identity.As as) {
+    KubernetesClient impersonating = ClusterClients.impersonating(client, as.account());
+    LOG.debug("acting as {} on {}", as, client.getMasterUrl());
+    return new Impersonated(impersonating, base.impersonation().as(impersonating), new HashSet<>());
   }
 
   /** The app no longer needs its cluster (deleted, or moved to the controller's own). */
@@ -164,19 +220,42 @@ public final class Clusters implements AutoCloseable {
   }
 
   private synchronized void release(AppRef app) {
-    String name = appCluster.remove(app);
-    if (name == null) return;
-    Remote remote = remotes.get(name);
+    Slot slot = appCluster.remove(app);
+    if (slot == null) return;
+    if (slot.cluster() == null) {
+      if (slot.identity() instanceof Identity.As as) releaseImpersonated(inClusterAs, as, app);
+      return;
+    }
+    Remote remote = remotes.get(slot.cluster());
     if (remote == null) return;
     remote.engine().forget().accept(app);
+    if (slot.identity() instanceof Identity.As as) releaseImpersonated(remote.as(), as, app);
     remote.apps().remove(app);
-    if (remote.apps().isEmpty()) stop(name, "no app uses it any more");
+    if (remote.apps().isEmpty()) stop(slot.cluster(), "no app uses it any more");
+  }
+
+  /** The last app acting as an account stops its engine (an impersonated engine holds no watches). */
+  private static void releaseImpersonated(Map<Identity.As, Impersonated> engines, Identity.As as, AppRef app) {
+    Impersonated imp = engines.get(as);
+    if (imp == null) return;
+    imp.engine().forget().accept(app);
+    imp.apps().remove(app);
+    if (imp.apps().isEmpty()) {
+      engines.remove(as);
+      close(imp);
+    }
+  }
+
+  private static void close(Impersonated imp) {
+    imp.engine().close().run();
+    imp.client().close();
   }
 
   private synchronized void stop(String name, String why) {
     Remote remote = remotes.remove(name);
     if (remote == null) return;
     remote.apps().forEach(appCluster::remove);
+    remote.as().values().forEach(Clusters::close);
     remote.engine().close().run();
     remote.client().close();
     LOG.info("cluster {}: stopped ({})", name, why);
@@ -225,6 +304,10 @@ public final class Clusters implements AutoCloseable {
     informers.forEach(SharedIndexInformer::close);
     synchronized (this) {
       List.copyOf(remotes.keySet()).forEach(n -> stop(n, "controller stopping"));
+    }
+    synchronized (this) {
+      inClusterAs.values().forEach(Clusters::close);
+      inClusterAs.clear();
     }
     inCluster.close().run();
   }

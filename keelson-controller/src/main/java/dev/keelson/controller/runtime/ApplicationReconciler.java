@@ -7,6 +7,8 @@ import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.AppEngine;
 import dev.keelson.controller.fleet.ClusterEngine;
 import dev.keelson.controller.fleet.Clusters;
+import dev.keelson.controller.fleet.Identity;
+import dev.keelson.controller.project.Projects;
 import dev.keelson.controller.engine.Orchestration;
 import dev.keelson.controller.engine.Request;
 import dev.keelson.controller.operation.AppDeleter;
@@ -54,6 +56,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   public static final String RESOURCES_FINALIZER = "keelson.dev/resources-finalizer";
 
   private final Clusters clusters;
+  private final Projects projects;
   private final StatusBuilder statusBuilder;
   private final EventRecorder events;
   private final Metrics metrics;
@@ -68,13 +71,14 @@ public final class ApplicationReconciler implements Reconciler<Application> {
    * @param forgetApp drops what else (metrics) remembers of a deleted app
    * @param stopping true once the controller is being stopped: from then on nothing is recorded
    */
-  public ApplicationReconciler(Clusters clusters, StatusBuilder statusBuilder, StatusStore statuses, EventRecorder events,
+  public ApplicationReconciler(Clusters clusters, Projects projects, StatusBuilder statusBuilder, StatusStore statuses, EventRecorder events,
       Metrics metrics, DriftEventSource driftEvents, java.util.function.Consumer<AppRef> forgetApp,
       java.util.function.BooleanSupplier stopping) {
     this.stopping = stopping;
     this.statuses = statuses;
     this.forgetApp = forgetApp;
     this.clusters = clusters;
+    this.projects = projects;
     this.statusBuilder = statusBuilder;
     this.events = events;
     this.metrics = metrics;
@@ -105,8 +109,10 @@ public final class ApplicationReconciler implements Reconciler<Application> {
       settings = AppSettings.of(app);
       interval = settings.interval();
       var deps = new AppDependencies(app, settings.policy().dependsOn(), context.getPrimaryCache());
-      AppEngine engine = clusters.forApp(ref, settings.cluster()).engine();
-      outcome = engine.reconcile(settings, old, request, deps);
+      // the project is checked before the destination is even connected to
+      Projects.Placement placed = projects.place(settings, clusters.identify(settings.cluster()));
+      AppEngine engine = clusters.forApp(ref, settings.cluster(), placed.identity()).engine();
+      outcome = engine.reconcile(placed.settings(), old, request, deps);
     } catch (IllegalArgumentException e) {
       outcome = Outcome.failed(new ReconcileFailure(FailureReason.InvalidSpec, e.getMessage()),
           Orchestration.answering(old, request));
@@ -158,7 +164,8 @@ public final class ApplicationReconciler implements Reconciler<Application> {
         AppSettings settings = AppSettings.of(app);
         String uid = app.getMetadata().getUid();
         boolean preDeleteDone = uid.equals(annotation(app, Annotations.PRE_DELETE_COMPLETED));
-        ClusterEngine cluster = clusters.forApp(ref, settings.cluster());
+        Identity as = projects.identityForDeletion(settings, clusters.identify(settings.cluster()));
+        ClusterEngine cluster = clusters.forApp(ref, settings.cluster(), as);
         step = cluster.deleter().step(settings, latestStatus(ref, app), new AppDeleter.Progress(uid, preDeleteDone),
             cluster.engine().assessorFor(settings));
         if (step.preDeleteCompleted()) {
@@ -200,6 +207,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     statuses.forget(ref);
     failures.remove(ref);
     clusters.forget(ref);
+    projects.forget(ref);
     forgetApp.accept(ref);
   }
 

@@ -17,6 +17,7 @@ import dev.keelson.controller.engine.SourceLoader;
 import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.fleet.ClusterEngine;
+import dev.keelson.controller.project.Projects;
 import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
@@ -27,7 +28,9 @@ import dev.keelson.helm.HelmRenderer;
 import dev.keelson.helm.LookupTarget;
 import dev.keelson.kube.ApiDiscovery;
 import dev.keelson.kube.ClusterCapabilities;
+import dev.keelson.kube.ImpersonatedReads;
 import dev.keelson.kube.LiveCache;
+import dev.keelson.kube.LiveObjects;
 import dev.keelson.kube.ResourceClient;
 import dev.keelson.render.Renderer;
 import dev.keelson.source.GitSourceCache;
@@ -51,6 +54,7 @@ public final class KeelsonController implements AutoCloseable {
   private final KubernetesClient client;
   private final Operator operator;
   private final Clusters clusters;
+  private final Projects projects;
   private final GitSourceCache git;
   private final HttpEndpoints http;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -68,8 +72,9 @@ public final class KeelsonController implements AutoCloseable {
     Metrics metrics = new Metrics();
     this.clusters = new Clusters(client, options.controllerNamespace(),
         destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir()), Clock.systemUTC());
+    this.projects = new Projects(client, options.controllerNamespace(), options.namespaces(), driftEvents::trigger);
     ApplicationReconciler reconciler = new ApplicationReconciler(
-        clusters, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics,
+        clusters, projects, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics,
         driftEvents, metrics::forget, closed::get);
 
     this.sealedSecrets = options.sealedSecrets().enabled()
@@ -125,15 +130,27 @@ public final class KeelsonController implements AutoCloseable {
   private static ClusterEngine clusterEngine(KubernetesClient control, KubernetesClient destination,
       GitSourceCache git, DriftEventSource driftEvents, java.nio.file.Path cacheDir) {
     ApiDiscovery discovery = new ApiDiscovery(destination);
-    ResourceClient resources = new ResourceClient(destination, discovery);
     LiveCache liveCache = new LiveCache(destination, discovery, driftEvents);
-    FingerprintStore fingerprints = new FingerprintStore();
     DesiredStateBuilder desired = desiredStateBuilder(control, destination, git, discovery, cacheDir);
-    Syncer syncer = new Syncer(resources, fingerprints, Clock.systemUTC());
-    Pruner pruner = new Pruner(liveCache, resources, fingerprints);
+    // an app acting as a ServiceAccount shares the rendering, discovery and watches; its reads and
+    // writes go through the impersonating client, and every stage is validated before it is written
+    ClusterEngine.Impersonation impersonation = impersonating -> {
+      ResourceClient resources = new ResourceClient(impersonating, discovery);
+      return engineOver(desired, resources, new ImpersonatedReads(liveCache, resources), Syncer.Validation.ALWAYS,
+          () -> { }, null);
+    };
+    return engineOver(desired, new ResourceClient(destination, discovery), liveCache,
+        Syncer.Validation.WHEN_CHANGING_EXISTING, liveCache::close, impersonation);
+  }
+
+  private static ClusterEngine engineOver(DesiredStateBuilder desired, ResourceClient resources, LiveObjects live,
+      Syncer.Validation validation, Runnable close, ClusterEngine.Impersonation impersonation) {
+    FingerprintStore fingerprints = new FingerprintStore();
+    Syncer syncer = new Syncer(resources, fingerprints, Clock.systemUTC(), validation);
+    Pruner pruner = new Pruner(live, resources, fingerprints);
     AppEngine engine = new AppEngine(
         desired,
-        new Comparer(liveCache, resources, fingerprints),
+        new Comparer(live, resources, fingerprints),
         pruner,
         new HealthEvaluator(new HealthAssessor(), resources, Clock.systemUTC()),
         new OperationRunner(syncer, pruner, resources, Clock.systemUTC()),
@@ -141,7 +158,7 @@ public final class KeelsonController implements AutoCloseable {
     return new ClusterEngine(engine, new AppDeleter(pruner, resources, desired), app -> {
       engine.forget(app);
       fingerprints.forget(app);
-    }, liveCache::close);
+    }, close, impersonation);
   }
 
   /**
@@ -274,6 +291,7 @@ public final class KeelsonController implements AutoCloseable {
     operator.stop();
     if (sealedSecrets != null) sealedSecrets.keys().close();
     clusters.close();
+    projects.close();
     http.close();
     LOG.info("controller stopped");
   }

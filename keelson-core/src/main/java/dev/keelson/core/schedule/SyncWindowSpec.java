@@ -63,7 +63,21 @@ public record SyncWindowSpec(
       String duration,
       String timeZone,
       Boolean manualSync) {
-    String field = "syncPolicy.windows[" + index + "].";
+    return of("syncPolicy.windows[" + index + "].", kind, schedule, duration, timeZone, manualSync);
+  }
+
+  /**
+   * A window from fields written elsewhere (an AppProject's {@code syncWindows}).
+   *
+   * @param field how error messages name the window, ending with a dot
+   */
+  public static SyncWindowSpec of(
+      String field,
+      String kind,
+      String schedule,
+      String duration,
+      String timeZone,
+      Boolean manualSync) {
     if (kind == null) {
       throw new IllegalArgumentException(field + "kind: required, allow or deny");
     }

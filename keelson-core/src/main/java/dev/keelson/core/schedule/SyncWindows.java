@@ -56,6 +56,14 @@ public final class SyncWindows {
     return specs.isEmpty() ? NONE : new SyncWindows(specs);
   }
 
+  /** These windows and {@code more} (a project's, shared by its apps), judged together. */
+  public SyncWindows plus(List<SyncWindowSpec> more) {
+    if (more.isEmpty()) return this;
+    List<SyncWindowSpec> all = new ArrayList<>(specs);
+    all.addAll(more);
+    return of(all);
+  }
+
   public static SyncWindows of(SyncWindowSpec... specs) {
     return of(List.of(specs));
   }
