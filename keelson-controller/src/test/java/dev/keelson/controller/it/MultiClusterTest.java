@@ -141,4 +141,35 @@ class MultiClusterTest extends ControllerTestBase {
     assertThat(condition(lost, "Ready").orElseThrow().getMessage()).contains("prod-eu").contains("keelson-system");
     assertThat(client.configMaps().inNamespace(ns).withName("nowhere").get()).isNull();
   }
+
+  @Test
+  @DisplayName("on a remote cluster an app acts as its ServiceAccount there: allowed in one namespace, refused in another")
+  void impersonationOnARemoteCluster() throws Exception {
+    String nsB = clusterB.createNamespace("it-b");
+    // the account lives in the Application's namespace, on the destination cluster
+    clientB.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .createOr(e -> e.update());
+    clientB.serviceAccounts().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+        .withNewMetadata().withName("deployer").endMetadata().build()).create();
+    clientB.rbac().roles().inNamespace(nsB).resource(new io.fabric8.kubernetes.api.model.rbac.RoleBuilder()
+        .withNewMetadata().withName("deployer").endMetadata()
+        .withRules(new io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder().withApiGroups("")
+            .withResources("configmaps").withVerbs("*").build()).build()).create();
+    clientB.rbac().roleBindings().inNamespace(nsB).resource(new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+        .withNewMetadata().withName("deployer").endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "Role", "deployer")
+        .addNewSubject().withKind("ServiceAccount").withName("deployer").withNamespace(ns).endSubject().build()).create();
+    repo.write("b/cm.yaml", Manifests.configMap("as-deployer", "one"));
+    String rev = repo.commit("as a ServiceAccount");
+    createApp(app("allowed", ns, repo.url(), "b", "name: b, namespace: " + nsB).replace("  interval: 2s",
+        "  interval: 2s\n  serviceAccountName: deployer"));
+    createApp(app("refused", ns, repo.url(), "b", "name: b, namespace: " + ns).replace("  interval: 2s",
+        "  interval: 2s\n  serviceAccountName: deployer"));
+    awaitApp("allowed", a -> syncedAt(a, rev) && healthy(a));
+    assertThat(clientB.configMaps().inNamespace(nsB).withName("as-deployer").get()).isNotNull();
+    Application refused = awaitApp("refused", a -> condition(a, "Ready")
+        .map(c -> c.getMessage().contains("forbidden")).orElse(false));
+    assertThat(condition(refused, "Ready").orElseThrow().getMessage())
+        .contains("system:serviceaccount:" + ns + ":deployer");
+    assertThat(clientB.configMaps().inNamespace(ns).withName("as-deployer").get()).isNull();
+  }
 }
