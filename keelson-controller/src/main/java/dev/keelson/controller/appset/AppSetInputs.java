@@ -27,14 +27,18 @@ final class AppSetInputs implements GeneratorInputs {
   private final KubernetesClient client;
   private final String controllerNamespace;
   private final GitSourceCache git;
+  private final java.util.function.Function<String, GitCredentials> credentials;
   private final Duration fetchInterval;
   private final Map<String, RepoSnapshot> repos = new HashMap<>();
   private List<ClusterInfo> clusters;
 
-  AppSetInputs(KubernetesClient client, String controllerNamespace, GitSourceCache git, Duration fetchInterval) {
+  /** @param credentials the credentials for a repository URL */
+  AppSetInputs(KubernetesClient client, String controllerNamespace, GitSourceCache git,
+      java.util.function.Function<String, GitCredentials> credentials, Duration fetchInterval) {
     this.client = client;
     this.controllerNamespace = controllerNamespace;
     this.git = git;
+    this.credentials = credentials;
     this.fetchInterval = fetchInterval;
   }
 
@@ -68,7 +72,7 @@ final class AppSetInputs implements GeneratorInputs {
   /** The commit {@code revision} of the repository resolves to now (fetched at most once per interval). */
   String currentRevision(String repoURL, String revision) throws GeneratorException {
     try {
-      git.fetch(repoURL, GitCredentials.NONE, fetchInterval, false);
+      git.fetch(repoURL, credentials.apply(repoURL), fetchInterval, false);
       return git.resolve(repoURL, revision).commitSha();
     } catch (SourceException e) {
       throw new GeneratorException(e.getMessage());
@@ -81,7 +85,7 @@ final class AppSetInputs implements GeneratorInputs {
     RepoSnapshot cached = repos.get(key);
     if (cached != null) return cached;
     try {
-      git.fetch(repoURL, GitCredentials.NONE, fetchInterval, false);
+      git.fetch(repoURL, credentials.apply(repoURL), fetchInterval, false);
       ResolvedRevision rev = git.resolve(repoURL, revision);
       RepoSnapshot snapshot = new RepoSnapshot(rev.commitSha(), git.read(repoURL, rev.commitSha(), "").files());
       repos.put(key, snapshot);

@@ -12,6 +12,8 @@ import dev.keelson.core.appset.Params;
 import dev.keelson.core.appset.SetPlan;
 import dev.keelson.core.appset.SetPlanner;
 import dev.keelson.core.appset.TemplateException;
+import dev.keelson.controller.repos.RepositoryCredentials;
+import dev.keelson.source.GitCredentials;
 import dev.keelson.source.GitSourceCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -48,12 +50,16 @@ public final class ApplicationSetReconciler implements Reconciler<ApplicationSet
   private final KubernetesClient client;
   private final String controllerNamespace;
   private final GitSourceCache git;
+  private final RepositoryCredentials repositories;
   private final Clock clock;
 
-  public ApplicationSetReconciler(KubernetesClient client, String controllerNamespace, GitSourceCache git, Clock clock) {
+  /** @param repositories credentials for the git generator's repositories (repository Secrets) */
+  public ApplicationSetReconciler(KubernetesClient client, String controllerNamespace, GitSourceCache git,
+      RepositoryCredentials repositories, Clock clock) {
     this.client = client;
     this.controllerNamespace = controllerNamespace;
     this.git = git;
+    this.repositories = repositories;
     this.clock = clock;
   }
 
@@ -70,7 +76,12 @@ public final class ApplicationSetReconciler implements Reconciler<ApplicationSet
       return UpdateControl.<ApplicationSet>noUpdate().rescheduleAfter(AppSetSettings.DEFAULT_INTERVAL);
     }
     Instant now = clock.instant();
-    AppSetInputs inputs = new AppSetInputs(client, controllerNamespace, git, settings.interval());
+    // a project-scoped repository Secret serves the set when its template names that project
+    String project = set.getSpec().template == null || set.getSpec().template.spec == null
+        || set.getSpec().template.spec.project == null ? "default" : set.getSpec().template.spec.project;
+    AppSetInputs inputs = new AppSetInputs(client, controllerNamespace, git,
+        url -> repositories.forUrl(url, project).map(GitCredentials::fromSecretData).orElse(GitCredentials.NONE),
+        settings.interval());
     Generators generators = new Generators(inputs, settings.templater());
     List<SetPlan.Result> results = new ArrayList<>();
     List<String> kinds = new ArrayList<>();

@@ -38,7 +38,12 @@ public final class ChartRenderer {
   private final LookupTarget lookup;
 
   /** @param lookup what a chart's {@code lookup} may read for apps rendered here */
-  public ChartRenderer(HelmRenderer helm, VariableSource objects, ClusterCapabilities capabilities, LookupTarget lookup) {
+  private final dev.keelson.controller.repos.RepositoryCredentials repositories;
+
+  /** @param repositories credentials for charts of apps without their own secretRef (repository Secrets) */
+  public ChartRenderer(HelmRenderer helm, VariableSource objects, ClusterCapabilities capabilities, LookupTarget lookup,
+      dev.keelson.controller.repos.RepositoryCredentials repositories) {
+    this.repositories = repositories;
     this.lookup = lookup;
     this.helm = helm;
     this.objects = objects;
@@ -135,7 +140,11 @@ public final class ChartRenderer {
   }
 
   private RepositoryAuth auth(AppSettings app) throws ReconcileFailure {
-    if (app.secretName() == null) return RepositoryAuth.NONE;
+    if (app.secretName() == null) {
+      return repositories.forUrl(app.repoUrl(), app.tenancy().project())
+          .map(d -> new RepositoryAuth(d.get("username"), d.get("password"), d.get("ca.crt")))
+          .orElse(RepositoryAuth.NONE);
+    }
     VariableRef ref = new VariableRef(VariableRef.Kind.Secret, app.secretName(), false);
     Map<String, String> data = objects.read(app.ref().namespace(), ref, "spec.source.secretRef",
         FailureReason.SourceFailed).orElseThrow(() -> new ReconcileFailure(

@@ -2,6 +2,8 @@ package dev.keelson.controller.engine;
 
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.source.GitCredentials;
+import dev.keelson.controller.repos.RepositoryCredentials;
+import dev.keelson.controller.repos.SecretData;
 import dev.keelson.source.GitSourceCache;
 import dev.keelson.source.ResolvedRevision;
 import dev.keelson.source.SourceException;
@@ -9,19 +11,18 @@ import dev.keelson.source.SourceTree;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Step 1 of the flow: the app's files at the resolved commit, from the shared Git cache. */
 public final class SourceLoader {
   private final GitSourceCache git;
   private final KubernetesClient client;
+  private final RepositoryCredentials repositories;
 
-  public SourceLoader(GitSourceCache git, KubernetesClient client) {
+  /** @param repositories credentials for apps without their own secretRef (repository Secrets) */
+  public SourceLoader(GitSourceCache git, KubernetesClient client, RepositoryCredentials repositories) {
     this.git = git;
     this.client = client;
+    this.repositories = repositories;
   }
 
   /**
@@ -62,7 +63,8 @@ public final class SourceLoader {
 
   private GitCredentials credentials(AppSettings app) throws ReconcileFailure {
     if (app.secretName() == null || app.secretName().isBlank()) {
-      return GitCredentials.fromSecretData(Map.of());
+      return repositories.forUrl(app.repoUrl(), app.tenancy().project()).map(GitCredentials::fromSecretData)
+          .orElse(GitCredentials.NONE);
     }
     Secret secret;
     try {
@@ -75,12 +77,6 @@ public final class SourceLoader {
       throw new ReconcileFailure(FailureReason.SourceFailed,
           "credentials Secret " + app.ref().namespace() + "/" + app.secretName() + " not found", true);
     }
-    Map<String, String> data = new HashMap<>();
-    if (secret.getData() != null) {
-      secret.getData().forEach((k, v) ->
-          data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) data.putAll(secret.getStringData());
-    return GitCredentials.fromSecretData(data);
+    return GitCredentials.fromSecretData(SecretData.of(secret));
   }
 }

@@ -84,12 +84,7 @@ public final class ClusterSecrets {
   }
 
   private static Map<String, String> decoded(Secret s) {
-    Map<String, String> out = new HashMap<>();
-    if (s.getData() != null) {
-      s.getData().forEach((k, v) -> out.put(k, v == null ? "" : new String(Base64.getMimeDecoder().decode(v),
-          StandardCharsets.UTF_8)));
-    }
-    if (s.getStringData() != null) out.putAll(s.getStringData());
-    return out;
+    return dev.keelson.controller.repos.SecretData.of(s);
   }
+
 }

@@ -18,6 +18,8 @@ import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.fleet.ClusterEngine;
 import dev.keelson.controller.project.Projects;
+import dev.keelson.controller.repos.RepositoryCredentials;
+import dev.keelson.controller.repos.RepositorySecrets;
 import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
@@ -55,6 +57,7 @@ public final class KeelsonController implements AutoCloseable {
   private final Operator operator;
   private final Clusters clusters;
   private final Projects projects;
+  private final RepositorySecrets repositories;
   private final GitSourceCache git;
   private final HttpEndpoints http;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -70,8 +73,10 @@ public final class KeelsonController implements AutoCloseable {
     DriftEventSource driftEvents = new DriftEventSource();
     this.git = new GitSourceCache(options.cacheDir());
     Metrics metrics = new Metrics();
+    this.repositories = new RepositorySecrets(client, options.controllerNamespace());
     this.clusters = new Clusters(client, options.controllerNamespace(),
-        destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir()), Clock.systemUTC());
+        destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir(), repositories),
+        Clock.systemUTC());
     this.projects = new Projects(client, options.controllerNamespace(), options.namespaces(), driftEvents::trigger);
     ApplicationReconciler reconciler = new ApplicationReconciler(
         clusters, projects, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics,
@@ -111,7 +116,7 @@ public final class KeelsonController implements AutoCloseable {
     }
     this.leaderElection = leaderElection;
     operator.register(new dev.keelson.controller.appset.ApplicationSetReconciler(
-        client, options.controllerNamespace(), git, Clock.systemUTC()), c -> {
+        client, options.controllerNamespace(), git, repositories, Clock.systemUTC()), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
@@ -128,10 +133,10 @@ public final class KeelsonController implements AutoCloseable {
    * app reads and its status stay on the controller's own cluster ({@code control}).
    */
   private static ClusterEngine clusterEngine(KubernetesClient control, KubernetesClient destination,
-      GitSourceCache git, DriftEventSource driftEvents, java.nio.file.Path cacheDir) {
+      GitSourceCache git, DriftEventSource driftEvents, java.nio.file.Path cacheDir, RepositoryCredentials repositories) {
     ApiDiscovery discovery = new ApiDiscovery(destination);
     LiveCache liveCache = new LiveCache(destination, discovery, driftEvents);
-    DesiredStateBuilder desired = desiredStateBuilder(control, destination, git, discovery, cacheDir);
+    DesiredStateBuilder desired = desiredStateBuilder(control, destination, git, discovery, cacheDir, repositories);
     // an app acting as a ServiceAccount shares the rendering, discovery and watches; its reads and
     // writes go through the impersonating client, and every stage is validated before it is written
     ClusterEngine.Impersonation impersonation = impersonating -> {
@@ -230,12 +235,19 @@ public final class KeelsonController implements AutoCloseable {
    */
   private static DesiredStateBuilder desiredStateBuilder(KubernetesClient control, KubernetesClient destination,
       GitSourceCache git, ApiDiscovery discovery, java.nio.file.Path cacheDir) {
+    // a command run once (diff, manifests, test) reads the repository Secrets once
+    return desiredStateBuilder(control, destination, git, discovery, cacheDir,
+        RepositorySecrets.listing(control, ControllerOptions.DEFAULT_NAMESPACE));
+  }
+
+  private static DesiredStateBuilder desiredStateBuilder(KubernetesClient control, KubernetesClient destination,
+      GitSourceCache git, ApiDiscovery discovery, java.nio.file.Path cacheDir, RepositoryCredentials repositories) {
     KubeVariableSource objects = new KubeVariableSource(control);
     ChartRenderer charts = new ChartRenderer(new HelmRenderer(cacheDir.resolve("charts")), objects,
         new ClusterCapabilities(destination, Clock.systemUTC()),
-        destination == control ? LookupTarget.PROCESS_CLUSTER : LookupTarget.REFUSED);
-    return new DesiredStateBuilder(new SourceLoader(git, control), new Decryptor(objects), new Renderer(), charts,
-        new Substituter(objects), new ObjectPreparer(discovery));
+        destination == control ? LookupTarget.PROCESS_CLUSTER : LookupTarget.REFUSED, repositories);
+    return new DesiredStateBuilder(new SourceLoader(git, control, repositories), new Decryptor(objects), new Renderer(),
+        charts, new Substituter(objects), new ObjectPreparer(discovery));
   }
 
   public int metricsPort() {
@@ -292,6 +304,7 @@ public final class KeelsonController implements AutoCloseable {
     if (sealedSecrets != null) sealedSecrets.keys().close();
     clusters.close();
     projects.close();
+    repositories.close();
     http.close();
     LOG.info("controller stopped");
   }

@@ -53,6 +53,46 @@ class CredentialsAndEndpointsTest extends ControllerTestBase {
   }
 
   @Test
+  @DisplayName("an app without secretRef uses Argo CD's repository Secrets: a project-scoped one only for its project, then a repo-creds prefix")
+  void repositorySecrets() throws Exception {
+    String controllerNs = dev.keelson.controller.runtime.ControllerOptions.DEFAULT_NAMESPACE;
+    if (client.namespaces().withName(controllerNs).get() == null) {
+      client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+          .withName(controllerNs).endMetadata().build()).createOr(r -> r.update());
+    }
+    repo.write("cm.yaml", Manifests.configMap("by-repo-secret", "x"));
+    String sha = repo.commit("first");
+    Path repoDir = Path.of(URI.create(repo.url()));
+    try (HttpGitServer server = new HttpGitServer(repoDir.getParent(), "argo", "repo-pa55word")) {
+      String url = server.url(repoDir.getFileName().toString());
+      // a repository Secret for exactly this URL, but for another project's apps only
+      client.secrets().inNamespace(controllerNs).resource(new SecretBuilder().withNewMetadata()
+          .withName(ns + "-scoped").addToLabels("argocd.argoproj.io/secret-type", "repository").endMetadata()
+          .addToStringData("url", url + ".git").addToStringData("project", "someone-else")
+          .addToStringData("username", "argo").addToStringData("password", "repo-pa55word").build()).create();
+      createApp(Manifests.application("by-secret", ns, url, ".", true, true, true, "1h"));
+      Application refused = awaitApp("by-secret", a -> conditionIs(a, "Ready", "False")
+          && "SourceFailed".equals(condition(a, "Ready").orElseThrow().getReason()));
+      assertThat(client.getKubernetesSerialization().asJson(refused)).doesNotContain("pa55word");
+
+      // a credential template for every repository under the server's URL
+      client.secrets().inNamespace(controllerNs).resource(new SecretBuilder().withNewMetadata()
+          .withName(ns + "-creds").addToLabels("argocd.argoproj.io/secret-type", "repo-creds").endMetadata()
+          .addToStringData("url", url.substring(0, url.lastIndexOf('/') + 1))
+          .addToStringData("username", "argo").addToStringData("password", "repo-pa55word").build()).create();
+      client.resources(Application.class).inNamespace(ns).withName("by-secret").edit(a -> {
+        a.getMetadata().setAnnotations(java.util.Map.of("keelson.dev/sync-requested-at", "retry-1"));
+        return a;
+      });
+      awaitApp("by-secret", a -> syncedAt(a, sha));
+      assertThat(client.configMaps().inNamespace(ns).withName("by-repo-secret").get()).isNotNull();
+    } finally {
+      client.secrets().inNamespace(controllerNs).withName(ns + "-scoped").delete();
+      client.secrets().inNamespace(controllerNs).withName(ns + "-creds").delete();
+    }
+  }
+
+  @Test
   @DisplayName("the controller serves /healthz, /readyz and Prometheus /metrics")
   void endpoints() throws Exception {
     repo.write("cm.yaml", Manifests.configMap("m", "x"));
