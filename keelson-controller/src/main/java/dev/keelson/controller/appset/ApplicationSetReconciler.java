@@ -83,11 +83,12 @@ public final class ApplicationSetReconciler implements Reconciler<ApplicationSet
         url -> repositories.forUrl(url, project).map(GitCredentials::fromSecretData).orElse(GitCredentials.NONE),
         settings.interval());
     Generators generators = new Generators(inputs, settings.templater());
+    RevisionPins pins = settings.strategy() instanceof Strategy.Rolling ? new RevisionPins(inputs::currentRevision) : null;
     List<SetPlan.Result> results = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     for (int i = 0; i < settings.generators().size(); i++) {
       JsonNode g = settings.generators().get(i);
-      results.add(evaluate(set, settings, generators, i, g));
+      results.add(evaluate(set, settings, generators, pins, i, g));
       String kind;
       try {
         kind = Generators.kind(g);
@@ -127,12 +128,15 @@ public final class ApplicationSetReconciler implements Reconciler<ApplicationSet
     return UpdateControl.<ApplicationSet>noUpdate().rescheduleAfter(after);
   }
 
-  private SetPlan.Result evaluate(ApplicationSet set, AppSetSettings settings, Generators generators, int index,
-      JsonNode generator) {
+  /** @param pins null unless the set rolls out step by step */
+  private SetPlan.Result evaluate(ApplicationSet set, AppSetSettings settings, Generators generators, RevisionPins pins,
+      int index, JsonNode generator) {
     try {
       List<SetPlan.Desired> apps = new ArrayList<>();
       for (Params p : generators.evaluate(generator)) {
-        apps.add(GeneratedApps.desired(set, index, settings.template().render(p), settings.preservation()));
+        var rendered = settings.template().render(p);
+        if (pins != null) pins.pin(rendered);
+        apps.add(GeneratedApps.desired(set, index, rendered, settings.preservation()));
       }
       return new SetPlan.Generated(index, apps);
     } catch (GeneratorException | TemplateException | IllegalArgumentException e) {

@@ -298,7 +298,7 @@ class ApplicationSetTest extends ControllerTestBase {
         kind: ApplicationSet
         metadata: {name: rolling, namespace: %s}
         spec:
-          interval: 1h
+          interval: 3s
           generators:
           - list: {elements: [{env: prod}, {env: dev}]}
           strategy:
@@ -338,6 +338,27 @@ class ApplicationSetTest extends ControllerTestBase {
     assertThat(done.getStatus().rollingSync.steps).allSatisfy(st -> assertThat(st.state).isEqualTo("Done"));
     assertThat(done.getStatus().rollingSync.lastHandledPromote).isEqualTo(token);
     assertThat(done.getStatus().rollingSync.promotedSteps).isEmpty();
+    // the apps were given the commit main resolved to, and remember what they track
+    assertThat(app("prod-web").getSpec().source.revision).isEqualTo(sha);
+    assertThat(app("prod-web").getMetadata().getAnnotations()).containsEntry("keelson.dev/tracks-revision", "main");
+
+    // a new commit on main rolls out step by step too: dev first, prod only once promoted again
+    repo.write("apps/dev/cm.yaml", Manifests.configMap("dev-cm", "2"))
+        .write("apps/prod/cm.yaml", Manifests.configMap("prod-cm", "2"));
+    String next = repo.commit("both change");
+    awaitApp("dev-web", a -> syncedAt(a, next) && healthy(a));
+    awaitSet("rolling", x -> x.getStatus().rollingSync.steps.size() == 2
+        && "Done".equals(x.getStatus().rollingSync.steps.get(0).state)
+        && "Waiting".equals(x.getStatus().rollingSync.steps.get(1).state));
+    assertThat(app("prod-web").getSpec().source.revision).isEqualTo(sha);
+    assertThat(client.configMaps().inNamespace(ns).withName("prod-cm").get().getData()).containsEntry("value", "1");
+    String again = Instant.now().plusSeconds(1).toString();
+    client.resources(ApplicationSet.class).inNamespace(ns).withName("rolling").edit(s -> {
+      s.getMetadata().getAnnotations().put(AppSetLabels.PROMOTE, OperatorRequest.of("tester", again).toJson());
+      return s;
+    });
+    awaitApp("prod-web", a -> syncedAt(a, next) && healthy(a));
+    assertThat(client.configMaps().inNamespace(ns).withName("prod-cm").get().getData()).containsEntry("value", "2");
   }
 
   @Test
