@@ -22,6 +22,15 @@ final class AppDiff implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME")
   String name;
 
+  @picocli.CommandLine.Option(names = "--explain",
+      description = "Per differing field: live and desired value, the field manager that changed it, its operation and"
+          + " time, what kind of manager it is, and an ignoreDifferences rule for fields another controller owns.")
+  boolean explain;
+
+  @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+      description = "text (default), json or yaml; json and yaml carry the explanation as data.")
+  String output = "text";
+
   @Override
   public Integer call() throws Exception {
     try (KubernetesClient client = app.kube.client()) {
@@ -35,7 +44,13 @@ final class AppDiff implements Callable<Integer> {
         System.err.println("error: " + f.getMessage());
         return ExitCodes.ERROR;
       }
-      System.out.print(report.text());
+      if (!output.equals("text")) {
+        DriftOutput.data(System.out, output, report);
+      } else if (explain) {
+        DriftOutput.text(System.out, report);
+      } else {
+        System.out.print(report.text());
+      }
       return report.different() ? ExitCodes.DIFFERENT : ExitCodes.OK;
     }
   }

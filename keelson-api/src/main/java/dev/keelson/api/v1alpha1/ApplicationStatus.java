@@ -71,6 +71,30 @@ public class ApplicationStatus {
     public ResourceHealth health;
     public String message;
     public Boolean requiresPruning;
+    /** For an OutOfSync object: which fields differ and who changed them (bounded). */
+    public Drift drift;
+  }
+
+  /** The fields in which a live object differs from Git, the first few of them, and who changed each. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Drift {
+    public List<DriftField> fields = new ArrayList<>();
+    /** How many more fields differ than are listed. */
+    public Integer more;
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class DriftField {
+    /** e.g. spec.replicas */
+    public String path;
+    /** The field manager owning the live value (kubectl-edit, kube-controller-manager...). */
+    public String manager;
+    /** Apply or Update. */
+    public String operation;
+    /** When the manager last wrote. */
+    public String time;
+    /** Person, Controller, Admission or Unknown. */
+    public String classification;
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,6 +3,8 @@ package dev.keelson.controller.engine;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.core.diff.DiffNormalizer;
+import dev.keelson.core.drift.DriftExplainer;
+import dev.keelson.core.drift.ObjectDrift;
 import dev.keelson.core.diff.IgnoreRule;
 import dev.keelson.core.diff.IgnoredFields;
 import dev.keelson.core.diff.UnifiedDiff;
@@ -31,7 +33,14 @@ public final class AppDiffer {
     this.resources = resources;
   }
 
-  public record ObjectDiff(ResourceKey key, String diff) {}
+  /**
+   * @param drift for an existing object that differs, field by field and who changed each; null
+   *     for an object that would be created or pruned
+   */
+  public record ObjectDiff(ResourceKey key, Change change, String diff, ObjectDrift drift) {}
+
+  /** What a sync would do to the object. */
+  public enum Change { CREATE, UPDATE, PRUNE }
 
   public record Report(String revision, List<ObjectDiff> diffs) {
     public boolean different() {
@@ -67,7 +76,10 @@ public final class AppDiffer {
       }
       DiffNormalizer.Pair pair = DiffNormalizer.forDiff(live, predicted);
       String text = UnifiedDiff.of(title(m.key()), pair.live(), pair.desired());
-      if (!text.isEmpty()) diffs.add(new ObjectDiff(m.key(), text));
+      if (!text.isEmpty()) {
+        diffs.add(live == null ? new ObjectDiff(m.key(), Change.CREATE, text, null)
+            : new ObjectDiff(m.key(), Change.UPDATE, text, DriftExplainer.explain(m.key(), live, predicted)));
+      }
     }
     var stale = AppEngine.inventoryOf(status)
         .staleAgainst(objects.stream().map(Manifest::key).toList());
@@ -75,7 +87,7 @@ public final class AppDiffer {
       Map<String, Object> live = get(e.getValue(), e.getKey());
       if (live != null && TrackingMark.isManagedBy(live, app.ref(), e.getKey())) {
         DiffNormalizer.Pair pair = DiffNormalizer.forDiff(live, null);
-        diffs.add(new ObjectDiff(e.getKey(), UnifiedDiff.of(title(e.getKey()), pair.live(), null)));
+        diffs.add(new ObjectDiff(e.getKey(), Change.PRUNE, UnifiedDiff.of(title(e.getKey()), pair.live(), null), null));
       }
     }
     return new Report(desired.revision(), diffs);

@@ -10,6 +10,7 @@ import dev.keelson.core.health.HealthAssessor;
 import dev.keelson.core.inventory.Inventory;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.drift.ObjectDrift;
 import dev.keelson.core.project.Violation;
 import dev.keelson.core.sync.GeneratedName;
 import dev.keelson.core.sync.PlanItem;
@@ -41,6 +42,7 @@ public final class AppEngine {
   private final OperationRunner runner;
   private final SyncDecider decider;
   private final Clock clock;
+  private final DriftFights fights = new DriftFights();
 
   public AppEngine(DesiredStateBuilder desiredBuilder, Comparer comparer, Pruner pruner,
       HealthEvaluator health, OperationRunner runner, Clock clock) {
@@ -61,6 +63,7 @@ public final class AppEngine {
   /** Forgets what is remembered about a deleted app. */
   public void forget(AppRef app) {
     desiredBuilder.forget(app);
+    fights.forget(app);
   }
 
   public Outcome reconcile(AppSettings app, ApplicationStatus status, Request request) {
@@ -130,27 +133,40 @@ public final class AppEngine {
     List<Pruner.Stale> staleOurs = pruner.ours(ref, previous.staleAgainst(desiredKeys));
     staleOurs.forEach(s -> hints.putIfAbsent(s.key(), s.hints()));
 
+    List<ObjectDrift> drifts = DriftReport.of(states);
+    if (request.sync() != null) fights.forget(ref);
+    List<DriftFight> fought = fights.fights(ref, desired.digest(), drifts, clock.instant());
+    Set<ResourceKey> leaveAlone = new java.util.HashSet<>();
+    fought.forEach(f -> leaveAlone.add(f.key()));
+
     // what a sync could repair: another app's object is never taken over, and a Prune=false
-    // object is never pruned, so neither may start a self-heal (it would start one each time)
+    // object is never pruned, so neither may start a self-heal (it would start one each time);
+    // nor may an object fought over with another manager
     boolean drifted = states.stream().anyMatch(s -> s.sync() != ResourceState.Sync.Synced
-            && s.sync() != ResourceState.Sync.Conflict)
+            && s.sync() != ResourceState.Sync.Conflict && !leaveAlone.contains(s.desired().key()))
         || (app.prune() && staleOurs.stream().anyMatch(s -> !s.ignoreExtraneous() && s.hints().options().prune()));
     SyncDecider.Situation situation = new SyncDecider.Situation(app, status, request, desired, drifted,
         ledger.pin(), deps, states, staleOurs);
     SyncDecider.Decision decision = ledger.record(decider.decide(situation, ledger));
 
+    recordDrift(ref, status, desired, decision, drifts, fought, leaveAlone, ledger);
+
     OperationState op = ledger.operation();
     OperationRunner.Progress progress = null;
+    // a self-heal leaves the objects fought over as they are
+    List<ResourceState> operable = isSelfHeal(op) || decision instanceof SyncDecider.Decision.Start st
+        && isSelfHeal(st.operation())
+        ? states.stream().filter(s -> !leaveAlone.contains(s.desired().key())).toList() : states;
     if (decision instanceof SyncDecider.Decision.Start start) {
       op = start.operation();
-      OperationInput input = input(app, op, status, states, hooks, staleOurs, hints, desired, assessor);
+      OperationInput input = input(app, op, status, operable, hooks, staleOurs, hints, desired, assessor);
       runner.begin(op, input);
       // recorded before it advances: should the cluster stop answering halfway, the operation
       // is kept in status and carries on from there instead of being forgotten
       ledger.started(op);
       progress = runner.advance(op, input);
     } else if (decision instanceof SyncDecider.Decision.Continue) {
-      progress = runner.advance(op, input(app, op, status, states, hooks, staleOurs, hints, desired, assessor));
+      progress = runner.advance(op, input(app, op, status, operable, hooks, staleOurs, hints, desired, assessor));
     }
     boolean finished = ledger.advanced(op, progress != null);
 
@@ -165,7 +181,35 @@ public final class AppEngine {
     HealthEvaluator.Result h = health.assess(after, applied, assessor);
     SyncResult result = finished && !Boolean.TRUE.equals(op.dryRun) ? SyncResults.of(op, applied) : null;
     return new Outcome(desired, after, remaining, result, h.perObject(), h.app(),
-        inventory(after, remaining), null, ledger.result(op, finished));
+        inventory(after, remaining), null, ledger.result(op, finished), fought);
+  }
+
+  private static boolean isSelfHeal(OperationState op) {
+    return op != null && SELF_HEAL.equals(op.trigger);
+  }
+
+  /** The trigger SyncDecider gives a self-heal. */
+  private static final String SELF_HEAL = "selfHeal";
+
+  /**
+   * Says who changed what: an event when drift is reverted, when it is first seen (and not
+   * reverted), and when a fight with another manager begins; a revert is counted towards a fight.
+   */
+  private void recordDrift(AppRef ref, ApplicationStatus status, DesiredState desired, SyncDecider.Decision decision,
+      List<ObjectDrift> drifts, List<DriftFight> fought, Set<ResourceKey> leaveAlone, Ledger ledger) {
+    List<ObjectDrift> healed = drifts.stream().filter(d -> !leaveAlone.contains(d.key())).toList();
+    boolean selfHeal = decision instanceof SyncDecider.Decision.Start start && isSelfHeal(start.operation());
+    if (selfHeal && !healed.isEmpty()) {
+      fights.reverted(ref, desired.digest(), healed, clock.instant());
+      ledger.event(false, "DriftReverted", DriftReport.sentences(healed) + ", reverted");
+    } else if (!drifts.isEmpty() && !DriftReport.signature(drifts).equals(DriftReport.signature(status))) {
+      ledger.event(true, "DriftDetected", DriftReport.sentences(drifts));
+    }
+    boolean wasFighting = status != null && status.conditions != null && status.conditions.stream()
+        .anyMatch(c -> StatusBuilder.DRIFT_FIGHT.equals(c.getType()) && "True".equals(c.getStatus()));
+    if (!fought.isEmpty() && !wasFighting) {
+      ledger.event(true, "DriftFight", String.join("; ", fought.stream().map(DriftFight::message).toList()));
+    }
   }
 
   /**

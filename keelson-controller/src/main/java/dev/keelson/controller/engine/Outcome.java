@@ -19,7 +19,19 @@ public record Outcome(
     Health appHealth,
     Inventory inventory,
     ReconcileFailure failure,
-    Orchestration orchestration) {
+    Orchestration orchestration,
+    List<DriftFight> fights) {
+
+  public Outcome {
+    fights = fights == null ? List.of() : List.copyOf(fights);
+  }
+
+  /** The same outcome without drift fights (what reconciles that never compared have). */
+  public Outcome(DesiredState desired, List<ResourceState> states, List<Pruner.Stale> staleOurs, SyncResult sync,
+      Map<ResourceKey, Health> health, Health appHealth, Inventory inventory, ReconcileFailure failure,
+      Orchestration orchestration) {
+    this(desired, states, staleOurs, sync, health, appHealth, inventory, failure, orchestration, List.of());
+  }
 
   public static Outcome failed(ReconcileFailure failure) {
     return failed(failure, null);

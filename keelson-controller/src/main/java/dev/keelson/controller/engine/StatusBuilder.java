@@ -28,6 +28,8 @@ import java.util.Objects;
 public final class StatusBuilder {
   /** Entries kept of each kind: syncs and rollbacks, and operator actions. */
   public static final int HISTORY_LIMIT = 10;
+  /** True while Keelson leaves objects alone that another manager keeps changing back (see DriftFights). */
+  public static final String DRIFT_FIGHT = "DriftFight";
   public static final String READY = "Ready";
   public static final String RECONCILING = "Reconciling";
   public static final String STALLED = "Stalled";
@@ -115,6 +117,8 @@ public final class StatusBuilder {
       Health h = o.health().get(m.key());
       if (h != null) r.health = new ResourceHealth(h.status().name(), blankToNull(h.message()));
       r.message = blankToNull(st.sync() == ResourceState.Sync.Synced ? null : st.message());
+      var drift = DriftReport.of(st);
+      if (drift != null) r.drift = DriftReport.view(drift);
       out.add(r);
     }
     for (Pruner.Stale stale : o.staleOurs()) {
@@ -226,6 +230,10 @@ public final class StatusBuilder {
         reconciling ? reason : "Idle", reconciling ? message : "", generation));
     out.add(condition(old, STALLED, stalled ? "True" : "False",
         stalled ? reason : "NotStalled", stalled ? message : "", generation));
+    if (!o.fights().isEmpty()) {
+      out.add(condition(old, DRIFT_FIGHT, "True", "DriftFight",
+          String.join("\n", o.fights().stream().map(DriftFight::message).toList()), generation));
+    }
     return out;
   }
 

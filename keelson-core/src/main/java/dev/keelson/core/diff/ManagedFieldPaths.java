@@ -40,6 +40,13 @@ final class ManagedFieldPaths {
     return out;
   }
 
+  /** Paths of every leaf one managedFields entry's {@code fieldsV1} owns in the live object. */
+  static List<List<Object>> ownedByEntry(Map<?, ?> fieldsV1, Map<String, Object> live) {
+    List<List<Object>> out = new ArrayList<>();
+    walk(fieldsV1, live, List.of(), out);
+    return out;
+  }
+
   private static void walk(Map<?, ?> fields, Object node, List<Object> path, List<List<Object>> out) {
     for (Map.Entry<?, ?> field : fields.entrySet()) {
       String element = String.valueOf(field.getKey());
