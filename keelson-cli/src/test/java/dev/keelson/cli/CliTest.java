@@ -128,12 +128,38 @@ class CliTest {
     assertThat(clean.code).as(clean.out + clean.err).isZero();
     assertThat(clean.out).isEmpty();
 
+    // edited by hand: --explain names the field, both values and who changed it; secrets stay masked
+    kubectl("-n", ns, "patch", "configmap", "greeting", "--type=merge", "--field-manager=kubectl-edit",
+        "-p", "{\"data\":{\"text\":\"edited by hand\"}}");
+    kubectl("-n", ns, "patch", "secret", "creds", "--type=merge", "--field-manager=kubectl-edit",
+        "-p", "{\"stringData\":{\"password\":\"also-secret\"}}");
+    Result explained = run("app", "diff", "cli-app", "--explain", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(explained.code).as(explained.err).isEqualTo(1);
+    assertThat(explained.out).contains("ConfigMap/" + ns + "/greeting\n  data.text\n    live:     edited by hand\n"
+        + "    desired:  hello from git\n    changed:  by kubectl-edit (Update) at ");
+    assertThat(explained.out).contains("Secret/" + ns + "/creds\n  data.password").doesNotContain("also-secret")
+        .doesNotContain("do-not-print-me").doesNotContain("YWxzby1zZWNyZXQ");
+    Result data = run("app", "diff", "cli-app", "-o", "json", "-n", ns, "--kubeconfig", kubeconfig);
+    assertThat(data.out).contains("\"manager\" : \"kubectl-edit\"").contains("\"classification\" : \"Person\"")
+        .contains("\"change\" : \"update\"").doesNotContain("also-secret");
+    Result resync = run("app", "sync", "cli-app", "-n", ns, "--kubeconfig", kubeconfig, "--timeout", "60s");
+    assertThat(resync.code).as(resync.out + resync.err).isZero();
+
     Result list = run("app", "list", "-n", ns, "--kubeconfig", kubeconfig);
     assertThat(list.out).contains("cli-app").contains("Synced").contains("Healthy");
     Result json = run("app", "get", "cli-app", "-n", ns, "-o", "json", "--kubeconfig", kubeconfig);
     assertThat(json.out).contains("\"kind\" : \"Application\"").contains("\"status\"");
     Result history = run("app", "history", "cli-app", "-n", ns, "--kubeconfig", kubeconfig);
     assertThat(history.out).contains("Succeeded").contains(System.getProperty("user.name"));
+  }
+
+  /** The real kubectl against the test cluster, as a person would change it by hand. */
+  static void kubectl(String... args) throws Exception {
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("kubectl", "--kubeconfig", kubeconfig));
+    cmd.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
   }
 
   /** The CLI in a process of its own, as a user runs it: its logging is configured from scratch. */
