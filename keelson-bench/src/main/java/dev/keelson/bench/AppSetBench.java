@@ -140,6 +140,9 @@ public final class AppSetBench extends ScenarioCommand {
 
     List<String> unexpected = seen.keySet().stream().filter(n -> !clusterByApp.containsKey(n)).sorted().toList();
     if (!unexpected.isEmpty()) ctx.warn("the set generated Applications the layout does not name: " + unexpected);
+    Map<String, Object> perCluster = perCluster(layout, clusterByApp, log, t0);
+
+    OneMore more = oneMore(ctx, layout, shape, repo, ns);
 
     int objects = apps * objectsPerApp;
     result.put("objects", objects);
@@ -153,7 +156,12 @@ public final class AppSetBench extends ScenarioCommand {
     result.put("synced_seconds", Text.round(Text.seconds(syncedAt - t0), 2));
     result.put("synced_healthy_seconds", Text.round(Text.seconds(readyAt - t0), 2));
     result.put("objects_per_s", Text.round(objects / Text.seconds(readyAt - t0), 2));
-    result.put("per_cluster", perCluster(layout, clusterByApp, log, t0));
+    result.put("per_cluster", perCluster);
+    result.put("new_app", more.name());
+    result.put("new_app_cluster", more.cluster());
+    result.put("new_app_seconds", Text.round(more.seenSeconds(), 2));
+    result.put("new_app_ready_seconds", Text.round(more.readySeconds(), 2));
+    result.put("new_app_pass_seconds", Text.round(more.passSeconds(), 2));
     result.put("appset_conditions", conditions(ctx, ns));
     result.put("requests", requests.total());
     result.put("writes", requests.writes());
@@ -170,6 +178,51 @@ public final class AppSetBench extends ScenarioCommand {
     result.put("rss_source", usage.rssSource());
     result.put("concurrency", EngineUnderTest.CONCURRENCY);
     result.put("warmup", "none: the engine starts, then the set is created on a cold JVM");
+  }
+
+  /**
+   * The figure of Argo CD #9002: with the N apps converged, a commit adds app N+1 and a spec edit
+   * ({@code interval} to {@value #NEW_APP_INTERVAL}, which also lets the pass fetch again at once)
+   * makes the controller run one pass, as a refresh would. Times are from the edit: to the new
+   * Application, to it Synced and Healthy, and to the set's status of the new generation (the end
+   * of that pass over N+1 apps).
+   */
+  private record OneMore(String name, String cluster, double seenSeconds, double readySeconds, double passSeconds) {}
+
+  private static final String NEW_APP_INTERVAL = "1s";
+
+  private static OneMore oneMore(BenchContext ctx, AppSetLayout layout, AppShape shape, BenchRepo repo, String ns)
+      throws Exception {
+    int i = layout.apps() + 1;
+    String name = layout.app(i);
+    for (var f : shape.files(name, "initial").entrySet()) repo.write(layout.directory(i) + "/" + f.getKey(), f.getValue());
+    String sha = repo.commit("one more app");
+    var log = ctx.watchApps(ns, sha, false);
+    var sets = ctx.admin.resources(ApplicationSet.class).inNamespace(ns).withName(AppSetLayout.SET_NAME);
+    ctx.progress.say("one more app: " + name + " committed; editing the set's interval to " + NEW_APP_INTERVAL
+        + " so that it runs a pass over " + i + " apps now");
+    long t0 = System.nanoTime();
+    long generation = sets.patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"spec\":{\"interval\":\"" + NEW_APP_INTERVAL + "\"}}").getMetadata().getGeneration();
+    Long passAt = null;
+    while (passAt == null || !log.reached("ready").containsKey(name)) {
+      if (passAt == null) {
+        ApplicationSet set = sets.get();
+        if (set != null && set.getStatus() != null && set.getStatus().observedGeneration != null
+            && set.getStatus().observedGeneration >= generation) {
+          passAt = System.nanoTime();
+        }
+      }
+      ctx.deadline.pause(Duration.ofMillis(50), "waiting for the new app " + name + " to be generated, Synced and Healthy ("
+          + log.latest(name).map(AppView::toString).orElse("not generated") + ")");
+    }
+    long seenAt = log.reached(SEEN).get(name);
+    long readyAt = log.reached("ready").get(name);
+    ctx.progress.say(String.format(Locale.ROOT, "one more app: generated after %.2fs, Synced and Healthy after %.2fs",
+        Text.seconds(seenAt - t0), Text.seconds(readyAt - t0)));
+    log.close();
+    return new OneMore(name, layout.clusterOf(i), Text.seconds(seenAt - t0), Text.seconds(readyAt - t0),
+        Text.seconds(passAt - t0));
   }
 
   /** Waits until every expected Application exists; progress on stderr. */
