@@ -104,7 +104,7 @@ public final class AppSetBench extends ScenarioCommand {
       }
       ctx.deadline.check("writing the Git repository");
     }
-    String sha = repo.commit(apps + " apps over " + clusters + " clusters");
+    String sha = repo.commit(apps + " apps over " + clustersText());
     Map<String, String> clusterByApp = layout.clusterByApp();
     List<String> names = List.copyOf(clusterByApp.keySet());
 
@@ -120,7 +120,7 @@ public final class AppSetBench extends ScenarioCommand {
     ResourceSampler sampler = ResourceSampler.start(RECONCILE_THREAD_PREFIX);
     String yaml = AppSetLayout.applicationSet(ns, ns, repo.url(), ns, interval);
     ctx.progress.say("creating the ApplicationSet " + AppSetLayout.SET_NAME + " (" + apps + " apps over "
-        + clusters + " clusters)");
+        + clustersText() + ")");
     long t0 = System.nanoTime();
     ctx.admin.resource(ctx.admin.getKubernetesSerialization().unmarshal(yaml, ApplicationSet.class)).create();
     awaitGenerated(ctx, log, names);
@@ -178,6 +178,10 @@ public final class AppSetBench extends ScenarioCommand {
     result.put("rss_source", usage.rssSource());
     result.put("concurrency", EngineUnderTest.CONCURRENCY);
     result.put("warmup", "none: the engine starts, then the set is created on a cold JVM");
+  }
+
+  private String clustersText() {
+    return clusters == 1 ? "1 cluster" : clusters + " clusters";
   }
 
   /**
