@@ -80,7 +80,8 @@ public final class AppSetBench extends ScenarioCommand {
     AppShape shape = new AppShape(objectsPerApp);
     ctx.installCrd();
     // the set, its Applications, the cluster Secrets and the in-cluster's objects share one namespace,
-    // which is also the engine's controller namespace: nothing of the run is read from keelson-system
+    // which is also the engine's controller namespace: the engine reads the run's cluster Secrets
+    // there, never another run's or a real controller's in keelson-system
     String ns = ctx.namespace("appset");
 
     long c0 = System.nanoTime();
