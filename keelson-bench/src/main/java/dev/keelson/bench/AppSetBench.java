@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
       "One ApplicationSet (matrix of the clusters generator and a git directories generator) generating N"
           + " Applications spread over C clusters: the controller's own and C-1 more (local control planes started"
           + " for the run, or --cluster-kubeconfig). Time from the set's creation to the first Application, to all N,"
-          + " and to all Synced and Healthy, overall and per cluster.",
+          + " and to all Synced and Healthy, overall and per cluster. Then one more app: a commit adds app N+1 and a"
+          + " spec edit makes the set run one pass over N+1 apps; the time to the new Application.",
       "Result: one JSON object on the last line of stdout."})
 public final class AppSetBench extends ScenarioCommand {
   private static final String RECONCILE_THREAD_PREFIX = "ReconcilerExecutor-";
