@@ -56,13 +56,16 @@ final class BenchContext {
   final Config config;
   final KubernetesClient admin;
   final List<String> warnings = new ArrayList<>();
+  /** {@code --keep-cluster}: control planes the run starts stay up after it. */
+  final boolean keepCluster;
   private final Instant startedAt = Instant.now();
   private final List<String> namespaces = new ArrayList<>();
   private final String clusterSource;
 
   private BenchContext(String scenario, Deadline deadline, Cleanup cleanup, Progress progress, Config config,
-      String clusterSource) {
+      String clusterSource, boolean keepCluster) {
     this.scenario = scenario;
+    this.keepCluster = keepCluster;
     this.deadline = deadline;
     this.cleanup = cleanup;
     this.progress = progress;
@@ -108,7 +111,7 @@ final class BenchContext {
       config = Config.fromKubeconfig(Files.readString(kubeconfig));
       source = "local cluster (" + kubeconfig + ")";
     }
-    BenchContext ctx = new BenchContext(scenario, deadline, cleanup, progress, config, source);
+    BenchContext ctx = new BenchContext(scenario, deadline, cleanup, progress, config, source, options.keepCluster);
     ctx.checkForOtherControllers();
     return ctx;
   }
@@ -201,7 +204,12 @@ final class BenchContext {
 
   /** Starts the engine on the given namespaces; stopped at cleanup (before anything is deleted). */
   EngineUnderTest startEngine(Set<String> watched, Path cacheDir) throws IOException {
-    EngineUnderTest engine = EngineUnderTest.start(config, watched, cacheDir);
+    return startEngine(watched, cacheDir, null);
+  }
+
+  /** The same, reading cluster Secrets in {@code controllerNamespace} (null: the default). */
+  EngineUnderTest startEngine(Set<String> watched, Path cacheDir, String controllerNamespace) throws IOException {
+    EngineUnderTest engine = EngineUnderTest.start(config, watched, cacheDir, controllerNamespace);
     cleanup.add("stop the engine", engine::close);
     return engine;
   }
@@ -241,6 +249,8 @@ final class BenchContext {
   /** Observes the Applications of a namespace; {@code synced}/{@code ready} milestones are at {@code sha}. */
   ObjectLog<Application, AppView> watchApps(String ns, String sha, boolean keepHistory) {
     Map<String, Predicate<AppView>> milestones = new LinkedHashMap<>();
+    // when the benchmark first saw the Application at all (created by it, or by an ApplicationSet)
+    milestones.put("seen", v -> true);
     milestones.put("synced", v -> v.syncedAt(sha));
     milestones.put("ready", v -> v.readyAt(sha));
     ObjectLog<Application, AppView> log = new ObjectLog<Application, AppView>(new ObjectLog.Source<>() {

@@ -17,6 +17,6 @@ public final class BenchOptions {
   Path out;
 
   @Option(names = "--keep-cluster",
-      description = "When the run had to start the local cluster, leave it running afterwards.")
+      description = "When the run had to start the local cluster (or, for appset, more local clusters), leave them running afterwards.")
   boolean keepCluster;
 }

@@ -38,6 +38,15 @@ final class EngineUnderTest implements AutoCloseable {
   }
 
   static EngineUnderTest start(Config config, Set<String> namespaces, Path cacheDir) throws IOException {
+    return start(config, namespaces, cacheDir, null);
+  }
+
+  /**
+   * @param controllerNamespace where the engine reads cluster Secrets; null for the default
+   *     ({@code keelson-system})
+   */
+  static EngineUnderTest start(Config config, Set<String> namespaces, Path cacheDir, String controllerNamespace)
+      throws IOException {
     RequestCounter counter = new RequestCounter();
     KubernetesClient client = countingClient(config, counter);
     try {
@@ -45,6 +54,7 @@ final class EngineUnderTest implements AutoCloseable {
           .withMetricsPort(0)
           .withLeaseNamespace(null)
           .withNamespaces(namespaces);
+      if (controllerNamespace != null) options = options.withControllerNamespace(controllerNamespace);
       return new EngineUnderTest(counter, client, KeelsonController.start(client, options));
     } catch (IOException | RuntimeException e) {
       client.close();

@@ -1,5 +1,6 @@
 package dev.keelson.cli;
 
+import dev.keelson.bench.AppSetBench;
 import dev.keelson.bench.ColdStartBench;
 import dev.keelson.bench.CommitBench;
 import dev.keelson.bench.DriftBench;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
       SteadyStateBench.class,
       DriftBench.class,
       CommitBench.class,
-      GitBench.class
+      GitBench.class,
+      AppSetBench.class
     })
 final class BenchCommand {}
