@@ -23,6 +23,10 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(names = "--metrics-port", defaultValue = "9090", description = "Port for /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
+  @Option(names = "--webhook-port", defaultValue = "9292",
+      description = "Port of the Receivers' webhook paths /hook/... (default: ${DEFAULT-VALUE}; -1: none).")
+  int webhookPort;
+
   @Option(names = {"--namespace", "-n"}, description = "Watch only these namespaces (repeatable; default: all).")
   List<String> namespaces = List.of();
 
@@ -59,6 +63,7 @@ final class ControllerCommand implements Callable<Integer> {
     Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".keelson", "cache");
     ControllerOptions options = ControllerOptions.defaults(cache)
         .withMetricsPort(metricsPort)
+        .withWebhookPort(webhookPort)
         .withNamespaces(Set.copyOf(namespaces))
         .withLeaseNamespace(noLeaderElection ? null : leaseNamespace)
         .withExitOnLostLeadership(true)

@@ -103,10 +103,12 @@ public final class GitSourceCache implements AutoCloseable {
     lock(entry);
     try {
       Instant now = clock.instant();
-      if (!force && entry.lastFetchedAt != null && now.isBefore(entry.lastFetchedAt.plus(interval))) {
+      long invalidation = entry.invalidations.get();
+      boolean current = entry.fetchedAtInvalidation == invalidation;
+      if (!force && current && entry.lastFetchedAt != null && now.isBefore(entry.lastFetchedAt.plus(interval))) {
         return new FetchResult(false, entry.lastFetchedAt);
       }
-      if (!force
+      if (!force && current
           && entry.lastFailedAt != null
           && creds.equals(entry.failedWith)
           && now.isBefore(entry.lastFailedAt.plus(interval))) {
@@ -122,6 +124,8 @@ public final class GitSourceCache implements AutoCloseable {
         throw e;
       }
       entry.lastFetchedAt = clock.instant();
+      // a push announced while this fetch ran may not be in it: the next caller fetches again
+      entry.fetchedAtInvalidation = invalidation;
       entry.lastFailedAt = null;
       entry.failedWith = null;
       entry.failure = null;
@@ -129,6 +133,17 @@ public final class GitSourceCache implements AutoCloseable {
     } finally {
       entry.lock.unlock();
     }
+  }
+
+  /**
+   * The remote has changed (a webhook announced a push): the next {@link #fetch} of this URL goes
+   * to the network whatever its interval, once, however many callers ask at the same time.
+   */
+  public void invalidate(String url) {
+    if (url == null || url.isBlank()) return;
+    // a repository not cloned yet has nothing to invalidate: its first fetch is a clone anyway
+    Entry entry = entries.get(Urls.normalize(url));
+    if (entry != null) entry.invalidations.incrementAndGet();
   }
 
   /** Network fetches attempted for this URL (including the initial clone and failures). */
@@ -391,6 +406,10 @@ public final class GitSourceCache implements AutoCloseable {
     final Path dir;
     final ReentrantLock lock = new ReentrantLock();
     final AtomicLong fetches = new AtomicLong();
+    /** Announced changes of the remote ({@link #invalidate}); a fetch is current when it began after the last. */
+    final AtomicLong invalidations = new AtomicLong();
+    /** The invalidation count when the last successful fetch began (guarded by lock). */
+    long fetchedAtInvalidation;
     volatile Repository repo;
     volatile Instant lastFetchedAt;
     Instant lastFailedAt;

@@ -16,10 +16,15 @@ import java.util.Set;
  *     process); otherwise just stop the controller (embedded use, tests)
  * @param controllerNamespace the controller's own namespace: cluster Secrets are read there
  * @param sealedSecrets whether and how SealedSecrets are served
+ * @param webhookPort port of the Receivers' /hook/ paths; 0 picks a free one (the default for an
+ *     embedded controller; `keelson controller` serves {@link #DEFAULT_WEBHOOK_PORT}), negative serves none
  */
 public record ControllerOptions(
     Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership,
-    String controllerNamespace, SealedSecretsOptions sealedSecrets) {
+    String controllerNamespace, SealedSecretsOptions sealedSecrets, int webhookPort) {
+  /** Flux's notification-controller serves its receivers on 9292. */
+  public static final int DEFAULT_WEBHOOK_PORT = 9292;
+
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
   public static final String DEFAULT_NAMESPACE = "keelson-system";
@@ -31,36 +36,41 @@ public record ControllerOptions(
 
   public static ControllerOptions defaults(Path cacheDir) {
     return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, DEFAULT_NAMESPACE,
-        SealedSecretsOptions.defaults());
+        SealedSecretsOptions.defaults(), 0);
   }
 
   public ControllerOptions withMetricsPort(int port) {
     return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, webhookPort);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
     return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, webhookPort);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, webhookPort);
   }
 
   public ControllerOptions withExitOnLostLeadership(boolean exit) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, webhookPort);
   }
 
   public ControllerOptions withControllerNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, ns,
-        sealedSecrets);
+        sealedSecrets, webhookPort);
   }
 
   public ControllerOptions withSealedSecrets(SealedSecretsOptions options) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
-        controllerNamespace, options);
+        controllerNamespace, options, webhookPort);
+  }
+
+  public ControllerOptions withWebhookPort(int port) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
+        controllerNamespace, sealedSecrets, port);
   }
 }

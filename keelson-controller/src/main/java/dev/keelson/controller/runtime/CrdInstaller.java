@@ -15,7 +15,7 @@ public final class CrdInstaller {
   /** Every CRD Keelson serves, generated from the API classes at build time by fabric8's CRD generator. */
   public static final List<String> CRD_NAMES = List.of(Application.CRD_NAME,
       dev.keelson.api.v1alpha1.ApplicationSet.CRD_NAME, dev.keelson.api.v1alpha1.AppProject.CRD_NAME,
-      SealedSecret.CRD_NAME);
+      dev.keelson.api.v1alpha1.Receiver.CRD_NAME, SealedSecret.CRD_NAME);
 
   private CrdInstaller() {}
 

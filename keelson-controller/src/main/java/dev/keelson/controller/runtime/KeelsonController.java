@@ -18,6 +18,7 @@ import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.fleet.ClusterEngine;
 import dev.keelson.controller.project.Projects;
+import dev.keelson.controller.receiver.Webhooks;
 import dev.keelson.controller.repos.RepositoryCredentials;
 import dev.keelson.controller.repos.RepositorySecrets;
 import dev.keelson.controller.fleet.Clusters;
@@ -58,6 +59,8 @@ public final class KeelsonController implements AutoCloseable {
   private final Clusters clusters;
   private final Projects projects;
   private final RepositorySecrets repositories;
+  /** Null when no webhook port is served. */
+  private final Webhooks webhooks;
   private final GitSourceCache git;
   private final HttpEndpoints http;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -119,6 +122,13 @@ public final class KeelsonController implements AutoCloseable {
         client, options.controllerNamespace(), git, repositories, Clock.systemUTC()), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
+    this.webhooks = options.webhookPort() < 0 ? null
+        : new Webhooks(client, git, driftEvents::trigger, options.webhookPort(), Clock.systemUTC());
+    if (webhooks != null) {
+      operator.register(webhooks.reconciler(), c -> {
+        if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+      });
+    }
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
   }
 
@@ -254,6 +264,11 @@ public final class KeelsonController implements AutoCloseable {
     return http.port();
   }
 
+  /** The port of the Receivers' webhook paths; -1 when none is served. */
+  public int webhookPort() {
+    return webhooks == null ? -1 : webhooks.port();
+  }
+
   /** The destination clusters and their running engines. */
   public Clusters clusters() {
     return clusters;
@@ -305,6 +320,7 @@ public final class KeelsonController implements AutoCloseable {
     clusters.close();
     projects.close();
     repositories.close();
+    if (webhooks != null) webhooks.close();
     http.close();
     LOG.info("controller stopped");
   }

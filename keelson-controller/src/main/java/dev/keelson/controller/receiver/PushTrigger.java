@@ -1,0 +1,61 @@
+package dev.keelson.controller.receiver;
+
+import dev.keelson.api.v1alpha1.Application;
+import dev.keelson.api.v1alpha1.ReceiverSpec;
+import dev.keelson.core.tracking.AppRef;
+import dev.keelson.source.GitSourceCache;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What a verified push does: the repositories of the apps it concerns are marked changed (each is
+ * fetched once, by the first of its apps to reconcile), and those apps are reconciled now.
+ */
+final class PushTrigger {
+  private final KubernetesClient client;
+  private final GitSourceCache git;
+  private final Consumer<AppRef> reconcile;
+
+  PushTrigger(KubernetesClient client, GitSourceCache git, Consumer<AppRef> reconcile) {
+    this.client = client;
+    this.git = git;
+    this.reconcile = reconcile;
+  }
+
+  /** @return the apps reconciled */
+  List<AppRef> fire(Receivers.Entry receiver, PushEvent push) {
+    List<AppRef> out = new ArrayList<>();
+    Set<String> repositories = new LinkedHashSet<>();
+    for (Application app : named(receiver)) {
+      var source = app.getSpec() == null ? null : app.getSpec().source;
+      if (source == null || source.repoURL == null || !push.concerns(source.repoURL, source.revision)) continue;
+      repositories.add(source.repoURL);
+      out.add(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()));
+    }
+    repositories.forEach(git::invalidate);
+    out.forEach(reconcile);
+    return out;
+  }
+
+  private List<Application> named(Receivers.Entry receiver) {
+    List<Application> out = new ArrayList<>();
+    for (ReceiverSpec.ResourceRef r : receiver.resources()) {
+      if (r.kind != null && !r.kind.equals("Application")) continue;
+      String ns = r.namespace == null || r.namespace.isBlank() ? receiver.namespace() : r.namespace;
+      var apps = client.resources(Application.class).inNamespace(ns);
+      if ("*".equals(r.name)) {
+        Map<String, String> labels = r.matchLabels == null ? Map.of() : r.matchLabels;
+        out.addAll(labels.isEmpty() ? apps.list().getItems() : apps.withLabels(labels).list().getItems());
+      } else {
+        Application a = apps.withName(r.name).get();
+        if (a != null) out.add(a);
+      }
+    }
+    return out;
+  }
+}
