@@ -149,7 +149,8 @@ final class FluxHelmReleases {
 
     Map<String, Object> automated = new LinkedHashMap<>();
     automated.put("prune", true);
-    automated.put("selfHeal", driftDetection(spec, out));
+    List<Map<String, Object>> ignores = new ArrayList<>();
+    automated.put("selfHeal", driftDetection(spec, ignores));
     Map<String, Object> policy = new LinkedHashMap<>();
     policy.put("automated", automated);
     if (!syncOptions.isEmpty()) policy.put("syncOptions", syncOptions);
@@ -159,6 +160,7 @@ final class FluxHelmReleases {
     putIfSet(out, "serviceAccountName", spec.string("serviceAccountName"));
     List<Map<String, Object>> dependsOn = FluxKustomizations.dependsOn(spec, self.namespace(), namespace, options);
     if (!dependsOn.isEmpty()) out.put("dependsOn", dependsOn);
+    if (!ignores.isEmpty()) out.put("ignoreDifferences", ignores);
 
     spec.drop("kubeConfig", FluxKustomizations.KUBECONFIG);
     spec.drop("storageNamespace", "Keelson keeps no Helm release records; not carried over");
@@ -179,11 +181,10 @@ final class FluxHelmReleases {
    * Flux corrects drift of a release only with driftDetection.mode enabled; its ignore rules are
    * Keelson's ignoreDifferences.
    */
-  private static boolean driftDetection(Fields spec, Map<String, Object> out) {
+  private static boolean driftDetection(Fields spec, List<Map<String, Object>> ignores) {
     Fields drift = spec.object("driftDetection");
     if (drift == null) return false;
     boolean enabled = "enabled".equals(drift.string("mode"));
-    List<Map<String, Object>> ignores = new ArrayList<>();
     for (Fields rule : drift.objects("ignore")) {
       Map<String, Object> m = new LinkedHashMap<>();
       Fields target = rule.object("target");
@@ -198,7 +199,6 @@ final class FluxHelmReleases {
       putIfSet(m, "jsonPointers", rule.strings("paths"));
       ignores.add(m);
     }
-    if (!ignores.isEmpty()) out.put("ignoreDifferences", ignores);
     return enabled;
   }
 

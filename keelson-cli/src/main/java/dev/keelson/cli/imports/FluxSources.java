@@ -43,6 +43,7 @@ final class FluxSources {
       case "HelmRepository" -> helm(root);
       default -> {
         root.ignore("spec");
+        root.warn("metadata.name", "Keelson has no " + ref.kind() + " source; left out");
         yield new Unsupported(ref);
       }
     };
@@ -58,14 +59,12 @@ final class FluxSources {
     return s;
   }
 
-  /** Reports each source no Kustomization or HelmRelease of the input used. */
+  /** Reports each usable source no Kustomization or HelmRelease of the input used. */
   void reportUnused() {
     byKey.forEach((key, source) -> {
-      if (used.contains(key)) return;
-      ObjectRef ref = new ObjectRef(key.kind(), key.namespace(), key.name());
-      report.warn(ref, "metadata.name", source instanceof Unsupported
-          ? "Keelson has no " + key.kind() + " source; left out"
-          : "no Kustomization or HelmRelease of the input uses it; nothing converted");
+      if (used.contains(key) || source instanceof Unsupported) return;
+      report.warn(new ObjectRef(key.kind(), key.namespace(), key.name()), "metadata.name",
+          "no Kustomization or HelmRelease of the input uses it; nothing converted");
     });
   }
 

@@ -25,8 +25,9 @@ public final class ImportDocuments {
     int index = 0;
     try (MappingIterator<Object> docs = YAML.readerFor(Object.class).readValues(text)) {
       while (docs.hasNextValue()) {
+        Object doc = docs.nextValue();
         index++;
-        add(origin, index, docs.nextValue(), out);
+        add(origin, index, doc, out);
       }
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(origin + ": document " + (index + 1) + " is not YAML or JSON: "
