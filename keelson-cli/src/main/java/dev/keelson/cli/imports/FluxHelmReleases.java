@@ -55,7 +55,7 @@ final class FluxHelmReleases {
     String namespace = Metadata.namespace(root, options);
     Fields meta = root.object("metadata");
     Map<String, Object> metadata = meta == null ? new LinkedHashMap<>() : Metadata.read(meta, namespace);
-    if (meta != null) meta.drop("finalizers", "Flux's; not carried over");
+    if (meta != null) FluxSources.dropFinalizers(meta);
     // Deleting a HelmRelease uninstalls its release.
     metadata.put("finalizers", List.of(KeelsonKinds.RESOURCES_FINALIZER));
 

@@ -36,7 +36,7 @@ final class FluxKustomizations {
     String namespace = Metadata.namespace(root, options);
     Fields meta = root.object("metadata");
     Map<String, Object> metadata = meta == null ? new LinkedHashMap<>() : Metadata.read(meta, namespace);
-    if (meta != null) meta.drop("finalizers", "Flux's; not carried over");
+    if (meta != null) FluxSources.dropFinalizers(meta);
 
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> source = new LinkedHashMap<>();

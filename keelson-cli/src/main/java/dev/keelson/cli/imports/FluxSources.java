@@ -159,6 +159,17 @@ final class FluxSources {
     }
   }
 
+  /** Flux's own finalizer goes with Flux; another controller's is reported. */
+  static void dropFinalizers(Fields meta) {
+    List<String> finalizers = meta.strings("finalizers");
+    if (finalizers == null) return;
+    for (int i = 0; i < finalizers.size(); i++) {
+      if (!finalizers.get(i).equals("finalizers.fluxcd.io")) {
+        meta.warn("finalizers[" + i + "]", "not carried over (a new object waits for no other controller)");
+      }
+    }
+  }
+
   /** A sourceRef's path in a repository as Keelson writes it: no leading ./ or /, null for the root. */
   static String path(String fluxPath) {
     if (fluxPath == null) return null;
