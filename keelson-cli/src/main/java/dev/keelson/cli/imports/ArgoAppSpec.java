@@ -141,8 +141,13 @@ final class ArgoAppSpec {
       if (!kept.isEmpty()) h.put("valueFiles", kept);
     }
     putIfSet(h, "ignoreMissingValueFiles", helm.bool("ignoreMissingValueFiles"));
-    putIfSet(h, "values", helm.string("values"));
-    putIfSet(h, "valuesObject", helm.raw("valuesObject"));
+    if (helm.peek("values") instanceof Map<?, ?>) {
+      // values written as an object rather than a YAML string: what valuesObject holds.
+      putIfSet(h, "valuesObject", helm.raw("values"));
+    } else {
+      putIfSet(h, "values", helm.string("values"));
+    }
+    if (helm.has("valuesObject")) putIfSet(h, "valuesObject", helm.raw("valuesObject"));
     List<Fields> parameters = helm.objects("parameters");
     if (!parameters.isEmpty()) {
       List<Map<String, Object>> list = new ArrayList<>();
