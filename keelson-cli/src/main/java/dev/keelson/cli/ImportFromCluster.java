@@ -42,9 +42,11 @@ final class ImportFromCluster {
   static List<Map<String, Object>> read(KubernetesClient client, Importer.Tool tool) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (tool == Importer.Tool.ARGOCD) {
-      // Argo CD's cluster Secrets, wherever Argo CD runs.
-      client.secrets().inAnyNamespace().withLabel("argocd.argoproj.io/secret-type", "cluster").list().getItems()
-          .forEach(s -> out.add(asMap(s)));
+      // Argo CD's cluster, repository and credential template Secrets, wherever Argo CD runs.
+      for (String type : List.of("cluster", "repository", "repo-creds")) {
+        client.secrets().inAnyNamespace().withLabel("argocd.argoproj.io/secret-type", type).list().getItems()
+            .forEach(s -> out.add(asMap(s)));
+      }
     }
     for (SourceKind k : tool == Importer.Tool.ARGOCD ? ARGOCD : FLUX) {
       ResourceDefinitionContext context = served(client, k);

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Argo CD's Application, AppProject, ApplicationSet and cluster Secrets as Keelson objects. Other
- * objects of the input are reported and left out.
+ * Argo CD's Application, AppProject, ApplicationSet and cluster Secrets as Keelson objects, with
+ * copies of the repository Secrets the Applications need. Other objects of the input are reported
+ * and left out.
  */
 public final class ArgoCdImporter implements Importer {
   static final String GROUP = "argoproj.io";
@@ -17,7 +18,12 @@ public final class ArgoCdImporter implements Importer {
   public ImportResult convert(List<Map<String, Object>> objects, ImportOptions options) {
     ImportReport report = new ImportReport();
     List<Map<String, Object>> out = new ArrayList<>();
+    ArgoRepoCredentials credentials = new ArgoRepoCredentials(report);
     for (Map<String, Object> object : objects) {
+      if (ArgoRepoCredentials.isCredentialSecret(object)) credentials.add(object, Fields.root(object, report));
+    }
+    for (Map<String, Object> object : objects) {
+      if (ArgoRepoCredentials.isCredentialSecret(object)) continue;
       Fields root = Fields.root(object, report);
       String apiVersion = String.valueOf(object.get("apiVersion"));
       String kind = String.valueOf(object.get("kind"));
@@ -38,10 +44,12 @@ public final class ArgoCdImporter implements Importer {
         root.warnHere("not an Argo CD object; left out");
       }
       if (converted != null) {
-        out.add(converted);
         root.finish();
+        credentials.attachTo(converted, out);
+        out.add(converted);
       }
     }
+    credentials.reportUnused();
     return new ImportResult(out, report.warnings());
   }
 

@@ -20,13 +20,10 @@ final class ArgoClusterSecrets {
   private ArgoClusterSecrets() {}
 
   static Map<String, Object> convert(Fields root, ImportOptions options) {
-    Object meta = root.peek("metadata");
-    Object labels = meta instanceof Map<?, ?> m ? m.get("labels") : null;
-    Object type = labels instanceof Map<?, ?> l ? l.get(KeelsonKinds.ARGOCD_SECRET_LABEL) : null;
+    String type = secretType(Map.of("metadata", root.peek("metadata") == null ? Map.of() : root.peek("metadata")));
     if (!"cluster".equals(type)) {
-      root.warnHere(type == null ? "not an Argo CD cluster Secret; left out"
-          : "an Argo CD " + type + " Secret; left out (name a Secret with username/password, token or"
-              + " sshPrivateKey in source.secretRef)");
+      root.warnHere(type == null ? "not an Argo CD cluster or repository Secret; left out"
+          : "an Argo CD " + type + " Secret; left out");
       return null;
     }
     root.ignore("apiVersion", "kind", "type");
@@ -88,7 +85,15 @@ final class ArgoClusterSecrets {
     }
   }
 
-  private static String decode(String base64) {
+  /** The value of Argo CD's secret-type label, or null. */
+  static String secretType(Map<String, Object> object) {
+    Object meta = object.get("metadata");
+    Object labels = meta instanceof Map<?, ?> m ? m.get("labels") : null;
+    Object type = labels instanceof Map<?, ?> l ? l.get(KeelsonKinds.ARGOCD_SECRET_LABEL) : null;
+    return type == null ? null : type.toString();
+  }
+
+  static String decode(String base64) {
     try {
       return new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -301,10 +301,87 @@ class ImportArgoCdTest {
             + " the Secret, not read",
         "warning: Secret/argocd/cluster-staging: stringData.config.tlsClientConfig.serverName: not honoured; use a"
             + " server URL whose host the certificate names",
-        "warning: Secret/argocd/gitops-examples-repo: an Argo CD repository Secret; left out (name a Secret with"
-            + " username/password, token or sshPrivateKey in source.secretRef)",
-        "warning: ConfigMap/argocd/argocd-cm: not an Argo CD object; left out");
+        "warning: ConfigMap/argocd/argocd-cm: not an Argo CD object; left out",
+        "warning: Secret/argocd/gitops-examples-repo: no Application of the input uses its URL; left out");
     assertThat(String.join("\n", r.warningLines())).doesNotContain("not-a-real");
+  }
+
+  @Test
+  @DisplayName("a repository Secret is copied, with the keys Keelson reads, into the namespace of each Application of its URL, and named in source.secretRef")
+  void repositorySecret() {
+    ImportResult r = new ArgoCdImporter().convert(Fixtures.read("argocd", "guestbook.yaml", "cluster-secret.yaml"),
+        new ImportOptions("web", ImportOptions.DEFAULT_CONTROLLER_NAMESPACE));
+    assertThat(r.objects()).extracting(o -> (Object) o.get("kind")).containsExactly("Secret", "Application", "Secret");
+    assertThat(r.objects().get(0)).isEqualTo(Fixtures.yaml("""
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: gitops-examples-repo, namespace: web}
+        type: Opaque
+        stringData: {password: not-a-real-password, username: git}
+        """).get(0));
+    Map<?, ?> source = (Map<?, ?>) ((Map<?, ?>) r.objects().get(1).get("spec")).get("source");
+    assertThat(source.get("secretRef")).isEqualTo(Map.of("name", "gitops-examples-repo"));
+    assertThat(r.warningLines()).noneMatch(l -> l.contains("gitops-examples-repo"));
+  }
+
+  @Test
+  @DisplayName("a credential template matches by URL prefix, the longest first; an exact repository Secret wins over it; SSH keys ask for known_hosts")
+  void credentialTemplates() {
+    String key = java.util.Base64.getEncoder().encodeToString("KEY".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<Map<String, Object>> in = Fixtures.yaml("""
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: org-creds, namespace: argocd, labels: {argocd.argoproj.io/secret-type: repo-creds}}
+        data: {url: %s, sshPrivateKey: %s, project: %s}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: all-creds, namespace: argocd, labels: {argocd.argoproj.io/secret-type: repo-creds}}
+        stringData: {url: 'git@github.com:', password: p, username: u, githubAppID: '1'}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: special, namespace: argocd, labels: {argocd.argoproj.io/secret-type: repository}}
+        stringData: {url: 'git@github.com:example/special.git', password: s}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata: {name: a, namespace: team}
+        spec: {source: {repoURL: 'git@github.com:example/a.git'}}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata: {name: b, namespace: team}
+        spec: {source: {repoURL: 'git@github.com:Example/B'}}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata: {name: special, namespace: team}
+        spec: {source: {repoURL: 'git@github.com:example/special'}}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata: {name: other, namespace: team}
+        spec: {source: {repoURL: 'git@github.com:other/c.git'}}
+        """.formatted(b64("git@github.com:example"), key, b64("team-a")));
+    ImportResult r = new ArgoCdImporter().convert(in, ImportOptions.defaults());
+    assertThat(r.objects()).extracting(o -> (Object) (o.get("kind") + "/" + ((Map<?, ?>) o.get("metadata")).get("name")))
+        .containsExactly("Secret/org-creds", "Application/a", "Application/b", "Secret/special", "Application/special",
+            "Secret/all-creds", "Application/other");
+    assertThat(r.objects().get(0).get("data")).isEqualTo(Map.of("sshPrivateKey", key));
+    assertThat(r.objects()).filteredOn(o -> "Application".equals(o.get("kind")))
+        .extracting(o -> (Object) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) o.get("spec")).get("source")).get("secretRef"))
+            .get("name"))
+        .containsExactly("org-creds", "org-creds", "special", "all-creds");
+    assertThat(r.warningLines()).containsExactly(
+        "warning: Secret/argocd/org-creds: data.project: Keelson has no project-scoped repositories; not carried over",
+        "warning: Secret/argocd/org-creds: data.sshPrivateKey: Keelson checks SSH host keys strictly: add known_hosts"
+            + " to the copied Secret (Argo CD keeps them in the ConfigMap argocd-ssh-known-hosts-cm)",
+        "warning: Secret/argocd/all-creds: stringData.githubAppID: Keelson does not read it; not carried over");
+  }
+
+  private static String b64(String s) {
+    return java.util.Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
