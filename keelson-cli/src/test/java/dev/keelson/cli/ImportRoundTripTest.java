@@ -87,9 +87,22 @@ class ImportRoundTripTest {
           data:
             env: ${cluster_env}
           """);
+      Files.createDirectories(repo.resolve("charts/greeter/templates"));
+      Files.writeString(repo.resolve("charts/greeter/Chart.yaml"), "apiVersion: v2\nname: greeter\nversion: 1.0.0\n");
+      Files.writeString(repo.resolve("charts/greeter/values.yaml"), "greeting: hello\nwho: world\n");
+      Files.writeString(repo.resolve("charts/greeter/templates/cm.yaml"), """
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: {{ .Release.Name }}-greeting
+          data:
+            text: {{ printf "%s, %s" .Values.greeting .Values.who | quote }}
+          """);
+      Files.createDirectories(repo.resolve("environments/staging"));
+      Files.writeString(repo.resolve("environments/staging/greeter.yaml"), "who: staging\n");
       git.add().addFilepattern(".").call();
       PersonIdent who = new PersonIdent("t", "t@keelson.dev");
-      git.commit().setMessage("guestbook and infrastructure").setAuthor(who).setCommitter(who).call();
+      git.commit().setMessage("guestbook, infrastructure and a chart").setAuthor(who).setCommitter(who).call();
     }
   }
 
@@ -157,6 +170,25 @@ class ImportRoundTripTest {
         """.formatted(namespace, repo.toUri());
   }
 
+  private static String fluxHelmRelease(String namespace) {
+    return """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: greeter, namespace: %s}
+        spec:
+          interval: 10m
+          chart:
+            spec:
+              chart: ./charts/greeter
+              sourceRef: {kind: GitRepository, name: fleet}
+              valuesFiles:
+              - ./charts/greeter/values.yaml
+              - ./environments/staging/greeter.yaml
+          values:
+            greeting: hi
+        """.formatted(namespace);
+  }
+
   /**
    * The import's standard output created as {@code kubectl apply} creates new objects. (A create
    * and not a server-side apply: fields of kinds a newer Keelson CRD declares, such as
@@ -207,10 +239,11 @@ class ImportRoundTripTest {
   }
 
   @Test
-  @DisplayName("a Flux GitRepository and two Kustomizations, one depending on the other, imported and applied: both sync, substitution included")
+  @DisplayName("a Flux GitRepository, two Kustomizations (one depending on the other) and a HelmRelease of a chart in Git, imported and applied: all sync, substitution and values files included")
   void fluxRoundTrip() throws Exception {
     String ns = cluster.createNamespace("import-flux");
-    CliTest.Result r = CliTest.run("import", "flux", "-f", write(fluxObjects(ns)).toString(), "-o", "yaml");
+    CliTest.Result r = CliTest.run("import", "flux", "-f", write(fluxObjects(ns)).toString(),
+        "-f", write(fluxHelmRelease(ns)).toString(), "-o", "yaml");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err().lines()).containsExactly("warning: Kustomization/" + ns + "/guestbook: spec.timeout: Keelson"
         + " has no deadline for a sync; not carried over");
@@ -218,6 +251,10 @@ class ImportRoundTripTest {
     apply(r.out());
     awaitSyncedAndHealthy(ns, "infrastructure");
     awaitSyncedAndHealthy(ns, "guestbook");
+    awaitSyncedAndHealthy(ns, "greeter");
+    // values files from the repository's root in Flux, from the chart in Keelson; values above them
+    assertThat(client.configMaps().inNamespace(ns).withName("greeter-greeting").get().getData())
+        .containsEntry("text", "hi, staging");
     assertThat(client.configMaps().inNamespace(ns).withName("cluster-settings").get().getData())
         .containsEntry("env", "staging");
     assertThat(client.configMaps().inNamespace(ns).withName("guestbook-ui").get()).isNotNull();

@@ -134,6 +134,9 @@ final class ArgoAppSpec {
         if (valueFiles.get(i).startsWith("$")) {
           helm.warn("valueFiles[" + i + "]", "a value file of another source; Keelson Applications have one"
               + " source; not carried over");
+        } else if (valueFiles.get(i).contains("://")) {
+          helm.warn("valueFiles[" + i + "]", "Keelson reads value files from the source's repository only; not"
+              + " carried over");
         } else {
           kept.add(valueFiles.get(i));
         }
