@@ -41,8 +41,8 @@ final class ImportCommand implements Callable<Integer> {
 
   static final class Input {
     @Option(names = {"-f", "--filename"}, paramLabel = "FILE", required = true,
-        description = "A YAML or JSON file, a directory (its *.yaml, *.yml and *.json files, recursively) or -"
-            + " for standard input; repeatable.")
+        description = "A YAML or JSON file, a directory (its *.yaml, *.yml and *.json files, recursively, skipping"
+            + " documents that are not Kubernetes objects such as Helm values) or - for standard input; repeatable.")
     List<String> files;
 
     @Option(names = "--from-cluster", required = true,
@@ -108,9 +108,11 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
           files = walk.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ya?ml|json)$"))
-              .sorted().toList();
+              .filter(p -> !hidden(path.relativize(p))).sorted().toList();
         }
-        for (Path f : files) out.addAll(ImportDocuments.parse(f.toString(), Files.readString(f)));
+        for (Path f : files) {
+          out.addAll(ImportDocuments.parse(f.toString(), Files.readString(f), ImportDocuments.NonObjects.SKIP));
+        }
       } else if (Files.isRegularFile(path)) {
         out.addAll(ImportDocuments.parse(name, Files.readString(path)));
       } else {
@@ -118,6 +120,14 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /** A path under a hidden directory (.git) or a hidden file. */
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) return true;
+    }
+    return false;
   }
 
   private void print(PrintStream out, List<Map<String, Object>> objects) {

@@ -15,7 +15,7 @@ class ImportCommandTest {
   private static final Path FIXTURES = Path.of("src/test/resources/imports");
 
   @Test
-  @DisplayName("a directory is read recursively: objects on standard output as YAML documents, one warning per line on standard error, exit 0")
+  @DisplayName("a directory is read recursively, Helm values in it skipped: objects on standard output as YAML documents, one warning per line on standard error, exit 0")
   void directory() {
     CliTest.Result r = CliTest.run("import", "flux", "-f", FIXTURES.resolve("flux").toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);

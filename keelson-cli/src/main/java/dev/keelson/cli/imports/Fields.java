@@ -121,6 +121,10 @@ final class Fields {
   List<String> strings(String key) {
     Object v = take(key);
     if (v == null) return null;
+    if (v instanceof Map) {
+      warn(key, "expected a list; not carried over");
+      return null;
+    }
     if (v instanceof List<?> list) {
       List<String> out = new ArrayList<>();
       for (Object o : list) {
