@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code keelson import argocd|flux}: another tool's objects as Keelson's. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Convert Argo CD (Application, AppProject, ApplicationSet, cluster Secrets) or Flux"
+    description = {"Convert Argo CD (Application, AppProject, ApplicationSet, cluster and repository Secrets) or Flux"
         + " (GitRepository, Kustomization, HelmRepository, HelmRelease) objects into Keelson objects.",
         "The objects are printed on standard output; every field not carried over is reported on standard"
             + " error as 'warning: KIND/NAMESPACE/NAME: PATH: WHY'."})
@@ -52,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin KubeOptions kube;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "yaml (documents) or json (a List).")
+  @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "yaml|json", description = "yaml (documents) or json (a List).")
   String output;
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
@@ -60,7 +60,7 @@ final class ImportCommand implements Callable<Integer> {
           + " object's own).")
   String namespace;
 
-  @Option(names = "--controller-namespace", defaultValue = ControllerOptions.DEFAULT_NAMESPACE,
+  @Option(names = "--controller-namespace", paramLabel = "NS", defaultValue = ControllerOptions.DEFAULT_NAMESPACE,
       description = "The controller's namespace, where cluster Secrets go (default: ${DEFAULT-VALUE}).")
   String controllerNamespace;
 

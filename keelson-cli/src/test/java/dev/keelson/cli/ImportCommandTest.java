@@ -27,6 +27,15 @@ class ImportCommandTest {
   }
 
   @Test
+  @DisplayName("import is a keelson command; its help names the tools, the inputs and the report")
+  void help() {
+    CliTest.Result r = CliTest.run("import", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("argocd|flux").contains("--from-cluster").contains("-f, --filename=FILE")
+        .contains("warning: KIND/NAMESPACE/NAME: PATH: WHY");
+  }
+
+  @Test
   @DisplayName("-o json prints one List")
   void json() {
     CliTest.Result r = CliTest.run("import", "argocd", "-f", FIXTURES.resolve("argocd/guestbook.yaml").toString(),
