@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       AppCommand.class,
       AppSetCommand.class,
       ClusterCommand.class,
+      ImportCommand.class,
       BenchCommand.class,
       RenderCommand.class,
       SopsCommand.class,

@@ -55,12 +55,16 @@ public record SyncSettings(
       "createnamespace", "prunelast", "applyoutofsynconly", "prunepropagationpolicy", "failonsharedresource",
       "replace", "validate", "serversideapply", "respectignoredifferences", "skipdryrunonmissingresource");
 
+  /** Whether a sync option is one Keelson reads or accepts; any other makes the spec invalid. */
+  public static boolean isKnownOption(String option) {
+    return option != null && KNOWN_OPTIONS.contains(option.split("=", 2)[0].trim().toLowerCase());
+  }
+
   static SyncSettings of(ApplicationSpec spec) {
     SyncPolicy p = AppSettings.policyOf(spec);
     if (p.syncOptions != null) {
       for (String o : p.syncOptions) {
-        String key = o == null ? "" : o.split("=", 2)[0].trim().toLowerCase();
-        if (!KNOWN_OPTIONS.contains(key)) {
+        if (!isKnownOption(o)) {
           throw new IllegalArgumentException("spec.syncPolicy.syncOptions: unknown option " + o);
         }
       }
