@@ -98,21 +98,29 @@ public final class WebhookServer implements AutoCloseable {
     return event != null && events.stream().anyMatch(e -> e.toLowerCase(Locale.ROOT).equals(event.toLowerCase(Locale.ROOT)));
   }
 
-  /** The body, or null when it is larger than {@link #MAX_BODY}; never reads more than that. */
+  /**
+   * The body, or null when it is larger than {@link #MAX_BODY}; never holds more than that. The
+   * rest of an oversized body is read and dropped (up to {@link #MAX_DRAINED}) so that the client
+   * gets its 413 rather than a reset connection.
+   */
   private static byte[] readBounded(HttpExchange x) throws IOException {
-    String length = x.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > MAX_BODY) return null;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
     try (InputStream in = x.getRequestBody()) {
       byte[] b = in.readNBytes(MAX_BODY + 1);
-      return b.length > MAX_BODY ? null : b;
+      if (b.length <= MAX_BODY) return b;
+      // read, not skip: the server's body stream inherits skip from FilterInputStream, which
+      // skips on the socket itself, past the body, and waits for bytes that never come
+      byte[] buffer = new byte[64 * 1024];
+      long dropped = 0;
+      while (dropped < MAX_DRAINED) {
+        int n = in.read(buffer);
+        if (n < 0) break;
+        dropped += n;
+      }
+      return null;
     }
   }
+
+  static final long MAX_DRAINED = 16L << 20;
 
   private static void answer(HttpExchange x, int code, String message) throws IOException {
     byte[] body = ("{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n")
