@@ -1,7 +1,9 @@
 package dev.keelson.auth.oidc;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -189,10 +191,9 @@ public final class OidcLogin {
     if (p != null) return p;
     try {
       OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(config.issuer()), HTTP_TIMEOUT_MS, HTTP_TIMEOUT_MS);
-      List<JWSAlgorithm> algs = metadata.getIDTokenJWSAlgs();
-      JWSAlgorithm alg = algs == null || algs.isEmpty() ? JWSAlgorithm.RS256 : algs.get(0);
-      IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(config.clientId()), alg,
-          metadata.getJWKSetURI().toURL());
+      IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(config.clientId()),
+          new JWSVerificationKeySelector<>(signatureAlgorithms(metadata),
+              JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build()), null);
       validator.setMaxClockSkew(60);
       p = new Provider(metadata, validator);
     } catch (GeneralException | IOException e) {
@@ -201,6 +202,20 @@ public final class OidcLogin {
     providers.clear();
     providers.put(key, p);
     return p;
+  }
+
+  /**
+   * The provider's advertised ID token algorithms, public-key ones only: an HMAC one would make
+   * the client secret a signing key, and "none" no signature at all.
+   */
+  private static Set<JWSAlgorithm> signatureAlgorithms(OIDCProviderMetadata metadata) {
+    Set<JWSAlgorithm> algs = new LinkedHashSet<>();
+    if (metadata.getIDTokenJWSAlgs() != null) {
+      metadata.getIDTokenJWSAlgs().stream()
+          .filter(a -> JWSAlgorithm.Family.SIGNATURE.contains(a)).forEach(algs::add);
+    }
+    if (algs.isEmpty()) algs.add(JWSAlgorithm.RS256);
+    return algs;
   }
 
   private static AuthException unauthenticated(String message) {

@@ -8,6 +8,7 @@ import dev.keelson.auth.RequestCredentials;
 import dev.keelson.auth.Subject;
 import dev.keelson.auth.account.ApiTokenService;
 import dev.keelson.auth.testing.InMemoryAccountStore;
+import dev.keelson.auth.testing.Keys;
 import dev.keelson.auth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class KeelsonAuthenticatorTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  final byte[] key = SessionTokensTest.key();
+  final byte[] key = Keys.serverKey();
   final SessionTokens sessions = new SessionTokens(() -> key, clock, SessionOptions.defaults());
   final ApiTokenService apiTokens = new ApiTokenService(new InMemoryAccountStore(), clock);
   final KeelsonAuthenticator auth = new KeelsonAuthenticator(sessions, apiTokens);

@@ -10,6 +10,7 @@ import dev.keelson.auth.password.PasswordHasher;
 import dev.keelson.auth.ratelimit.LoginRateLimiter;
 import dev.keelson.auth.ratelimit.RateLimitOptions;
 import dev.keelson.auth.testing.InMemoryAccountStore;
+import dev.keelson.auth.testing.Keys;
 import dev.keelson.auth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SessionServiceTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final InMemoryAccountStore store = new InMemoryAccountStore();
-  final byte[] key = SessionTokensTest.key();
+  final byte[] key = Keys.serverKey();
   final SessionTokens tokens = new SessionTokens(() -> key, clock, SessionOptions.defaults());
   final SessionService service = new SessionService(store, new LoginRateLimiter(clock, RateLimitOptions.defaults()), tokens);
 

@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keelson.auth.AuthException;
 import dev.keelson.auth.Subject;
+import dev.keelson.auth.testing.Keys;
 import dev.keelson.auth.testing.MutableClock;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SessionTokensTest {
-  static byte[] key() {
-    byte[] k = new byte[32];
-    new SecureRandom().nextBytes(k);
-    return k;
-  }
-
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  final byte[] key = key();
+  final byte[] key = Keys.serverKey();
   final SessionTokens tokens = new SessionTokens(() -> key, clock, SessionOptions.defaults());
 
   @Test
@@ -44,7 +38,7 @@ class SessionTokensTest {
 
   @Test
   void anotherKeysTokenOrATamperedOneIsRefused() {
-    SessionTokens other = new SessionTokens(SessionTokensTest::key, clock, SessionOptions.defaults());
+    SessionTokens other = new SessionTokens(Keys::serverKey, clock, SessionOptions.defaults());
     IssuedSession foreign = other.issue("admin", Set.of(), Subject.Method.PASSWORD);
     assertThatThrownBy(() -> tokens.verify(foreign.token())).hasMessage("invalid session token");
 
