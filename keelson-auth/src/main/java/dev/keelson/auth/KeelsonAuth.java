@@ -67,6 +67,11 @@ public final class KeelsonAuth implements AutoCloseable {
     return authorizer;
   }
 
+  /** The authorizer with what else RBAC offers: the OIDC group claims, a refused policy. */
+  public RbacAuthorizer rbac() {
+    return authorizer;
+  }
+
   public SessionService sessions() {
     return sessions;
   }

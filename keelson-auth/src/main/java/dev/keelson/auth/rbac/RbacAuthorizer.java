@@ -5,6 +5,7 @@ import dev.keelson.auth.Authorizer;
 import dev.keelson.auth.Resource;
 import dev.keelson.auth.Subject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ public final class RbacAuthorizer implements Authorizer {
   private record InForce(RbacPolicy policy, RbacConfig config) {}
 
   private final AtomicReference<InForce> current;
+  private final AtomicReference<Optional<String>> refused = new AtomicReference<>(Optional.empty());
 
   public RbacAuthorizer(RbacConfig initial) {
     current = new AtomicReference<>(new InForce(RbacPolicy.compile(initial), initial));
@@ -29,11 +31,18 @@ public final class RbacAuthorizer implements Authorizer {
   public boolean update(RbacConfig config) {
     try {
       current.set(new InForce(RbacPolicy.compile(config), config));
+      refused.set(Optional.empty());
       return true;
     } catch (PolicyException e) {
       LOG.error("RBAC policy not applied, the previous one stays in force: {}", e.getMessage());
+      refused.set(Optional.of(e.getMessage()));
       return false;
     }
+  }
+
+  /** Why the latest ConfigMap was not applied, while the one before it stays in force. */
+  public Optional<String> refused() {
+    return refused.get();
   }
 
   /** The OIDC claims read as groups, from the ConfigMap's {@code scopes}. */
