@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
       AppCommand.class,
       AppSetCommand.class,
       ClusterCommand.class,
+      LoginCommand.class,
+      AccountCommand.class,
       BenchCommand.class,
       RenderCommand.class,
       SopsCommand.class,
