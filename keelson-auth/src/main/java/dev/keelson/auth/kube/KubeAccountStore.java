@@ -3,12 +3,14 @@ package dev.keelson.auth.kube;
 import dev.keelson.auth.account.Account;
 import dev.keelson.auth.account.AccountStore;
 import dev.keelson.auth.account.AccountsCodec;
+import dev.keelson.auth.account.ApiToken;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,10 @@ public final class KubeAccountStore implements AccountStore, AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final WatchedObject<Secret> secret;
-  private volatile Map<String, Account> accounts = Map.of();
+  private record Snapshot(Map<String, Account> accounts, Map<String, ApiToken> tokens) {}
+
+  /** Accounts and their tokens by id, replaced whole: a request's token check is one lookup. */
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
 
   public KubeAccountStore(KubernetesClient client, String namespace) {
     this.client = client;
@@ -37,7 +42,10 @@ public final class KubeAccountStore implements AccountStore, AutoCloseable {
 
   private void read(Optional<Secret> s) {
     try {
-      accounts = AccountsCodec.decode(s.map(Secret::getData).orElse(Map.of()));
+      Map<String, Account> accounts = AccountsCodec.decode(s.map(Secret::getData).orElse(Map.of()));
+      Map<String, ApiToken> tokens = new HashMap<>();
+      accounts.values().forEach(a -> a.tokens().forEach(t -> tokens.put(t.id(), t)));
+      snapshot = new Snapshot(accounts, tokens);
     } catch (IllegalArgumentException e) {
       org.slf4j.LoggerFactory.getLogger(KubeAccountStore.class)
           .error("Secret {}/{} not read, the accounts before stay: {}", namespace, AccountsCodec.SECRET, e.getMessage());
@@ -46,12 +54,17 @@ public final class KubeAccountStore implements AccountStore, AutoCloseable {
 
   @Override
   public Optional<Account> account(String name) {
-    return Optional.ofNullable(accounts.get(name));
+    return Optional.ofNullable(snapshot.accounts().get(name));
   }
 
   @Override
   public Collection<Account> accounts() {
-    return List.copyOf(accounts.values());
+    return List.copyOf(snapshot.accounts().values());
+  }
+
+  @Override
+  public Optional<ApiToken> token(String id) {
+    return Optional.ofNullable(snapshot.tokens().get(id));
   }
 
   @Override

@@ -155,8 +155,11 @@ public final class OidcLogin {
       http.setConnectTimeout(HTTP_TIMEOUT_MS);
       http.setReadTimeout(HTTP_TIMEOUT_MS);
       response = OIDCTokenResponseParser.parse(http.send());
-    } catch (IOException | ParseException e) {
+    } catch (IOException e) {
       throw unauthenticated("the provider's token endpoint failed: " + e.getMessage());
+    } catch (ParseException e) {
+      // the parser's message may quote the response, which can hold tokens
+      throw unauthenticated("the provider's token endpoint answered something that is not a token response");
     }
     if (!response.indicatesSuccess()) {
       TokenErrorResponse error = response.toErrorResponse();

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * action whose entries hold only compiled object globs, and cached: a list call asks for every
  * app with the same subject.
  *
+ * <p>Names are shared between local accounts and OIDC users, as in Argo CD; only the built-in
+ * binding of {@code admin} to role:admin is for the local account alone.
+ *
  * <p>Deny wins: a subject may act when a permission of its own, one of its groups', one of
  * their roles' or the default role's allows it and none of those denies it.
  */
@@ -33,7 +36,8 @@ public final class RbacPolicy {
 
   private record Compiled(Glob resource, Glob action, Rule rule) {}
 
-  private record SubjectKey(Optional<String> name, Set<String> groups) {}
+  /** @param localAccount a local account, not an OIDC user: only then is {@code admin} the admin */
+  private record SubjectKey(Optional<String> name, Set<String> groups, boolean localAccount) {}
 
   /** One subject's permissions: denies first, so a deny ends the search. */
   private record Effective(Map<Resource, Map<Action, List<Rule>>> table) {
@@ -79,8 +83,8 @@ public final class RbacPolicy {
 
   public boolean allowed(Subject subject, Resource resource, Action action, String object) {
     SubjectKey key = subject instanceof Subject.User u
-        ? new SubjectKey(Optional.of(u.name()), u.groups())
-        : new SubjectKey(Optional.empty(), Set.of());
+        ? new SubjectKey(Optional.of(u.name()), u.groups(), u.method() != Subject.Method.OIDC)
+        : new SubjectKey(Optional.empty(), Set.of(), false);
     Effective e = cache.get(key);
     if (e == null) {
       if (cache.size() >= MAX_CACHED_SUBJECTS) cache.clear();
@@ -95,6 +99,11 @@ public final class RbacPolicy {
     key.name().ifPresent(todo::add);
     todo.addAll(key.groups());
     defaultRole.ifPresent(todo::add);
+    // An OIDC user's name comes from a claim the provider may let users choose; one calling
+    // itself "admin" must not become the local admin.
+    if (key.localAccount() && key.name().filter(BuiltinPolicy.ADMIN_ACCOUNT::equals).isPresent()) {
+      todo.add(BuiltinPolicy.ADMIN);
+    }
     Map<Resource, Map<Action, List<Rule>>> table = new EnumMap<>(Resource.class);
     for (Resource r : Resource.values()) {
       Map<Action, List<Rule>> byAction = new EnumMap<>(Action.class);

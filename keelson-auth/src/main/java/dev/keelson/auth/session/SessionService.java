@@ -16,6 +16,7 @@ import java.util.Set;
  * also clears the cookie).
  */
 public final class SessionService {
+  static final int MAX_USERNAME = 253;
   private final AccountStore accounts;
   private final LoginRateLimiter limiter;
   private final SessionTokens tokens;
@@ -32,6 +33,10 @@ public final class SessionService {
    *     for both, so that names cannot be probed)
    */
   public IssuedSession login(String username, char[] password, String remoteAddress) throws AuthException {
+    // names are keys of the rate limiter's table: a bounded count of bounded keys
+    if (username.isEmpty() || username.length() > MAX_USERNAME) {
+      throw new AuthException(AuthException.Kind.UNAUTHENTICATED, "invalid username or password");
+    }
     limiter.check(username, remoteAddress);
     Optional<String> hash = accounts.account(username).flatMap(Account::passwordHash);
     boolean ok;

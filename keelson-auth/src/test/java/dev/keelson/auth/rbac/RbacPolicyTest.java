@@ -40,6 +40,15 @@ class RbacPolicyTest {
   }
 
   @Test
+  void anOidcUserCalledAdminIsNotTheAdminAccount() {
+    RbacPolicy p = policy("g, admin, role:readonly", null);
+    Subject oidcAdmin = new Subject.User("admin", Set.of(), Subject.Method.OIDC);
+    assertThat(p.allowed(oidcAdmin, Resource.applications, Action.delete, "prod/db")).isFalse();
+    assertThat(p.allowed(oidcAdmin, Resource.applications, Action.get, "prod/db")).isTrue();
+    assertThat(p.allowed(new Subject.User("admin", Set.of(), Subject.Method.API_TOKEN), Resource.applications, Action.delete, "prod/db")).isTrue();
+  }
+
+  @Test
   void projectRoleThroughAGroupBinding() {
     RbacPolicy p = policy("""
         # team-a's developers may sync their project's apps

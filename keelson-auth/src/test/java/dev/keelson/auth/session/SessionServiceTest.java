@@ -47,6 +47,7 @@ class SessionServiceTest {
     assertThatThrownBy(() -> service.login("alice", "guess".toCharArray(), "a")).hasMessage("invalid username or password")
         .satisfies(t -> assertThat(kind(t)).isEqualTo(AuthException.Kind.UNAUTHENTICATED));
     assertThatThrownBy(() -> service.login("nobody", "guess".toCharArray(), "a")).hasMessage("invalid username or password");
+    assertThatThrownBy(() -> service.login("x".repeat(10_000), "guess".toCharArray(), "a")).hasMessage("invalid username or password");
   }
 
   @Test
