@@ -36,7 +36,7 @@ final class ClusterCommand {
     Path kubeconfig;
 
     @Option(names = "--controller-namespace", defaultValue = ControllerOptions.DEFAULT_NAMESPACE,
-        description = "The controller's namespace, where cluster Secrets live (default: ${DEFAULT-VALUE}).")
+        description = "The controller's namespace, where its Secrets live (default: ${DEFAULT-VALUE}).")
     String namespace;
 
     KubernetesClient client() throws java.io.IOException {

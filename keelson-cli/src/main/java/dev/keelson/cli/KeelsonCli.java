@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
       AppSetCommand.class,
       ClusterCommand.class,
       ImportCommand.class,
+      LoginCommand.class,
+      AccountCommand.class,
       BenchCommand.class,
       RenderCommand.class,
       SopsCommand.class,
