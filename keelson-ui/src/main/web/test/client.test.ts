@@ -25,7 +25,7 @@ function headers(c: Call): Record<string, string> {
 
 describe('ApiClient', () => {
   it('sends the filters and paging as query parameters', async () => {
-    const f = fakeFetch(() => json(200, { items: [], counts: { total: 0, sync: {}, health: {} } }));
+    const f = fakeFetch(() => json(200, { items: [], total: 0, counts: { sync: {}, health: {} } }));
     const api = new ApiClient({ fetch: f.fetch, csrf: memoryCsrfStore(), onUnauthorized: () => undefined });
     await api.listApplications({ search: ' web ', sync: 'OutOfSync', label: 'team=a' }, 500, 'tok-2');
     const url = new URL(f.calls[0].url, 'http://x');
@@ -60,6 +60,30 @@ describe('ApiClient', () => {
     expect(headers(f.calls[2])[CSRF_HEADER]).toBeUndefined();
   });
 
+  it('asks GET /session for the CSRF token of a session begun by single sign-on', async () => {
+    const f = fakeFetch((c) =>
+      c.url.endsWith('/session') ? json(200, { csrfToken: 'csrf-sso' }) : json(200, { action: 'refresh', namespace: 'apps', name: 'web' }),
+    );
+    const csrf = memoryCsrfStore();
+    const api = new ApiClient({ fetch: f.fetch, csrf, onUnauthorized: () => undefined });
+    await api.refresh('apps', 'web');
+    expect(f.calls.map((c) => c.url)).toEqual(['/api/v1/session', '/api/v1/applications/apps/web/refresh']);
+    expect(headers(f.calls[1])[CSRF_HEADER]).toBe('csrf-sso');
+    await api.suspend('apps', 'web');
+    expect(f.calls).toHaveLength(3);
+  });
+
+  it('sends the rollback target and the unpin as the server reads them', async () => {
+    const f = fakeFetch(() => json(200, { action: 'rollback', namespace: 'apps', name: 'web' }));
+    const csrf = memoryCsrfStore();
+    csrf.set('c');
+    const api = new ApiClient({ fetch: f.fetch, csrf, onUnauthorized: () => undefined });
+    await api.rollback('apps', 'web', 4);
+    await api.unpin('apps', 'web');
+    await api.approve('apps', 'web', 'abc123');
+    expect(f.calls.map((c) => JSON.parse(String(c.init.body)))).toEqual([{ historyId: 4 }, { clear: true }, { revision: 'abc123' }]);
+  });
+
   it('turns a 401 into the unauthorized callback and forgets the CSRF token', async () => {
     const f = fakeFetch(() => json(401, { code: 'Unauthenticated', message: 'log in first' }));
     const csrf = memoryCsrfStore();
@@ -83,13 +107,15 @@ describe('ApiClient', () => {
     await expect(api.refresh('apps', 'web')).rejects.toMatchObject({ status: 502, message: 'Bad Gateway' });
   });
 
-  it('escapes names in paths and names the object of a manifest request', async () => {
+  it('escapes names in paths and names the object of an events request', async () => {
     const f = fakeFetch(() => json(200, { live: 'a: 1' }));
     const api = new ApiClient({ fetch: f.fetch, csrf: memoryCsrfStore(), onUnauthorized: () => undefined });
-    await api.manifests('team a', 'web/x', { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'prod', name: 'web' });
-    const url = new URL(f.calls[0].url, 'http://x');
-    expect(url.pathname).toBe('/api/v1/applications/team%20a/web%2Fx/manifests');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment', name: 'web', namespace: 'prod' });
+    await api.manifests('team a', 'web/x');
+    expect(f.calls[0].url).toBe('/api/v1/applications/team%20a/web%2Fx/manifests');
+    await api.events('apps', 'web', { group: 'apps', kind: 'Deployment', namespace: 'prod', name: 'web' });
+    const url = new URL(f.calls[1].url, 'http://x');
+    expect(url.pathname).toBe('/api/v1/applications/apps/web/events');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ group: 'apps', kind: 'Deployment', name: 'web', namespace: 'prod' });
   });
 
   it('hands each chunk of a streamed log to the caller as it arrives', async () => {
@@ -106,6 +132,6 @@ describe('ApiClient', () => {
     const chunks: string[] = [];
     await api.logs('apps', 'web', { namespace: 'prod', name: 'web-1' }, (t) => chunks.push(t), new AbortController().signal);
     expect(chunks.join('')).toBe('line 1\nline 2\n');
-    expect(f.calls[0].url).toBe('/api/v1/applications/apps/web/logs?namespace=prod&name=web-1&follow=true');
+    expect(f.calls[0].url).toBe('/api/v1/applications/apps/web/logs?pod=web-1&podNamespace=prod&follow=true');
   });
 });

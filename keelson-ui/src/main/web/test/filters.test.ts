@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, countStates, fromSearchParams, matches, toSearchParams } from '../src/state/filters';
+import { applyChange, fromSearchParams, matches, streamParams, toSearchParams } from '../src/state/filters';
 import { app } from './fixtures';
 
 describe('filters', () => {
@@ -7,7 +7,7 @@ describe('filters', () => {
     const a = app('web', { sync: 'OutOfSync', health: 'Degraded', labels: { team: 'pay', tier: 'front' } });
     expect(matches(a, { search: '' })).toBe(true);
     expect(matches(a, { search: 'WEB' })).toBe(true);
-    expect(matches(a, { search: 'apps/we' })).toBe(true);
+    expect(matches(a, { search: 'default' })).toBe(true);
     expect(matches(a, { search: 'team/deploy' })).toBe(true);
     expect(matches(a, { search: 'api' })).toBe(false);
     expect(matches(a, { search: '', sync: 'OutOfSync', health: 'Degraded' })).toBe(true);
@@ -24,24 +24,30 @@ describe('filters', () => {
     expect(toSearchParams({ search: '  ' }).toString()).toBe('');
   });
 
-  it('apply live events: replace in place, append new matches, drop what no longer matches', () => {
+  it('apply live changes: replace in place, append new matches, drop what no longer matches', () => {
     const list = [app('a'), app('b'), app('c')];
     const q = { search: '', health: 'Healthy' as const };
-    const changed = applyEvent(list, { type: 'MODIFIED', application: app('b', { revision: 'r2' }) }, q);
+    const changed = applyChange(list, { type: 'upsert', app: app('b', { revision: 'r2' }) }, q);
     expect(changed.map((a) => a.name)).toEqual(['a', 'b', 'c']);
     expect(changed[1].revision).toBe('r2');
-    const sick = applyEvent(list, { type: 'MODIFIED', application: app('b', { health: 'Degraded' }) }, q);
+    const sick = applyChange(list, { type: 'upsert', app: app('b', { health: 'Degraded' }) }, q);
     expect(sick.map((a) => a.name)).toEqual(['a', 'c']);
-    const added = applyEvent(list, { type: 'ADDED', application: app('d') }, q);
+    const added = applyChange(list, { type: 'upsert', app: app('d') }, q);
     expect(added.map((a) => a.name)).toEqual(['a', 'b', 'c', 'd']);
-    const ignored = applyEvent(list, { type: 'ADDED', application: app('e', { health: 'Missing' }) }, q);
+    const ignored = applyChange(list, { type: 'upsert', app: app('e', { health: 'Missing' }) }, q);
     expect(ignored).toBe(list);
-    const deleted = applyEvent(list, { type: 'DELETED', application: app('a') }, q);
+    const deleted = applyChange(list, { type: 'delete', app: app('a') }, q);
     expect(deleted.map((a) => a.name)).toEqual(['b', 'c']);
   });
 
-  it('count the apps per state', () => {
-    const c = countStates([app('a'), app('b', { sync: 'OutOfSync', health: 'Degraded' }), app('c', { sync: 'OutOfSync' })]);
-    expect(c).toEqual({ total: 3, sync: { Synced: 1, OutOfSync: 2 }, health: { Healthy: 2, Degraded: 1 } });
+  it('subscribe the stream without the sync and health filters, since leaving a state is news', () => {
+    expect(Object.fromEntries(streamParams({ search: 'web', sync: 'Synced', health: 'Healthy', project: 'p' }))).toEqual({ search: 'web', project: 'p' });
+  });
+
+  it('read label terms as the server does', () => {
+    const a = app('web', { labels: { team: 'pay' } });
+    expect(matches(a, { search: '', label: 'team!=ops' })).toBe(true);
+    expect(matches(a, { search: '', label: 'team!=pay' })).toBe(false);
+    expect(matches(a, { search: '', label: 'env!=prod' })).toBe(true);
   });
 });

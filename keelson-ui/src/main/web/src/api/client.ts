@@ -1,13 +1,14 @@
 // The one module that talks to /api/v1: every request, header and error shape lives here.
 import type {
+  ActionResult,
   ApiErrorBody,
   AppDetail,
   AppPage,
-  DiffResult,
+  DiffView,
   EventList,
-  HistoryEntry,
-  ManifestPair,
-  OperationState,
+  HistoryList,
+  ManifestsView,
+  OperationView,
   ResourceRef,
   ResourceTree,
   SessionResponse,
@@ -63,7 +64,7 @@ function appPath(namespace: string, name: string): string {
 }
 
 function refParams(ref: ResourceRef): URLSearchParams {
-  const p = new URLSearchParams({ group: ref.group, version: ref.version, kind: ref.kind, name: ref.name });
+  const p = new URLSearchParams({ group: ref.group, kind: ref.kind, name: ref.name });
   if (ref.namespace) p.set('namespace', ref.namespace);
   return p;
 }
@@ -74,8 +75,10 @@ export class ApiClient {
   private async send(method: Method, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const csrf = this.opts.csrf.get();
-    if (method !== 'GET' && csrf) headers[CSRF_HEADER] = csrf;
+    if (method !== 'GET' && path !== '/session') {
+      const csrf = this.opts.csrf.get() ?? (await this.sessionCsrf());
+      if (csrf) headers[CSRF_HEADER] = csrf;
+    }
     const res = await this.opts.fetch(API_BASE + path, {
       method,
       headers,
@@ -94,6 +97,20 @@ export class ApiClient {
     const res = await this.send(method, path, body);
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
+  }
+
+  /**
+   * A session begun elsewhere (single sign-on sets the cookie on its callback) has not handed
+   * this page its CSRF token: GET /session tells it. A server without that route answers an
+   * error, and the request goes without the header, to be refused as it would have been.
+   */
+  private async sessionCsrf(): Promise<string | null> {
+    const res = await this.opts.fetch(`${API_BASE}/session`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!res.ok) return null;
+    const session = (await res.json()) as Partial<SessionResponse>;
+    if (!session.csrfToken) return null;
+    this.opts.csrf.set(session.csrfToken);
+    return session.csrfToken;
   }
 
   async login(username: string, password: string): Promise<SessionResponse> {
@@ -125,25 +142,27 @@ export class ApiClient {
     return this.json('GET', `${appPath(ns, name)}/resource-tree`);
   }
 
-  manifests(ns: string, name: string, ref: ResourceRef): Promise<ManifestPair> {
-    return this.json('GET', `${appPath(ns, name)}/manifests?${refParams(ref)}`);
+  /** Every desired object of the app beside its live state. */
+  manifests(ns: string, name: string): Promise<ManifestsView> {
+    return this.json('GET', `${appPath(ns, name)}/manifests`);
   }
 
-  diff(ns: string, name: string, ref?: ResourceRef): Promise<DiffResult> {
-    const q = ref ? `?${refParams(ref)}` : '';
-    return this.json('GET', `${appPath(ns, name)}/diff${q}`);
+  /** One unified diff per object that differs. */
+  diff(ns: string, name: string): Promise<DiffView> {
+    return this.json('GET', `${appPath(ns, name)}/diff`);
   }
 
-  history(ns: string, name: string): Promise<{ items: HistoryEntry[] }> {
+  history(ns: string, name: string): Promise<HistoryList> {
     return this.json('GET', `${appPath(ns, name)}/history`);
   }
 
+  /** The app's Events; with an object, that object's (see docs/ui.md). */
   events(ns: string, name: string, ref?: ResourceRef): Promise<EventList> {
     const q = ref ? `?${refParams(ref)}` : '';
     return this.json('GET', `${appPath(ns, name)}/events${q}`);
   }
 
-  operation(ns: string, name: string): Promise<OperationState | undefined> {
+  operation(ns: string, name: string): Promise<OperationView> {
     return this.json('GET', `${appPath(ns, name)}/operation`);
   }
 
@@ -158,7 +177,7 @@ export class ApiClient {
     onText: (text: string) => void,
     signal: AbortSignal,
   ): Promise<void> {
-    const p = new URLSearchParams({ namespace: pod.namespace, name: pod.name, follow: 'true' });
+    const p = new URLSearchParams({ pod: pod.name, podNamespace: pod.namespace, follow: 'true' });
     if (pod.container) p.set('container', pod.container);
     const res = await this.opts.fetch(`${API_BASE}${appPath(ns, name)}/logs?${p}`, {
       credentials: 'same-origin',
@@ -181,31 +200,37 @@ export class ApiClient {
     }
   }
 
-  sync(ns: string, name: string, request: SyncRequest): Promise<void> {
+  sync(ns: string, name: string, request: SyncRequest): Promise<ActionResult> {
     return this.json('POST', `${appPath(ns, name)}/sync`, request);
   }
 
-  approve(ns: string, name: string, revision: string): Promise<void> {
+  /** Approves the revision awaiting approval; naming it guards against approving a newer one. */
+  approve(ns: string, name: string, revision: string): Promise<ActionResult> {
     return this.json('POST', `${appPath(ns, name)}/approve`, { revision });
   }
 
-  rollback(ns: string, name: string, historyId: number): Promise<void> {
-    return this.json('POST', `${appPath(ns, name)}/rollback`, { id: historyId });
+  rollback(ns: string, name: string, historyId: number): Promise<ActionResult> {
+    return this.json('POST', `${appPath(ns, name)}/rollback`, { historyId });
   }
 
-  suspend(ns: string, name: string): Promise<void> {
+  /** Clears the pin a rollback set, so new commits deploy again. */
+  unpin(ns: string, name: string): Promise<ActionResult> {
+    return this.json('POST', `${appPath(ns, name)}/rollback`, { clear: true });
+  }
+
+  suspend(ns: string, name: string): Promise<ActionResult> {
     return this.json('POST', `${appPath(ns, name)}/suspend`, {});
   }
 
-  resume(ns: string, name: string): Promise<void> {
+  resume(ns: string, name: string): Promise<ActionResult> {
     return this.json('POST', `${appPath(ns, name)}/resume`, {});
   }
 
-  terminateOperation(ns: string, name: string): Promise<void> {
+  terminateOperation(ns: string, name: string): Promise<ActionResult> {
     return this.json('POST', `${appPath(ns, name)}/terminate-op`, {});
   }
 
-  refresh(ns: string, name: string): Promise<void> {
+  refresh(ns: string, name: string): Promise<ActionResult> {
     return this.json('POST', `${appPath(ns, name)}/refresh`, {});
   }
 }

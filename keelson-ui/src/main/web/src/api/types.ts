@@ -13,64 +13,69 @@ export const HEALTH_STATES: readonly HealthState[] = [
   'Unknown',
 ];
 
-/** Why an app is not syncing now although it would. */
+/** Why an app is not syncing now although it would; derived from status by state/waiting.ts. */
 export interface Waiting {
   reason: 'SyncWindow' | 'Dependency' | 'Approval' | 'Retry' | 'Suspended';
   message: string;
-  /** When the wait is expected to end (a window opening, the next retry), if known. */
+  /** When the wait is expected to end (the next retry), if known. */
   until?: string;
 }
 
+/** keelson-server's ApplicationSummary. */
 export interface AppSummary {
   namespace: string;
   name: string;
   project: string;
+  /** The destination as the spec names it: server URL, cluster name, or in-cluster. */
   cluster: string;
-  repoURL: string;
-  path?: string;
-  targetRevision?: string;
-  revision?: string;
+  destinationNamespace?: string | null;
+  repoURL?: string | null;
+  path?: string | null;
+  targetRevision?: string | null;
   sync: SyncState;
+  /** The commit last rendered. */
+  revision?: string | null;
   health: HealthState;
-  healthMessage?: string;
-  operationPhase?: string;
+  healthMessage?: string | null;
+  /** Running, Succeeded, Failed or Terminated; absent when no operation ran. */
+  operationPhase?: string | null;
   suspended: boolean;
-  waiting?: Waiting;
+  lastSyncedAt?: string | null;
   labels: Record<string, string>;
-  lastSyncedAt?: string;
 }
 
+/** Facets: sync counts obey every filter but sync, health counts every filter but health. */
 export interface Counts {
-  total: number;
   sync: Partial<Record<SyncState, number>>;
   health: Partial<Record<HealthState, number>>;
 }
 
 export interface AppPage {
   items: AppSummary[];
-  /** Opaque token for the next page; absent on the last page. */
-  continue?: string;
-  /** Counts over every app the query matches, not only this page. */
+  /** Opaque token for the next page; null on the last page. */
+  continue?: string | null;
+  /** Apps matching every filter, over all pages. */
+  total: number;
   counts: Counts;
 }
 
 export interface ResourceRef {
   group: string;
-  version: string;
+  version?: string;
   kind: string;
-  namespace?: string;
+  namespace?: string | null;
   name: string;
 }
 
+/** keelson-server's ResourceNode: a managed object, or one a managed object owns. */
 export interface ResourceNode extends ResourceRef {
-  /** Synced or OutOfSync; absent for objects Keelson does not manage (Pods of a Deployment). */
-  status?: SyncState;
-  health?: { status: HealthState; message?: string };
-  requiresPruning?: boolean;
-  /** Owner references that place the node in the tree (a ReplicaSet under its Deployment). */
-  parents: ResourceRef[];
-  /** A hook rather than an ordinary object. */
-  hook?: boolean;
+  /** Whether Keelson applies it (false: created by another controller, a Pod of a Deployment). */
+  managed: boolean;
+  /** Synced or OutOfSync for managed objects; null for owned ones. */
+  sync?: SyncState | null;
+  health?: { status: HealthState; message?: string | null } | null;
+  message?: string | null;
+  children: ResourceNode[];
 }
 
 export interface ResourceTree {
@@ -79,29 +84,32 @@ export interface ResourceTree {
 
 export interface HistoryEntry {
   id: number;
-  revision: string;
-  deployedAt: string;
+  revision?: string;
+  deployedAt?: string;
   result?: string;
   message?: string;
   initiatedBy?: string;
+  /** Sync, Rollback, Approve, Suspend, Resume, Unpin or Terminate; absent for syncs. */
   action?: string;
 }
 
 export interface ResourceResult extends ResourceRef {
+  /** Phase of a hook (Running, Succeeded, Failed); absent for ordinary objects. */
   hookPhase?: string;
   wave?: number;
   status?: string;
   message?: string;
   at?: string;
-  /** PreSync, Sync, PostSync or SyncFail. */
+  /** PreSync, Sync, PostSync or SyncFail, where the server says. */
   syncPhase?: string;
 }
 
 export interface OperationState {
-  id: string;
+  id?: string;
   phase: 'Running' | 'Succeeded' | 'Failed' | 'Terminated';
   syncPhase?: string;
   wave?: number;
+  stepApplied?: boolean;
   message?: string;
   revision?: string;
   initiatedBy?: string;
@@ -114,7 +122,7 @@ export interface OperationState {
   failure?: string;
   retryCount?: number;
   nextRetryAt?: string;
-  results: ResourceResult[];
+  results?: ResourceResult[];
 }
 
 export interface PendingApproval {
@@ -122,43 +130,88 @@ export interface PendingApproval {
   digest?: string;
   since?: string;
   /** One line per object: "Create|Configure|Skipped|Prune KIND/NS/NAME". */
-  changes: string[];
+  changes?: string[];
 }
 
-export interface AppDetail extends AppSummary {
-  conditions: { type: string; status: string; reason?: string; message?: string }[];
-  operation?: OperationState;
+export interface Pin {
+  historyId: number;
+  revision: string;
+  by?: string;
+  at?: string;
+}
+
+export interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** The parts of the Application's status the UI reads. */
+export interface AppStatus {
+  conditions?: Condition[];
+  operationState?: OperationState;
   pendingApproval?: PendingApproval;
-  pinned?: { historyId: number; revision: string; by?: string; at?: string };
+  pinned?: Pin;
+  suspended?: boolean;
+  history?: HistoryEntry[];
 }
 
-export interface ManifestPair {
-  /** The object as it is in the cluster, YAML; absent when it does not exist yet. */
-  live?: string;
-  /** The object as rendered from Git, YAML; absent when it is to be pruned. */
-  desired?: string;
+/** keelson-server's ApplicationDetail. */
+export interface AppDetail {
+  summary: AppSummary;
+  annotations: Record<string, string>;
+  resourceVersion?: string;
+  spec: Record<string, unknown>;
+  status?: AppStatus | null;
 }
 
-export interface ResourceDiff extends ResourceRef {
-  /** Unified diff of desired against live, normalised as the comparison sees it. */
+/** GET .../operation. */
+export interface OperationView {
+  operation?: OperationState | null;
+  pendingApproval?: PendingApproval | null;
+  pinned?: Pin | null;
+}
+
+export type KubeObject = Record<string, unknown>;
+
+export interface ObjectManifests extends ResourceRef {
+  desired?: KubeObject | null;
+  /** Null when the object does not exist in the cluster. */
+  live?: KubeObject | null;
+}
+
+export interface ManifestsView {
+  revision?: string;
+  objects: ObjectManifests[];
+}
+
+export interface ObjectDiff extends ResourceRef {
   diff: string;
 }
 
-export interface DiffResult {
-  items: ResourceDiff[];
+export interface DiffView {
+  revision?: string;
+  different: boolean;
+  objects: ObjectDiff[];
 }
 
 export interface KubeEvent {
   type: string;
   reason: string;
   message: string;
-  count?: number;
-  lastTimestamp?: string;
-  involvedObject?: ResourceRef;
+  count?: number | null;
+  firstTimestamp?: string | null;
+  lastTimestamp?: string | null;
+  source?: string | null;
 }
 
 export interface EventList {
   items: KubeEvent[];
+}
+
+export interface HistoryList {
+  entries: HistoryEntry[];
 }
 
 export interface SyncRequest {
@@ -168,8 +221,17 @@ export interface SyncRequest {
   resources: string[];
 }
 
+/** What an accepted action answers. */
+export interface ActionResult {
+  action: string;
+  namespace: string;
+  name: string;
+  token?: string;
+  message?: string;
+}
+
 export interface SessionResponse {
-  token: string;
+  token?: string;
   csrfToken: string;
   username?: string;
 }
@@ -179,8 +241,8 @@ export interface ApiErrorBody {
   message: string;
 }
 
-/** One Server-Sent Event of /api/v1/stream. */
-export interface AppEvent {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED';
-  application: AppSummary;
+/** One event of /api/v1/stream: `upsert` with the app's new summary, `delete` with its last. */
+export interface AppChange {
+  type: 'upsert' | 'delete';
+  app: AppSummary;
 }

@@ -1,5 +1,5 @@
 // The list's filters: one typed query, sent to the server and applied to live events alike.
-import type { AppEvent, AppSummary, HealthState, SyncState } from '../api/types';
+import type { AppChange, AppSummary, HealthState, SyncState } from '../api/types';
 
 export interface AppQuery {
   search: string;
@@ -8,7 +8,7 @@ export interface AppQuery {
   project?: string;
   cluster?: string;
   namespace?: string;
-  /** A label selector term: `key` or `key=value`. */
+  /** A label selector term: `key`, `key=value` or `key!=value`. */
   label?: string;
 }
 
@@ -39,11 +39,20 @@ export function fromSearchParams(p: URLSearchParams): AppQuery {
   return q;
 }
 
+/** The stream's filter: every filter but sync and health, since leaving a state is news too. */
+export function streamParams(q: AppQuery): URLSearchParams {
+  const p = toSearchParams(q);
+  p.delete('sync');
+  p.delete('health');
+  return p;
+}
+
 function labelMatches(labels: Record<string, string>, term: string): boolean {
+  const ne = term.indexOf('!=');
+  if (ne > 0) return labels[term.slice(0, ne)] !== term.slice(ne + 2);
   const eq = term.indexOf('=');
-  if (eq < 0) return Object.prototype.hasOwnProperty.call(labels, term.trim());
-  const key = term.slice(0, eq).trim();
-  return labels[key] === term.slice(eq + 1).trim();
+  if (eq < 0) return Object.prototype.hasOwnProperty.call(labels, term);
+  return labels[term.slice(0, eq)] === term.slice(eq + 1);
 }
 
 /** The same test the server applies, so a live change is shown or hidden as a reload would. */
@@ -53,10 +62,11 @@ export function matches(app: AppSummary, q: AppQuery): boolean {
   if (q.project && app.project !== q.project) return false;
   if (q.cluster && app.cluster !== q.cluster) return false;
   if (q.namespace && app.namespace !== q.namespace) return false;
-  if (q.label && !labelMatches(app.labels ?? {}, q.label)) return false;
+  if (q.label && !labelMatches(app.labels ?? {}, q.label.trim())) return false;
   const search = q.search.trim().toLowerCase();
   if (search) {
-    const hay = `${app.namespace}/${app.name} ${app.repoURL} ${app.path ?? ''}`.toLowerCase();
+    // The fields the server searches, each on its own line so no match spans two of them.
+    const hay = [app.namespace, app.name, app.project, app.cluster, app.repoURL ?? '', app.path ?? ''].join('\n').toLowerCase();
     if (!hay.includes(search)) return false;
   }
   return true;
@@ -67,32 +77,16 @@ export function appKey(app: Pick<AppSummary, 'namespace' | 'name'>): string {
 }
 
 /**
- * The list after one live event: a changed app is replaced in place (keeping the scroll
+ * The list after one live change: a changed app is replaced in place (keeping the scroll
  * position steady), a new matching one is appended, and one that no longer matches goes.
  */
-export function applyEvent(list: readonly AppSummary[], e: AppEvent, q: AppQuery): AppSummary[] {
-  const key = appKey(e.application);
+export function applyChange(list: readonly AppSummary[], c: AppChange, q: AppQuery): AppSummary[] {
+  const key = appKey(c.app);
   const at = list.findIndex((a) => appKey(a) === key);
-  const keep = e.type !== 'DELETED' && matches(e.application, q);
-  if (at < 0) return keep ? [...list, e.application] : (list as AppSummary[]);
+  const keep = c.type !== 'delete' && matches(c.app, q);
+  if (at < 0) return keep ? [...list, c.app] : (list as AppSummary[]);
   const next = list.slice();
-  if (keep) next[at] = e.application;
+  if (keep) next[at] = c.app;
   else next.splice(at, 1);
   return next;
-}
-
-export interface LocalCounts {
-  total: number;
-  sync: Record<string, number>;
-  health: Record<string, number>;
-}
-
-/** Counts per state of the apps in hand, for when live events have moved them since the load. */
-export function countStates(list: readonly AppSummary[]): LocalCounts {
-  const c: LocalCounts = { total: list.length, sync: {}, health: {} };
-  for (const a of list) {
-    c.sync[a.sync] = (c.sync[a.sync] ?? 0) + 1;
-    c.health[a.health] = (c.health[a.health] ?? 0) + 1;
-  }
-  return c;
 }

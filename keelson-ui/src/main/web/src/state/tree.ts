@@ -1,6 +1,7 @@
 // Lays the resource tree out as a left-to-right graph: the app, then each object by its depth
-// below it (owner references), siblings of one kind optionally folded into one group node.
+// below it (the server nests owned objects as children), siblings of one kind optionally folded.
 import type { HealthState, ResourceNode, ResourceRef } from '../api/types';
+
 
 export function refKey(r: ResourceRef): string {
   return `${r.group}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
@@ -50,21 +51,8 @@ export function worstHealth(nodes: readonly ResourceNode[]): HealthState | undef
 
 export const ROOT_ID = 'app';
 
+/** Nodes whose owners are all outside the tree hang off the app itself, at depth 1. */
 export function layoutTree(nodes: readonly ResourceNode[], groupThreshold: number): Graph {
-  const byKey = new Map(nodes.map((n) => [refKey(n), n]));
-  const children = new Map<string, ResourceNode[]>();
-  const add = (parent: string, n: ResourceNode) => {
-    const list = children.get(parent) ?? [];
-    list.push(n);
-    children.set(parent, list);
-  };
-  for (const n of nodes) {
-    const known = n.parents.filter((p) => byKey.has(refKey(p)));
-    // A node whose owners are all outside the tree hangs off the app itself.
-    if (known.length === 0) add(ROOT_ID, n);
-    else add(refKey(known[0]), n);
-  }
-
   const out: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();
@@ -72,9 +60,8 @@ export function layoutTree(nodes: readonly ResourceNode[], groupThreshold: numbe
   let columns = 1;
 
   // A tidy tree: each leaf takes a row of its own, a parent the row of its first child.
-  const place = (parentId: string, depth: number) => {
-    const kids = (children.get(parentId) ?? []).slice().sort(compareNodes);
-    for (const group of groupByKind(kids, groupThreshold)) {
+  const place = (parentId: string, kids: readonly ResourceNode[], depth: number) => {
+    for (const group of groupByKind(kids.slice().sort(compareNodes), groupThreshold)) {
       const first = group[0];
       const key = refKey(first);
       if (seen.has(key)) continue;
@@ -84,12 +71,17 @@ export function layoutTree(nodes: readonly ResourceNode[], groupThreshold: numbe
       out.push({ id, node: first, members: group, depth, row: nextRow, health: worstHealth(group) });
       edges.push({ from: parentId, to: id });
       const before = nextRow;
-      if (group.length === 1) place(key, depth + 1);
+      if (group.length === 1) place(key, first.children ?? [], depth + 1);
       if (nextRow === before) nextRow++;
     }
   };
-  place(ROOT_ID, 1);
+  place(ROOT_ID, nodes, 1);
   return { nodes: out, edges, columns, rows: Math.max(nextRow, 1) };
+}
+
+/** Every node of a nested tree, depth first. */
+export function flatten(nodes: readonly ResourceNode[]): ResourceNode[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
 }
 
 function compareNodes(a: ResourceNode, b: ResourceNode): number {

@@ -9,7 +9,7 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
         <tr>
           <th scope="col">Type</th>
           <th scope="col">Reason</th>
-          <th scope="col">Object</th>
+          <th scope="col">Source</th>
           <th scope="col">Message</th>
           <th scope="col">Count</th>
           <th scope="col">Last seen</th>
@@ -20,7 +20,7 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
           <tr key={i}>
             <td>{e.type === 'Warning' ? <span class="badge warn">Warning</span> : e.type}</td>
             <td>{e.reason}</td>
-            <td>{e.involvedObject ? `${e.involvedObject.kind}/${e.involvedObject.name}` : ''}</td>
+            <td>{e.source ?? ''}</td>
             <td>{e.message}</td>
             <td>{e.count ?? 1}</td>
             <td>{e.lastTimestamp ?? ''}</td>

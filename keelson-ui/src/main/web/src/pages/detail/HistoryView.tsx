@@ -8,7 +8,7 @@ function deployable(h: HistoryEntry): boolean {
   return op && h.result === 'Succeeded' && !!h.revision;
 }
 
-export function HistoryView(props: { items: HistoryEntry[]; onRollback: (id: number) => Promise<void> }) {
+export function HistoryView(props: { items: HistoryEntry[]; onRollback: (id: number) => Promise<unknown> }) {
   const [confirm, setConfirm] = useState<HistoryEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
   const rows = props.items.slice().sort((a, b) => b.id - a.id);

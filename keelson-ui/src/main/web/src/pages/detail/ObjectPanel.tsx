@@ -1,14 +1,27 @@
 // One object of the tree: its live and desired manifests, the diff, its Events, a Pod's log.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ResourceNode } from '../../api/types';
-import { DiffView } from '../../components/DiffView';
+import type { DiffView, ManifestsView, ResourceNode, ResourceRef } from '../../api/types';
+import { DiffView as Diff } from '../../components/DiffView';
 import { Tabs } from '../../components/Tabs';
-import { useAsync } from '../../components/useAsync';
+import { type Async, useAsync } from '../../components/useAsync';
 import { useShell } from '../../context';
+import { toYaml } from '../../state/yaml';
 import { EventsTable } from './EventsTable';
 
-export function ObjectPanel(props: { namespace: string; app: string; node: ResourceNode; onClose: () => void }) {
-  const { api } = useShell();
+/** The same object: group, kind, namespace and name (the API version does not matter). */
+export function sameObject(a: ResourceRef, b: ResourceRef): boolean {
+  return a.group === b.group && a.kind === b.kind && (a.namespace ?? '') === (b.namespace ?? '') && a.name === b.name;
+}
+
+export function ObjectPanel(props: {
+  namespace: string;
+  app: string;
+  node: ResourceNode;
+  manifests: Async<ManifestsView>;
+  diff: Async<DiffView>;
+  onClose: () => void;
+}) {
   const [tab, setTab] = useState('diff');
   const n = props.node;
   const isPod = n.kind === 'Pod' && n.group === '';
@@ -19,8 +32,9 @@ export function ObjectPanel(props: { namespace: string; app: string; node: Resou
     { id: 'events', label: 'Events' },
     ...(isPod ? [{ id: 'logs', label: 'Logs' }] : []),
   ];
-  const manifests = useAsync(() => api.manifests(props.namespace, props.app, n), [n.kind, n.name, n.namespace]);
-  const diff = useAsync(() => api.diff(props.namespace, props.app, n), [n.kind, n.name, n.namespace]);
+  const object = props.manifests.value?.objects.find((o) => sameObject(o, n));
+  const objectDiff = props.diff.value?.objects.find((o) => sameObject(o, n));
+  const notDesired = n.managed ? 'Not found among the desired objects.' : 'Created by another controller: not in Git.';
 
   return (
     <section class="panel" aria-labelledby="object-title" data-testid="object-panel">
@@ -33,18 +47,23 @@ export function ObjectPanel(props: { namespace: string; app: string; node: Resou
           ✕
         </button>
       </h2>
-      {n.health?.message && <p class="muted">{n.health.message}</p>}
+      {(n.health?.message || n.message) && <p class="muted">{n.health?.message ?? n.message}</p>}
       <Tabs label="Object views" idPrefix="obj" tabs={tabs} selected={tab} onSelect={setTab}>
-        {tab === 'live' && <Yaml text={manifests.value?.live} empty="Not in the cluster." error={manifests.error} />}
-        {tab === 'desired' && <Yaml text={manifests.value?.desired} empty="Not in Git: to be pruned." error={manifests.error} />}
-        {tab === 'diff' &&
-          (diff.error ? (
-            <p class="error">{diff.error.message}</p>
-          ) : diff.value ? (
-            <DiffView diff={diff.value.items.map((d) => d.diff).join('\n')} />
-          ) : (
-            <p>Loading…</p>
-          ))}
+        {tab === 'live' && (
+          <Loaded state={props.manifests}>
+            {object?.live ? <pre class="code">{toYaml(object.live)}</pre> : <p class="muted">{object ? 'Not in the cluster yet.' : notDesired}</p>}
+          </Loaded>
+        )}
+        {tab === 'desired' && (
+          <Loaded state={props.manifests}>
+            {object?.desired ? <pre class="code">{toYaml(object.desired)}</pre> : <p class="muted">{notDesired}</p>}
+          </Loaded>
+        )}
+        {tab === 'diff' && (
+          <Loaded state={props.diff}>
+            <Diff diff={objectDiff?.diff ?? ''} />
+          </Loaded>
+        )}
         {tab === 'events' && <ObjectEvents namespace={props.namespace} app={props.app} node={n} />}
         {tab === 'logs' && <PodLog namespace={props.namespace} app={props.app} node={n} />}
       </Tabs>
@@ -52,18 +71,16 @@ export function ObjectPanel(props: { namespace: string; app: string; node: Resou
   );
 }
 
-function Yaml(props: { text?: string; empty: string; error?: Error }) {
-  if (props.error) return <p class="error">{props.error.message}</p>;
-  if (props.text === undefined) return <p class="muted">{props.empty}</p>;
-  return <pre class="code">{props.text}</pre>;
+function Loaded<T>(props: { state: Async<T>; children: ComponentChildren }) {
+  if (props.state.error) return <p class="error">{props.state.error.message}</p>;
+  if (props.state.value === undefined) return <p>Loading…</p>;
+  return <>{props.children}</>;
 }
 
 function ObjectEvents(props: { namespace: string; app: string; node: ResourceNode }) {
   const { api } = useShell();
   const events = useAsync(() => api.events(props.namespace, props.app, props.node), [props.node.name, props.node.kind]);
-  if (events.error) return <p class="error">{events.error.message}</p>;
-  if (!events.value) return <p>Loading…</p>;
-  return <EventsTable events={events.value.items} />;
+  return <Loaded state={events}>{events.value && <EventsTable events={events.value.items} />}</Loaded>;
 }
 
 /** The log streams while the tab is open; leaving the tab aborts the request. */
@@ -76,7 +93,7 @@ function PodLog(props: { namespace: string; app: string; node: ResourceNode }) {
     const abort = new AbortController();
     setText('');
     api
-      .logs(props.namespace, props.app, { namespace: props.node.namespace ?? '', name: props.node.name }, (t) => setText((s) => s + t), abort.signal)
+      .logs(props.namespace, props.app, { namespace: props.node.namespace ?? props.namespace, name: props.node.name }, (t) => setText((s) => s + t), abort.signal)
       .catch((e: Error) => abort.signal.aborted || setError(e.message));
     return () => abort.abort();
   }, [props.node.name]);
@@ -86,7 +103,7 @@ function PodLog(props: { namespace: string; app: string; node: ResourceNode }) {
   return (
     <>
       {error && <p class="error">{error}</p>}
-      <pre class="code" ref={box} aria-live="off" aria-label={`Log of Pod ${props.node.name}`} data-testid="pod-log" style="max-height:60vh">
+      <pre class="code" ref={box} aria-label={`Log of Pod ${props.node.name}`} data-testid="pod-log" style="max-height:60vh">
         {text || 'Waiting for log lines…'}
       </pre>
     </>

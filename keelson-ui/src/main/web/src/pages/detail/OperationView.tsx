@@ -3,7 +3,7 @@ import type { OperationState } from '../../api/types';
 import { PhaseBadge } from '../../components/Badges';
 import { groupResults } from '../../state/operation';
 
-export function OperationView({ op, onTerminate }: { op?: OperationState; onTerminate: () => void }) {
+export function OperationView({ op, onTerminate }: { op?: OperationState | null; onTerminate: () => void }) {
   if (!op) return <p class="muted">No operation has run yet.</p>;
   return (
     <div data-testid="operation">
@@ -22,7 +22,7 @@ export function OperationView({ op, onTerminate }: { op?: OperationState; onTerm
         )}
       </p>
       {op.failure && <p class="error">Failure: {op.failure}</p>}
-      {groupResults(op.results).map((p) => (
+      {groupResults(op.results ?? []).map((p) => (
         <section class="phase" key={p.phase} aria-label={`Phase ${p.phase}`}>
           <h3>
             {p.phase}

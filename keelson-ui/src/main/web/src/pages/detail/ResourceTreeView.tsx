@@ -49,10 +49,10 @@ export function ResourceTreeView(props: {
           const p = pos.get(n.id)!;
           const group = n.members.length > 1;
           const health = n.health ?? 'Unknown';
-          const sync = n.node.status;
+          const sync = n.node.sync;
           const label = group
             ? `${n.members.length} ${n.node.kind} objects, worst health ${health}`
-            : `${n.node.kind} ${n.node.name}, health ${health}${sync ? `, ${sync}` : ''}${n.node.hook ? ', hook' : ''}`;
+            : `${n.node.kind} ${n.node.name}, health ${health}${sync ? `, ${sync}` : ''}${n.node.managed ? '' : ', owned'}`;
           return (
             <button
               type="button"
@@ -67,9 +67,7 @@ export function ResourceTreeView(props: {
             >
               <span class="kind">
                 {n.node.kind}
-                {n.node.hook ? ' · hook' : ''}
                 {sync === 'OutOfSync' ? ' · OutOfSync' : ''}
-                {n.node.requiresPruning ? ' · prune' : ''}
               </span>
               <span class="name">{group ? `${n.members.length} objects` : n.node.name}</span>
             </button>

@@ -1,7 +1,7 @@
-// Why the app waits, the approval it waits for, and whether it is suspended or pinned.
-import type { AppDetail } from '../../api/types';
+// Why the app waits, the approval it waits for, and the pin of a rollback.
+import type { PendingApproval, Pin, Waiting } from '../../api/types';
 
-const WAIT_TITLES: Record<string, string> = {
+const WAIT_TITLES: Record<Waiting['reason'], string> = {
   SyncWindow: 'Waiting for a sync window',
   Dependency: 'Waiting for a dependency',
   Approval: 'Waiting for approval',
@@ -9,46 +9,48 @@ const WAIT_TITLES: Record<string, string> = {
   Suspended: 'Suspended',
 };
 
-export function WaitingBanner({ app }: { app: AppDetail }) {
-  if (!app.waiting) return null;
+export function WaitingBanner({ waiting }: { waiting?: Waiting }) {
+  if (!waiting) return null;
   return (
     <section class="banner warn" role="status" data-testid="waiting">
-      <h2>{WAIT_TITLES[app.waiting.reason] ?? `Waiting: ${app.waiting.reason}`}</h2>
-      {app.waiting.message}
-      {app.waiting.until && ` (until ${app.waiting.until})`}
+      <h2>{WAIT_TITLES[waiting.reason]}</h2>
+      {waiting.message}
+      {waiting.until && ` (next attempt at ${waiting.until})`}
     </section>
   );
 }
 
-export function ApprovalPanel({ app, onApprove }: { app: AppDetail; onApprove: (revision: string) => void }) {
-  const p = app.pendingApproval;
-  if (!p) return null;
+export function ApprovalPanel({ pending, onApprove }: { pending?: PendingApproval | null; onApprove: (revision: string) => void }) {
+  if (!pending) return null;
   return (
     <section class="banner info" aria-labelledby="approval-title" data-testid="approval">
       <h2 id="approval-title">
-        Revision <code>{p.revision.slice(0, 10)}</code> awaits approval{p.since ? ` since ${p.since}` : ''}
+        Revision <code>{pending.revision.slice(0, 10)}</code> awaits approval{pending.since ? ` since ${pending.since}` : ''}
       </h2>
       <p>Applying it would:</p>
       <ul>
-        {p.changes.map((c) => (
+        {(pending.changes ?? []).map((c) => (
           <li key={c}>
             <code>{c}</code>
           </li>
         ))}
       </ul>
-      <button type="button" class="primary" onClick={() => onApprove(p.revision)}>
+      <button type="button" class="primary" onClick={() => onApprove(pending.revision)}>
         Approve
       </button>
     </section>
   );
 }
 
-export function PinBanner({ app }: { app: AppDetail }) {
-  if (!app.pinned) return null;
+export function PinBanner({ pin, onUnpin }: { pin?: Pin | null; onUnpin: () => void }) {
+  if (!pin) return null;
   return (
     <section class="banner info" role="status">
-      Pinned to history entry {app.pinned.historyId} (<code>{app.pinned.revision.slice(0, 10)}</code>)
-      {app.pinned.by ? ` by ${app.pinned.by}` : ''}: new commits are not deployed until the pin is cleared.
+      Pinned to history entry {pin.historyId} (<code>{pin.revision.slice(0, 10)}</code>){pin.by ? ` by ${pin.by}` : ''}: new commits
+      are not deployed until the pin is cleared.{' '}
+      <button type="button" onClick={onUnpin}>
+        Clear pin
+      </button>
     </section>
   );
 }

@@ -70,7 +70,7 @@ export function SyncDialog(props: { namespace: string; name: string; managed: Re
                 <input type="checkbox" checked={chosen.has(id)} onChange={(e) => toggle(id, e.currentTarget.checked)} data-resource={id} />
                 {r.kind} {r.namespace ? `${r.namespace}/` : ''}
                 {r.name}
-                {r.status === 'OutOfSync' && <span class="badge warn">OutOfSync</span>}
+                {r.sync === 'OutOfSync' && <span class="badge warn">OutOfSync</span>}
               </label>
             );
           })}

@@ -81,7 +81,7 @@ export function AppTable({ items }: { items: AppSummary[] }) {
                   <span role="cell" class="cell">
                     {a.project}
                   </span>
-                  <span role="cell" class="cell muted" title={a.repoURL}>
+                  <span role="cell" class="cell muted" title={a.repoURL ?? undefined}>
                     {a.repoURL}
                     {a.path ? ` · ${a.path}` : ''}
                     <WaitingNote app={a} />

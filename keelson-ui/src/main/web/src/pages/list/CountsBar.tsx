@@ -2,12 +2,19 @@
 import { HEALTH_STATES, SYNC_STATES, type Counts } from '../../api/types';
 import type { AppQuery } from '../../state/filters';
 
-export function CountsBar(props: { counts: Counts; shown: number; query: AppQuery; onChange: (q: AppQuery) => void; live: boolean }) {
+export function CountsBar(props: {
+  counts: Counts;
+  total: number;
+  shown: number;
+  query: AppQuery;
+  onChange: (q: AppQuery) => void;
+  live: boolean;
+}) {
   const { counts, query } = props;
   return (
     <div class="counts" aria-label="Application counts">
       <strong data-testid="total" aria-live="polite">
-        {props.shown === counts.total ? `${counts.total} applications` : `${props.shown} of ${counts.total} applications`}
+        {props.shown === props.total ? `${props.total} applications` : `${props.shown} of ${props.total} applications`}
       </strong>
       {SYNC_STATES.filter((s) => counts.sync[s]).map((s) => (
         <button

@@ -34,7 +34,7 @@ export function ListPage({ params }: { params: URLSearchParams }) {
     <>
       <h1 class="sr-only">Applications</h1>
       <FilterBar query={query} onChange={setQuery} view={view} onView={setView} />
-      <CountsBar counts={list.counts} shown={list.items.length} query={query} onChange={setQuery} live={list.live} />
+      <CountsBar counts={list.counts} total={list.total} shown={list.items.length} query={query} onChange={setQuery} live={list.live} />
       {list.error && (
         <p class="error" role="alert">
           {list.error.message}
