@@ -109,7 +109,7 @@ export function DetailPage(props: { namespace: string; name: string; tab: string
           )}
         </div>
       </div>
-      <p role="status" class="muted" data-testid="notice">
+      <p role="status" class="muted notice" data-testid="notice">
         {notice ?? ''}
       </p>
       {a.healthMessage && <p class="muted">{a.healthMessage}</p>}
