@@ -1,17 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, loadEnv } from 'vite';
+import type { UserConfig } from 'vitest/config';
 
-// Preact's JSX through esbuild's automatic runtime: no Babel preset is needed.
-export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  build: {
-    // The Maven build packages this directory into the jar under META-INF/keelson-ui/.
-    outDir: '../../../target/web-dist',
-    emptyOutDir: true,
-    assetsDir: 'assets',
-    target: 'es2020',
-  },
-  test: {
-    environment: 'node',
-    include: ['test/**/*.test.ts'],
-  },
+export default defineConfig(({ mode }): UserConfig => {
+  // `npm run dev` serves the sources and sends /api and /auth to a running keelson server.
+  const api = loadEnv(mode, '.', 'KEELSON_').KEELSON_SERVER || 'http://127.0.0.1:8080';
+  return {
+    // Preact's JSX through esbuild's automatic runtime: no Babel preset is needed.
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    server: { proxy: { '/api': api, '/auth': api } },
+    build: {
+      // The Maven build packages this directory into the jar under META-INF/keelson-ui/.
+      outDir: '../../../target/web-dist',
+      emptyOutDir: true,
+      assetsDir: 'assets',
+      target: 'es2020',
+    },
+    test: { environment: 'node', include: ['test/**/*.test.ts'] },
+  };
 });
