@@ -15,6 +15,7 @@ export default defineConfig(({ mode }): UserConfig => {
       assetsDir: 'assets',
       target: 'es2020',
     },
-    test: { environment: 'node', include: ['test/**/*.test.ts'] },
+    // The contrast test reads the themes' colours from the stylesheet itself.
+    test: { environment: 'node', include: ['test/**/*.test.ts'], css: { include: /styles\.css/ } },
   };
 });

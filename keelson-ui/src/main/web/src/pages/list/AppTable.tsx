@@ -1,5 +1,5 @@
 // The list as a table of which only the rows in view exist in the DOM.
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { AppSummary } from '../../api/types';
 import { HealthBadge, SyncBadge } from '../../components/Badges';
 import { useViewport } from '../../components/useViewport';
@@ -15,6 +15,8 @@ const HEAD_HEIGHT = 32;
 export function AppTable({ items }: { items: AppSummary[] }) {
   const { navigate } = useShell();
   const scroller = useRef<HTMLDivElement>(null);
+  /** A row that keyboard navigation moved to, focused once it is rendered. */
+  const pendingFocus = useRef<number | null>(null);
   const vp = useViewport(scroller);
   const w = rowWindow({
     scrollTop: Math.max(0, vp.scrollTop),
@@ -36,10 +38,19 @@ export function AppTable({ items }: { items: AppSummary[] }) {
     const top = next * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight - HEAD_HEIGHT) el.scrollTop = top + ROW_HEIGHT - el.clientHeight + HEAD_HEIGHT;
-    const focus = () => el.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
-    focus();
-    requestAnimationFrame(() => requestAnimationFrame(focus));
+    pendingFocus.current = next;
+    focusPending();
   };
+
+  const focusPending = () => {
+    const target = pendingFocus.current;
+    const row = target === null ? null : scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    if (!row) return;
+    row.focus();
+    pendingFocus.current = null;
+  };
+  // The row scrolled to appears in a later render, once the scroll position has been read.
+  useEffect(focusPending);
 
   return (
     <div class="viewport" ref={scroller} onKeyDown={onKeyDown} data-testid="app-table">

@@ -81,6 +81,20 @@ class UiEndToEndTest {
   }
 
   @Test
+  void arrowKeysMoveThroughRowsThatAreNotYetRendered() {
+    open("/");
+    awaitText(By.cssSelector("[data-testid=total]"), APPS + " applications");
+    WebElement first = visible(By.linkText("app-00000"));
+    first.sendKeys(Keys.ARROW_DOWN);
+    browser.await(d -> "app-00010".equals(d.switchTo().activeElement().getText()));
+    browser.driver.switchTo().activeElement().sendKeys(Keys.END);
+    browser.await(d -> "app-09999".equals(d.switchTo().activeElement().getText()));
+    assertThat(rows()).hasSizeBetween(10, 60);
+    browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    browser.await(ExpectedConditions.urlContains("/applications/team-9/app-09999"));
+  }
+
+  @Test
   void searchAndFiltersNarrowTheListAndStayInTheUrl() {
     open("/");
     awaitText(By.cssSelector("[data-testid=total]"), APPS + " applications");
