@@ -2,6 +2,8 @@
 import { HEALTH_STATES, SYNC_STATES, type Counts } from '../../api/types';
 import type { AppQuery } from '../../state/filters';
 
+const noun = (n: number) => (n === 1 ? 'application' : 'applications');
+
 export function CountsBar(props: {
   counts: Counts;
   total: number;
@@ -14,7 +16,7 @@ export function CountsBar(props: {
   return (
     <div class="counts" aria-label="Application counts">
       <strong data-testid="total" aria-live="polite">
-        {props.shown === props.total ? `${props.total} applications` : `${props.shown} of ${props.total} applications`}
+        {props.shown === props.total ? `${props.total} ${noun(props.total)}` : `${props.shown} of ${props.total} ${noun(props.total)}`}
       </strong>
       {SYNC_STATES.filter((s) => counts.sync[s]).map((s) => (
         <button

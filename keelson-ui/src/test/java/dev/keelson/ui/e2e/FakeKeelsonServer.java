@@ -202,8 +202,24 @@ final class FakeKeelsonServer implements AutoCloseable {
       case "/history" -> send(ex, 200, CannedDetail.history());
       case "/events" -> send(ex, 200, CannedDetail.events());
       case "/operation" -> send(ex, 200, Map.of("operation", CannedDetail.operation()));
+      case "/logs" -> logs(ex, query(ex));
       default -> send(ex, 404, Map.of("code", "not_found", "message", "no route " + sub));
     }
+  }
+
+  /** The log of a Pod of the canned tree, sent in two chunks as a followed log arrives. */
+  private void logs(HttpExchange ex, Map<String, String> q) throws IOException {
+    if (!"web-7d9f-c".equals(q.get("pod")) || !"prod".equals(q.get("podNamespace"))) {
+      send(ex, 404, Map.of("code", "not_found", "message", "pod " + q.get("podNamespace") + "/" + q.get("pod") + " is not part of the app"));
+      return;
+    }
+    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    ex.sendResponseHeaders(200, 0);
+    OutputStream out = ex.getResponseBody();
+    out.write("starting web on :8080\n".getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    out.write("readiness probe failed: connection refused\n".getBytes(StandardCharsets.UTF_8));
+    out.flush();
   }
 
   private Map<String, String> query(HttpExchange ex) {

@@ -60,6 +60,11 @@ class UiEndToEndTest {
     browser.await(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
+  /** The whole text, not a part: "6000 of 10000 applications" is still loading. */
+  private void awaitTotal(String text) {
+    browser.await(ExpectedConditions.textToBe(By.cssSelector("[data-testid=total]"), text));
+  }
+
   private List<WebElement> rows() {
     return browser.driver.findElements(By.cssSelector("[data-testid=app-row]"));
   }
@@ -67,7 +72,7 @@ class UiEndToEndTest {
   @Test
   void theListHoldsTenThousandAppsButRendersOnlyAWindowOfThem() throws Exception {
     open("/");
-    awaitText(By.cssSelector("[data-testid=total]"), APPS + " applications");
+    awaitTotal(APPS + " applications");
     assertThat(rows()).hasSizeBetween(10, 60);
     assertThat(browser.driver.findElement(By.cssSelector("[role=table]")).getAttribute("aria-rowcount")).isEqualTo(String.valueOf(APPS + 1));
     awaitText(By.cssSelector(".counts"), "OutOfSync 1429");
@@ -83,7 +88,7 @@ class UiEndToEndTest {
   @Test
   void arrowKeysMoveThroughRowsThatAreNotYetRendered() {
     open("/");
-    awaitText(By.cssSelector("[data-testid=total]"), APPS + " applications");
+    awaitTotal(APPS + " applications");
     WebElement first = visible(By.linkText("app-00000"));
     first.sendKeys(Keys.ARROW_DOWN);
     browser.await(d -> "app-00010".equals(d.switchTo().activeElement().getText()));
@@ -97,26 +102,26 @@ class UiEndToEndTest {
   @Test
   void searchAndFiltersNarrowTheListAndStayInTheUrl() {
     open("/");
-    awaitText(By.cssSelector("[data-testid=total]"), APPS + " applications");
+    awaitTotal(APPS + " applications");
     WebElement search = visible(By.name("search"));
     search.sendKeys("app-0042");
-    awaitText(By.cssSelector("[data-testid=total]"), "10 applications");
+    awaitTotal("10 applications");
     assertThat(rows()).hasSize(10);
 
     new Select(browser.driver.findElement(By.name("sync"))).selectByVisibleText("OutOfSync");
-    awaitText(By.cssSelector("[data-testid=total]"), "2 applications");
+    awaitTotal("2 applications");
     assertThat(rows()).extracting(r -> r.findElement(By.tagName("a")).getText()).containsExactlyInAnyOrder("app-00420", "app-00427");
     browser.await(d -> d.getCurrentUrl().contains("search=app-0042") && d.getCurrentUrl().contains("sync=OutOfSync"));
 
     // Opening the URL again gives the same list.
     open("/?search=app-0042&sync=OutOfSync");
-    awaitText(By.cssSelector("[data-testid=total]"), "2 applications");
+    awaitTotal("2 applications");
   }
 
   @Test
   void tilesAreWindowedToo() throws Exception {
     open("/?view=tiles");
-    awaitText(By.cssSelector("[data-testid=total]"), APPS + " applications");
+    awaitTotal(APPS + " applications");
     List<WebElement> tiles = browser.await(d -> {
       var t = d.findElements(By.cssSelector("[data-testid=app-tile]"));
       return t.isEmpty() ? null : t;
@@ -128,7 +133,7 @@ class UiEndToEndTest {
   @Test
   void aLiveChangeShowsWithoutAReload() throws Exception {
     open("/?search=app-00001");
-    awaitText(By.cssSelector("[data-testid=total]"), "1 applications");
+    awaitTotal("1 application");
     browser.await(d -> server.openStreams() > 0);
     Map<String, Object> changed = new java.util.LinkedHashMap<>(CannedApps.summary(1));
     changed.put("health", "Degraded");
@@ -225,6 +230,35 @@ class UiEndToEndTest {
   }
 
   @Test
+  void aGroupOpensItsPodsAndAPodsLogStreams() {
+    open("/applications/team-1/app-00001");
+    visible(By.cssSelector("[data-kind=Pod]")).click();
+    visible(By.xpath("//button[normalize-space()='web-7d9f-c']")).click();
+    WebElement panel = visible(By.cssSelector("[data-testid=object-panel]"));
+    panel.findElement(By.id("obj-tab-logs")).click();
+    awaitText(By.cssSelector("[data-testid=pod-log]"), "readiness probe failed: connection refused");
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=pod-log]")).getText())
+        .isEqualTo("starting web on :8080\nreadiness probe failed: connection refused");
+    panel.findElement(By.id("obj-tab-live")).click();
+    awaitText(By.cssSelector("[data-testid=object-panel]"), "Created by another controller: not in Git.");
+  }
+
+  @Test
+  void approveAndSuspendPostTheirRequests() {
+    open("/applications/team-1/app-00001");
+    visible(By.xpath("//*[@data-testid='approval']//button[normalize-space()='Approve']")).click();
+    browser.await(d -> server.actions.size() == 1);
+    assertThat(server.actions.get(0).path()).isEqualTo("/approve");
+    assertThat(server.actions.get(0).body()).isEqualTo(Map.of("revision", "9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"));
+    awaitText(By.cssSelector("[data-testid=notice]"), "Approval requested.");
+
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Suspend']")).click();
+    browser.await(d -> server.actions.size() == 2);
+    assertThat(server.actions.get(1).path()).isEqualTo("/suspend");
+    assertThat(server.actions.get(1).body()).isEmpty();
+  }
+
+  @Test
   void theOperationAndHistoryTabs() {
     open("/applications/team-1/app-00001?tab=operation");
     WebElement op = visible(By.cssSelector("[data-testid=operation]"));
@@ -243,7 +277,7 @@ class UiEndToEndTest {
   @Test
   void theThemeToggleSwitchesToDarkAndIsRemembered() throws Exception {
     open("/");
-    awaitText(By.cssSelector("[data-testid=total]"), APPS + " applications");
+    awaitTotal(APPS + " applications");
     visible(By.xpath("//button[@aria-label='Switch to dark theme']")).click();
     browser.await(d -> "dark".equals(js("return document.documentElement.dataset.theme")));
     String background = (String) js("return getComputedStyle(document.body).backgroundColor");
