@@ -14,6 +14,10 @@ command -v openssl >/dev/null || pkgs+=(openssl)
 # The real age and gpg make and open the SOPS test files (keelson-secrets).
 command -v age >/dev/null || pkgs+=(age)
 command -v gpg >/dev/null || pkgs+=(gnupg)
+# The web UI is built and unit-tested with npm (keelson-ui), its end-to-end tests drive headless Chromium.
+command -v npm >/dev/null || pkgs+=(nodejs npm)
+[ -x /usr/bin/chromium ] || pkgs+=(chromium)
+[ -x /usr/bin/chromedriver ] || pkgs+=(chromium-driver)
 if [ ${#pkgs[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${pkgs[@]}" >/dev/null
