@@ -64,7 +64,8 @@ public final class Exchange {
   }
 
   public List<String> queryAll(String name) {
-    return query.getValues(name).stream().filter(v -> !v.isEmpty()).toList();
+    List<String> values = query.getValues(name);
+    return values == null ? List.of() : values.stream().filter(v -> !v.isEmpty()).toList();
   }
 
   public Optional<Integer> queryInt(String name, int min, int max) {
