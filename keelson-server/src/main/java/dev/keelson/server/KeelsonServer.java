@@ -64,6 +64,7 @@ public final class KeelsonServer implements AutoCloseable {
       connector.setPort(options.port());
       jetty.addConnector(connector);
       jetty.setHandler(router);
+      jetty.setErrorHandler(new dev.keelson.server.http.JsonErrors());
       jetty.setStopTimeout(2_000);
       jetty.start();
       KeelsonServer server = new KeelsonServer(index, jetty, stream);

@@ -5,6 +5,8 @@ package dev.keelson.server.http;
  * on the message; a code keeps its meaning once published.
  */
 public enum ErrorCode {
+  /** The HTTP request itself is malformed (a header, an ambiguous path); sent with Jetty's own status. */
+  bad_request(400),
   malformed_json(400),
   unknown_field(400),
   invalid_body(400),

@@ -236,6 +236,22 @@ class ServerListTest extends ServerTestBase {
   }
 
   @Test
+  @DisplayName("requests Jetty refuses before routing (a malformed header, an ambiguous path) are answered in JSON too")
+  void httpLevelErrors() throws Exception {
+    for (String request : List.of(
+        "GET /api/v1/applications HTTP/1.1\r\nHost: x\r\nNot a header\r\n\r\n",
+        "GET /api/v1/applications/a%2Fb/c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("application/json")
+            .contains("\"code\":\"bad_request\"");
+      }
+    }
+  }
+
+  @Test
   @DisplayName("the stream delivers upserts and deletes of visible apps, never an app the subject may not see")
   void stream() throws Exception {
     try (SseClient sse = new SseClient(api, "/api/v1/stream?namespace=" + ns, TestAuth.EVE)) {
