@@ -28,7 +28,7 @@ public final class Auditor {
   private final EventRecorder events;
 
   public Auditor(KubernetesClient client) {
-    this.events = new EventRecorder(client);
+    this.events = new EventRecorder(client, "keelson-server");
   }
 
   public static String user(Subject subject) {

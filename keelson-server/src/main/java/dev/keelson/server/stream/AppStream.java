@@ -36,6 +36,9 @@ public final class AppStream implements Handler {
   private final BiPredicate<Exchange, ApplicationSummary> visible;
   private final Function<Exchange, AppQuery> query;
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final java.util.Set<BlockingQueue<AppChange>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Put in every open queue on close, so that streams end now rather than at their next keepalive. */
+  private static final AppChange CLOSING = new AppChange(AppChange.Type.delete, null);
 
   public AppStream(ApplicationIndex index, BiPredicate<Exchange, ApplicationSummary> visible,
       Function<Exchange, AppQuery> query) {
@@ -51,6 +54,7 @@ public final class AppStream implements Handler {
         java.util.Optional.empty(), filter.labels(), filter.search());
     BlockingQueue<AppChange> queue = new ArrayBlockingQueue<>(QUEUE);
     AtomicBoolean overflowed = new AtomicBoolean();
+    open.add(queue);
     try (AutoCloseable subscription = index.subscribe(c -> {
       if (!queue.offer(c)) overflowed.set(true);
     }); OutputStream out = ex.stream("text/event-stream")) {
@@ -61,6 +65,7 @@ public final class AppStream implements Handler {
           return;
         }
         AppChange c = queue.poll(KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS);
+        if (c == CLOSING) return;
         if (c == null) {
           out.write(": keepalive\n\n".getBytes(StandardCharsets.US_ASCII));
           out.flush();
@@ -70,6 +75,8 @@ public final class AppStream implements Handler {
         if (!base.matches(c.app()) || !visible.test(ex, c.app())) continue;
         send(out, c.type().name(), new String(Json.write(c.app()), StandardCharsets.UTF_8));
       }
+    } finally {
+      open.remove(queue);
     }
   }
 
@@ -78,8 +85,9 @@ public final class AppStream implements Handler {
     out.flush();
   }
 
-  /** Ends every open stream within one keepalive period, for a server shutting down. */
+  /** Ends every open stream, for a server shutting down. */
   public void close() {
     closing.set(true);
+    open.forEach(q -> q.offer(CLOSING));
   }
 }

@@ -140,6 +140,8 @@ class ServerControllerTest extends ServerTestBase {
     List<String> messages = new ArrayList<>();
     events.forEach(e -> messages.add(e.path("reason").asText() + ": " + e.path("message").asText()));
     assertThat(messages).contains("ActionRequested: user alice requested sync (prune): accepted");
+    assertThat(events).anyMatch(e -> e.path("reason").asText().equals("ActionRequested")
+        && e.path("source").asText().equals("keelson-server"));
 
     JsonNode history = ok(api.get(app + "/history", TestAuth.ALICE)).path("entries");
     assertThat(history.size()).isGreaterThanOrEqualTo(1);

@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.server.KeelsonServer;
+import dev.keelson.server.ServerOptions;
+import dev.keelson.server.http.Access;
+import dev.keelson.server.http.Method;
+import dev.keelson.server.http.RouteSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,6 +238,33 @@ class ServerListTest extends ServerTestBase {
         .isEqualTo("nothing_to_do");
     assertThat(api.post("/api/v1/applications/" + ns + "/web-02/rollback", TestAuth.ALICE, "{\"historyId\": 7}").code())
         .isEqualTo("invalid_body");
+  }
+
+  @Test
+  @DisplayName("a RouteSet mounts public endpoints beside the API (as the auth module's login) and cannot take an API path")
+  void routeSets() throws Exception {
+    record Login(String username, String password) {}
+    RouteSet session = routes -> routes.add(Method.POST, "/api/v1/session", Access.PUBLIC, ex -> {
+      Login login = ex.body(Login.class);
+      ex.header("Set-Cookie", "keelson.token=" + login.username() + "; HttpOnly; Path=/");
+      ex.json(java.util.Map.of("user", login.username(), "hadCookie", ex.credentials().sessionCookie().isPresent()));
+    });
+    try (KeelsonServer withLogin = KeelsonServer.start(client,
+        ServerOptions.defaults(java.nio.file.Files.createTempDirectory("keelson-server-cache-")).withPort(0),
+        TestAuth.AUTHENTICATOR, TestAuth.AUTHORIZER, List.of(session))) {
+      Api other = new Api(withLogin.port());
+      // public: an expired token does not stop a login
+      Api.Response r = other.post("/api/v1/session", TestAuth.EXPIRED, "{\"username\": \"alice\", \"password\": \"x\"}");
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(r.json().path("user").asText()).isEqualTo("alice");
+      assertThat(other.post("/api/v1/session", null, "{\"user\": \"alice\"}").code()).isEqualTo("unknown_field");
+      assertThat(other.get("/api/v1/applications?namespace=" + ns, TestAuth.ALICE).json().path("total").asInt()).isEqualTo(14);
+    }
+    RouteSet hijack = routes -> routes.get("/api/v1/applications", ex -> ex.json(java.util.Map.of()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeelsonServer.start(client,
+            ServerOptions.defaults(java.nio.file.Files.createTempDirectory("keelson-server-cache-")).withPort(0),
+            TestAuth.AUTHENTICATOR, TestAuth.AUTHORIZER, List.of(hijack)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already mounted");
   }
 
   @Test
