@@ -42,8 +42,9 @@ public final class Annotations {
   public static final String SUSPEND_CHANGED = "keelson.dev/suspend-changed";
 
   /**
-   * Set by the API server's refresh (any new value): reconcile now, comparing live state with
-   * Git, without starting a sync. Nothing is echoed; the next status write is the answer.
+   * Set by the API server's refresh (any new value): reconcile now, fetching Git at once (not at
+   * the interval) and comparing, without starting a sync. The value is echoed in
+   * {@code status.lastHandledRefresh} once acted upon.
    */
   public static final String REFRESH_REQUESTED_AT = "keelson.dev/refresh-requested-at";
 

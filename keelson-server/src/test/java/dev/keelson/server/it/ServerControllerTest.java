@@ -111,7 +111,7 @@ class ServerControllerTest extends ServerTestBase {
   }
 
   @Test
-  @DisplayName("diff and manifests before a sync, a sync asked for through the API and answered by the controller, audited; then tree, history, operation, events, diff")
+  @DisplayName("diff and manifests before a sync, a sync asked for through the API and answered by the controller, audited; then tree, history, operation, events, diff, logs, rollback, refresh")
   void syncThroughTheApi() throws Exception {
     JsonNode before = ok(api.get(app + "/diff", TestAuth.ALICE));
     assertThat(before.path("different").asBoolean()).isTrue();
@@ -187,10 +187,18 @@ class ServerControllerTest extends ServerTestBase {
     assertThat(ok(api.get(app + "/operation", TestAuth.ALICE)).path("pinned").path("historyId").asLong()).isEqualTo(id);
     String clear = ok(api.post(app + "/rollback", TestAuth.ALICE, "{\"clear\": true}")).path("token").asText();
     awaitDetail(d -> clear.equals(d.path("status").path("lastHandledRollback").asText()));
+
+    // a refresh fetches at once (the interval is a minute) and compares, without syncing
+    String sha = repo.write("deploy/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\n").commit("extra");
+    String refresh = ok(api.post(app + "/refresh", TestAuth.ALICE, "")).path("token").asText();
+    JsonNode refreshed = awaitDetail(d -> refresh.equals(d.path("status").path("lastHandledRefresh").asText()));
+    assertThat(refreshed.path("summary").path("revision").asText()).isEqualTo(sha);
+    assertThat(refreshed.path("summary").path("sync").asText()).isEqualTo("OutOfSync");
+    assertThat(client.configMaps().inNamespace(ns).withName("extra").get()).as("not synced").isNull();
   }
 
   @Test
-  @DisplayName("suspend and resume change spec.suspend and are answered by the controller; refresh writes its request")
+  @DisplayName("suspend, resume and refresh are written as requests and answered by the controller")
   void suspendResumeRefresh() throws Exception {
     String suspend = ok(api.post(app + "/suspend", TestAuth.ALICE, "")).path("token").asText();
     JsonNode suspended = awaitDetail(d -> suspend.equals(d.path("status").path("lastHandledSuspendChange").asText()));
@@ -203,6 +211,7 @@ class ServerControllerTest extends ServerTestBase {
 
     String refresh = ok(api.post(app + "/refresh", TestAuth.ALICE, "{}")).path("token").asText();
     assertThat(live().getMetadata().getAnnotations()).containsEntry("keelson.dev/refresh-requested-at", refresh);
+    awaitDetail(d -> refresh.equals(d.path("status").path("lastHandledRefresh").asText()));
     assertThat(log.auditLines()).anyMatch(l -> l.contains("user=alice action=suspend"))
         .anyMatch(l -> l.contains("user=alice action=resume")).anyMatch(l -> l.contains("user=alice action=refresh"));
     // eve may get the app but not update it
