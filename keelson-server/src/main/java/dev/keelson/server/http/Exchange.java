@@ -125,13 +125,28 @@ public final class Exchange {
     InputStream in = Content.Source.asInputStream(request);
     byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
     if (body.length > maxBody || declared > maxBody) {
-      in.skip(DRAIN_LIMIT);
+      drain(in, declared);
       throw new ApiError(ErrorCode.body_too_large, "the body exceeds " + maxBody + " bytes");
     }
     return Json.read(body, type);
   }
 
   private static final long DRAIN_LIMIT = 16L << 20;
+
+  /**
+   * Reads the rest of a refused body (a client still sending would otherwise see its connection
+   * reset instead of the answer); beyond the bound the connection is closed after the answer.
+   */
+  private void drain(InputStream in, long declared) throws IOException {
+    if (declared > DRAIN_LIMIT) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      return;
+    }
+    byte[] sink = new byte[64 << 10];
+    long read = 0;
+    for (int n; read < DRAIN_LIMIT && (n = in.read(sink)) >= 0; ) read += n;
+    if (read >= DRAIN_LIMIT) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+  }
 
   public Exchange status(int code) {
     this.status = code;

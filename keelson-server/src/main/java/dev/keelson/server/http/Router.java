@@ -91,7 +91,7 @@ public final class Router extends Handler.Abstract implements Routes {
     try {
       method = Method.valueOf(request.getMethod());
     } catch (IllegalArgumentException e) {
-      error(response, ErrorCode.method_not_allowed, request.getMethod() + " is not served");
+      error(request, response, ErrorCode.method_not_allowed, request.getMethod() + " is not served");
       return;
     }
     String[] path = split(Request.getPathInContext(request));
@@ -109,8 +109,8 @@ public final class Router extends Handler.Abstract implements Routes {
       }
     }
     if (route == null) {
-      if (pathKnown) error(response, ErrorCode.method_not_allowed, method + " is not served here");
-      else error(response, ErrorCode.not_found, "no endpoint " + Request.getPathInContext(request));
+      if (pathKnown) error(request, response, ErrorCode.method_not_allowed, method + " is not served here");
+      else error(request, response, ErrorCode.not_found, "no endpoint " + Request.getPathInContext(request));
       return;
     }
     RequestCredentials credentials = credentials(request, method);
@@ -120,22 +120,38 @@ public final class Router extends Handler.Abstract implements Routes {
       exchange = new Exchange(request, response, method, params, credentials, subject, authorizer, maxBody);
       route.handler.handle(exchange);
       if (!exchange.answered()) response.setStatus(204);
+      drain(request, response);
     } catch (AuthException e) {
-      error(response, switch (e.kind()) {
+      error(request, response, switch (e.kind()) {
         case UNAUTHENTICATED -> ErrorCode.unauthenticated;
         case FORBIDDEN -> ErrorCode.forbidden;
         case RATE_LIMITED -> ErrorCode.rate_limited;
       }, e.getMessage());
     } catch (ApiError e) {
       if (exchange != null && exchange.answered()) throw new EofException(e.getMessage());
-      error(response, e.code(), e.getMessage());
+      error(request, response, e.code(), e.getMessage());
     } catch (EofException e) {
       throw e; // the client went away: nothing to answer
     } catch (Exception e) {
       LOG.warn("{} {} failed", method, Request.getPathInContext(request), e);
       if (exchange != null && exchange.answered()) throw new IOException(e);
-      error(response, ErrorCode.internal, "internal error: " + e.getClass().getSimpleName());
+      error(request, response, ErrorCode.internal, "internal error: " + e.getClass().getSimpleName());
     }
+  }
+
+  private static final long DRAIN_LIMIT = 1L << 20;
+
+  /**
+   * Reads what is left of the request body before answering. A body left unread makes Jetty
+   * close the connection, and a client that already pooled it for its next request sees that one
+   * fail; past the bound, the answer says it closes the connection instead.
+   */
+  private static void drain(Request request, Response response) throws IOException {
+    java.io.InputStream in = Content.Source.asInputStream(request);
+    byte[] sink = new byte[16 << 10];
+    long read = 0;
+    for (int n; read < DRAIN_LIMIT && (n = in.read(sink)) >= 0; ) read += n;
+    if (read >= DRAIN_LIMIT && !response.isCommitted()) response.getHeaders().put(HttpHeader.CONNECTION, "close");
   }
 
   private static RequestCredentials credentials(Request request, Method method) {
@@ -148,7 +164,8 @@ public final class Router extends Handler.Abstract implements Routes {
     return new RequestCredentials(bearer, cookie, csrf, method.unsafe(), Request.getRemoteAddr(request));
   }
 
-  static void error(Response response, ErrorCode code, String message) throws IOException {
+  static void error(Request request, Response response, ErrorCode code, String message) throws IOException {
+    drain(request, response);
     byte[] bytes = Json.write(new ErrorBody(code, message));
     response.setStatus(code.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
