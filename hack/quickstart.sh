@@ -42,7 +42,9 @@ if [ -f "$DEMO/controller.pid" ] && kill -0 "$(cat "$DEMO/controller.pid")" 2>/d
   echo "[quickstart] the controller is already running (pid $(cat "$DEMO/controller.pid"))"
 else
   echo "[quickstart] starting the controller (log: $DEMO/controller.log)"
-  nohup "$K" controller --metrics-port "${KEELSON_METRICS_PORT:-9090}" > "$DEMO/controller.log" 2>&1 &
+  # the API in the same process; a local demo cluster, so without authentication
+  nohup "$K" controller --metrics-port "${KEELSON_METRICS_PORT:-9090}" \
+    --with-server --port "${KEELSON_API_PORT:-8080}" --disable-auth > "$DEMO/controller.log" 2>&1 &
   echo $! > "$DEMO/controller.pid"
 fi
 
@@ -65,5 +67,8 @@ cat <<TXT
   git -C $DEMO/repo commit -am "scale guestbook" && ./keelson app sync guestbook -n default
   kubectl -n guestbook scale deployment guestbook-ui --replicas 5   # reverted within seconds (selfHeal)
   ./keelson app diff guestbook -n default; ./keelson app history guestbook -n default
+API: http://127.0.0.1:${KEELSON_API_PORT:-8080}/api/v1/applications (OpenAPI: /api/v1/openapi.json)
+  No login: this demo runs with --disable-auth, every request may do everything.
+  curl -s http://127.0.0.1:${KEELSON_API_PORT:-8080}/api/v1/applications/default/guestbook/resource-tree
 Stop: kill \$(cat $DEMO/controller.pid); ./keelson local-cluster down
 TXT

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * <p>A command prints its result on standard output; logs go to standard error and only when
  * something is wrong. Libraries' notices that ask nothing of the user (fabric8 warns about every
- * {@code v1alpha1} kind it serves) are left out. The controller is a long-running process whose
- * log is its record, so it logs at {@code info}. {@code -v} shows more of everything.
+ * {@code v1alpha1} kind it serves) are left out. The controller and the API server are long-running processes whose
+ * log is their record, so it logs at {@code info}. {@code -v} shows more of everything.
  */
 final class CliLogging {
   static final List<String> VERBOSE_FLAGS = List.of("-v", "--verbose");
@@ -21,7 +21,7 @@ final class CliLogging {
     List<String> list = List.of(args);
     boolean verbose = list.stream().anyMatch(VERBOSE_FLAGS::contains);
     boolean longRunning = list.stream().filter(a -> !a.startsWith("-")).findFirst()
-        .map("controller"::equals).orElse(false);
+        .map(c -> c.equals("controller") || c.equals("server")).orElse(false);
     if (verbose) {
       set("defaultLogLevel", "info");
       set("log.dev.keelson", "debug");

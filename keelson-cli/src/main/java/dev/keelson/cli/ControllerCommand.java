@@ -3,6 +3,7 @@ package dev.keelson.cli;
 import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
 import dev.keelson.controller.sealed.SealedSecretsOptions;
+import dev.keelson.server.KeelsonServer;
 import java.time.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -58,8 +59,18 @@ final class ControllerCommand implements Callable<Integer> {
       description = "How often a new sealing key is generated, e.g. 720h; 0 turns renewal off (default: ${DEFAULT-VALUE}).")
   Duration keyRenewPeriod;
 
+  @Option(names = "--with-server", description = "Also serve the HTTP API in this process (see `keelson server`).")
+  boolean withServer;
+
+  @Mixin ServerOptionsMixin server;
+
   @Override
   public Integer call() throws Exception {
+    java.util.Optional<ServerOptionsMixin.Authentication> auth = server.authentication();
+    if (withServer && auth.isEmpty()) {
+      System.err.println("error: " + ServerOptionsMixin.NOT_CONFIGURED);
+      return ExitCodes.ERROR;
+    }
     Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".keelson", "cache");
     ControllerOptions options = ControllerOptions.defaults(cache)
         .withMetricsPort(metricsPort)
@@ -72,8 +83,16 @@ final class ControllerCommand implements Callable<Integer> {
     warnIfLookupReadsAnotherCluster();
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);
+    KeelsonServer api = null;
+    if (withServer) {
+      api = KeelsonServer.start(client, server.options(controllerNamespace, cache.resolveSibling("server-cache")),
+          auth.get().authenticator(), auth.get().authorizer(), List.of());
+      ServerCommand.announce(api.port(), server.disableAuth);
+    }
+    KeelsonServer serving = api;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (serving != null) serving.close();
       controller.close();
       client.close();
       stopped.countDown();

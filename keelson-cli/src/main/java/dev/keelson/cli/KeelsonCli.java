@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
       LocalClusterCommand.class,
       InstallCommand.class,
       ControllerCommand.class,
+      ServerCommand.class,
       AppCommand.class,
       AppSetCommand.class,
       ClusterCommand.class,

@@ -38,6 +38,8 @@ public class ApplicationStatus {
   public String lastHandledRollback;
   public String lastHandledTerminate;
   public String lastHandledSuspendChange;
+  /** Value of the keelson.dev/refresh-requested-at annotation last acted upon (Git fetched, compared). */
+  public String lastHandledRefresh;
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SyncStatus {

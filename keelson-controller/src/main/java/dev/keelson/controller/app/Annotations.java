@@ -42,6 +42,13 @@ public final class Annotations {
   public static final String SUSPEND_CHANGED = "keelson.dev/suspend-changed";
 
   /**
+   * Set by the API server's refresh (any new value): reconcile now, fetching Git at once (not at
+   * the interval) and comparing, without starting a sync. The value is echoed in
+   * {@code status.lastHandledRefresh} once acted upon.
+   */
+  public static final String REFRESH_REQUESTED_AT = "keelson.dev/refresh-requested-at";
+
+  /**
    * Written by the controller on an Application being deleted once its PreDelete hooks have
    * succeeded (value: the app's uid), so that they are not looked for again while its objects,
    * perhaps the hooks' namespace among them, are deleted.
@@ -50,7 +57,7 @@ public final class Annotations {
 
   /** Every annotation whose change must trigger a reconcile. */
   public static final java.util.List<String> REQUESTS = java.util.List.of(
-      SYNC_REQUESTED_AT, APPROVE, ROLLBACK, ROLLBACK_CLEARED, TERMINATE, SUSPEND_CHANGED);
+      SYNC_REQUESTED_AT, APPROVE, ROLLBACK, ROLLBACK_CLEARED, TERMINATE, SUSPEND_CHANGED, REFRESH_REQUESTED_AT);
 
   private Annotations() {}
 }

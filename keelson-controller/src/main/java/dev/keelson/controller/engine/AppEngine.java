@@ -76,7 +76,8 @@ public final class AppEngine {
     DesiredState desired;
     try {
       AppSettings target = (pin == null ? app : app.atRevision(pin.revision)).asHelmUpgrade(installed(status));
-      desired = desiredBuilder.build(target, request.sync() != null);
+      // a sync or a refresh fetches now rather than at the interval
+      desired = desiredBuilder.build(target, request.sync() != null || request.refresh() != null);
       admit(app, desired);
     } catch (ReconcileFailure f) {
       ledger.refuseOperations(f.getMessage());

@@ -35,8 +35,14 @@ public record Orchestration(
   /** Why syncing is held back: condition reason and message; stalled when only a change of spec helps. */
   public record Gate(String reason, String message, boolean stalled) {}
 
-  public record Handled(String sync, String approval, String rollback, String terminate, String suspendChange) {
-    public static final Handled NONE = new Handled(null, null, null, null, null);
+  public record Handled(String sync, String approval, String rollback, String terminate, String suspendChange,
+      String refresh) {
+    public static final Handled NONE = new Handled(null, null, null, null, null, null);
+
+    /** Without a refresh. */
+    public Handled(String sync, String approval, String rollback, String terminate, String suspendChange) {
+      this(sync, approval, rollback, terminate, suspendChange, null);
+    }
 
     public static Handled of(Request r) {
       return new Handled(
@@ -44,7 +50,8 @@ public record Orchestration(
           r.approve() == null ? null : r.approve().at(),
           r.rollback() != null ? r.rollback().at() : r.rollbackCleared() == null ? null : r.rollbackCleared().at(),
           r.terminate() == null ? null : r.terminate().at(),
-          r.suspendChange() == null ? null : r.suspendChange().at());
+          r.suspendChange() == null ? null : r.suspendChange().at(),
+          r.refresh());
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param pinnedBy the rollback annotation in force (handled or not), or null when not pinned
  * @param terminate a terminate-op request, or null
  * @param suspendChange a suspend or resume, or null
+ * @param refresh the token of a refresh (fetch now and compare, no sync), or null
  */
 public record Request(
     SyncRequest sync,
@@ -23,9 +24,16 @@ public record Request(
     OperatorRequest rollbackCleared,
     OperatorRequest pinnedBy,
     OperatorRequest terminate,
-    OperatorRequest suspendChange) {
+    OperatorRequest suspendChange,
+    String refresh) {
 
   public static final Request NONE = new Request(null, null, null, null, null, null, null);
+
+  /** Without a refresh. */
+  public Request(SyncRequest sync, OperatorRequest approve, OperatorRequest rollback, OperatorRequest rollbackCleared,
+      OperatorRequest pinnedBy, OperatorRequest terminate, OperatorRequest suspendChange) {
+    this(sync, approve, rollback, rollbackCleared, pinnedBy, terminate, suspendChange, null);
+  }
 
   /**
    * @param token the request's value, echoed in status.lastHandledSyncRequest and used as the
@@ -56,6 +64,6 @@ public record Request(
 
   public boolean any() {
     return sync != null || approve != null || rollback != null || rollbackCleared != null
-        || terminate != null || suspendChange != null;
+        || terminate != null || suspendChange != null || refresh != null;
   }
 }

@@ -88,6 +88,7 @@ public final class StatusBuilder {
     if (h.rollback() != null) s.lastHandledRollback = h.rollback();
     if (h.terminate() != null) s.lastHandledTerminate = h.terminate();
     if (h.suspendChange() != null) s.lastHandledSuspendChange = h.suspendChange();
+    if (h.refresh() != null) s.lastHandledRefresh = h.refresh();
     s.operationState = orch.operation();
     s.pendingApproval = orch.pending();
     s.pinned = orch.pin();
@@ -297,6 +298,7 @@ public final class StatusBuilder {
     s.lastHandledRollback = old.lastHandledRollback;
     s.lastHandledTerminate = old.lastHandledTerminate;
     s.lastHandledSuspendChange = old.lastHandledSuspendChange;
+    s.lastHandledRefresh = old.lastHandledRefresh;
     return s;
   }
 

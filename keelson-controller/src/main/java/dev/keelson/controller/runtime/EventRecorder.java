@@ -20,9 +20,16 @@ public final class EventRecorder {
   private static final int MAX_MESSAGE = 1024;
 
   private final KubernetesClient client;
+  private final String component;
 
   public EventRecorder(KubernetesClient client) {
+    this(client, "keelson-controller");
+  }
+
+  /** @param component the Event's source, who reports: {@code keelson-server} for actions asked through the API */
+  public EventRecorder(KubernetesClient client, String component) {
     this.client = client;
+    this.component = component;
   }
 
   public void normal(HasMetadata object, String reason, String message) {
@@ -54,7 +61,7 @@ public final class EventRecorder {
         .withFirstTimestamp(now)
         .withLastTimestamp(now)
         .withCount(1)
-        .withNewSource().withComponent("keelson-controller").endSource()
+        .withNewSource().withComponent(component).endSource()
         .build();
     try {
       client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();

@@ -223,6 +223,23 @@ public final class KeelsonController implements AutoCloseable {
         new ResourceClient(destination, discovery));
   }
 
+  /**
+   * The same over a Git cache the caller keeps: a long-running process (the API server) diffs
+   * many apps and must not clone a repository once per request.
+   */
+  public static AppDiffer differ(KubernetesClient control, KubernetesClient destination, GitSourceCache git,
+      java.nio.file.Path cacheDir) {
+    ApiDiscovery discovery = new ApiDiscovery(destination);
+    return new AppDiffer(desiredStateBuilder(control, destination, git, discovery, cacheDir),
+        new ResourceClient(destination, discovery));
+  }
+
+  /** Source and render alone over a Git cache the caller keeps (the API server's manifests). */
+  public static DesiredStateBuilder desiredState(KubernetesClient control, KubernetesClient destination,
+      GitSourceCache git, java.nio.file.Path cacheDir) {
+    return desiredStateBuilder(control, destination, git, new ApiDiscovery(destination), cacheDir);
+  }
+
   /** A chart's test hooks run against the live release, for `keelson app test`. */
   public static ChartTests chartTests(KubernetesClient control, KubernetesClient destination,
       java.nio.file.Path cacheDir) {

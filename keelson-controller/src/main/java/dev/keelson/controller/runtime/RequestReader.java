@@ -35,7 +35,9 @@ final class RequestReader {
         ? unhandled(a.get(Annotations.ROLLBACK_CLEARED), s.lastHandledRollback) : null;
     OperatorRequest terminate = unhandled(a.get(Annotations.TERMINATE), s.lastHandledTerminate);
     OperatorRequest suspend = unhandled(a.get(Annotations.SUSPEND_CHANGED), s.lastHandledSuspendChange);
-    return new Request(sync, approve, rollback, cleared, pinnedBy.orElse(null), terminate, suspend);
+    String refreshToken = a.get(Annotations.REFRESH_REQUESTED_AT);
+    String refresh = refreshToken != null && !refreshToken.equals(s.lastHandledRefresh) ? refreshToken : null;
+    return new Request(sync, approve, rollback, cleared, pinnedBy.orElse(null), terminate, suspend, refresh);
   }
 
   private static OperatorRequest unhandled(String value, String handledToken) {

@@ -41,6 +41,16 @@ class RequestReaderTest {
   }
 
   @Test
+  @DisplayName("a refresh request is read until its token is echoed in status")
+  void refreshRequest() {
+    Map<String, String> ann = Map.of(Annotations.REFRESH_REQUESTED_AT, "r1");
+    assertThat(RequestReader.read(app(ann), null).refresh()).isEqualTo("r1");
+    ApplicationStatus handled = new ApplicationStatus();
+    handled.lastHandledRefresh = "r1";
+    assertThat(RequestReader.read(app(ann), handled).refresh()).isNull();
+  }
+
+  @Test
   @DisplayName("JSON requests are read once; a value that is not a request is ignored")
   void operatorRequests() {
     Map<String, String> ann = new LinkedHashMap<>();
