@@ -66,11 +66,6 @@ final class ControllerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    java.util.Optional<ServerOptionsMixin.Authentication> auth = server.authentication();
-    if (withServer && auth.isEmpty()) {
-      System.err.println("error: " + ServerOptionsMixin.NOT_CONFIGURED);
-      return ExitCodes.ERROR;
-    }
     Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".keelson", "cache");
     ControllerOptions options = ControllerOptions.defaults(cache)
         .withMetricsPort(metricsPort)
@@ -84,15 +79,19 @@ final class ControllerCommand implements Callable<Integer> {
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);
     KeelsonServer api = null;
+    ServerOptionsMixin.Authentication auth = null;
     if (withServer) {
+      auth = server.authentication(client, controllerNamespace);
       api = KeelsonServer.start(client, server.options(controllerNamespace, cache.resolveSibling("server-cache")),
-          auth.get().authenticator(), auth.get().authorizer(), List.of());
-      ServerCommand.announce(api.port(), server.disableAuth);
+          auth.authenticator(), auth.authorizer(), auth.routes());
+      ServerCommand.announce(api.port(), server.disableAuth, controllerNamespace);
     }
     KeelsonServer serving = api;
+    ServerOptionsMixin.Authentication authenticating = auth;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (serving != null) serving.close();
+      if (authenticating != null) authenticating.close().run();
       controller.close();
       client.close();
       stopped.countDown();

@@ -28,19 +28,16 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<ServerOptionsMixin.Authentication> auth = server.authentication();
-    if (auth.isEmpty()) {
-      System.err.println("error: " + ServerOptionsMixin.NOT_CONFIGURED);
-      return ExitCodes.ERROR;
-    }
     Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".keelson", "server-cache");
     KubernetesClient client = kube.client();
+    ServerOptionsMixin.Authentication auth = server.authentication(client, controllerNamespace);
     KeelsonServer api = KeelsonServer.start(client, server.options(controllerNamespace, cache),
-        auth.get().authenticator(), auth.get().authorizer(), List.of());
-    announce(api.port(), server.disableAuth);
+        auth.authenticator(), auth.authorizer(), auth.routes());
+    announce(api.port(), server.disableAuth, controllerNamespace);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.close();
+      auth.close().run();
       client.close();
       stopped.countDown();
     }, "keelson-shutdown"));
@@ -48,11 +45,17 @@ final class ServerCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The URL on standard output, what a user (or the quickstart) needs to reach it. */
-  static void announce(int port, boolean authDisabled) {
+  /** The URLs on standard output, and how to log in: what a user (or the quickstart) needs to reach it. */
+  static void announce(int port, boolean authDisabled, String controllerNamespace) {
+    System.out.println("UI: http://127.0.0.1:" + port + "/");
     System.out.println("API: http://127.0.0.1:" + port + "/api/v1 (OpenAPI: http://127.0.0.1:" + port
         + "/api/v1/openapi.json)");
-    if (authDisabled) System.out.println("authentication is disabled: no login needed, every request may do everything");
+    if (authDisabled) {
+      System.out.println("authentication is disabled: no login needed, every request may do everything");
+    } else {
+      System.out.println("log in as admin; the initial password: kubectl -n " + controllerNamespace
+          + " get secret keelson-initial-admin -o jsonpath='{.data.password}' | base64 -d");
+    }
     System.out.flush();
   }
 }

@@ -55,19 +55,46 @@ class ServerCliTest {
   }
 
   @Test
-  @DisplayName("server refuses to start without authentication configured, saying how to run without it")
-  void refusesWithoutAuth() {
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = KeelsonCli.run("server", "--port", "0", "--kubeconfig", kubeconfig);
-    } finally {
-      System.setErr(oldErr);
+  @DisplayName("keelson server with its own accounts: UI at /, the API refuses anonymous requests, the initial admin logs in")
+  void serverWithAccounts() throws Exception {
+    if (client.namespaces().withName("keelson-system").get() == null) {
+      client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+          .withName("keelson-system").endMetadata().build()).createOr(r -> r.update());
     }
-    assertThat(code).isEqualTo(ExitCodes.ERROR);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("authentication is not configured").contains("--disable-auth");
+    Process p = launch("server", "--port", "0", "--kubeconfig", kubeconfig,
+        "--cache-dir", Files.createTempDirectory("keelson-server-cache-").toString());
+    try {
+      String base = awaitUrl(p);
+      HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/applications"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/applications")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<html");
+      var initial = client.secrets().inNamespace("keelson-system").withName("keelson-initial-admin").get();
+      String password = new String(java.util.Base64.getDecoder().decode(initial.getData().get("password")),
+          StandardCharsets.UTF_8);
+      HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"nope\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      assertThat(login.headers().firstValue("Set-Cookie").orElse("")).contains("keelson.token=").contains("HttpOnly")
+          .contains("SameSite=Strict");
+      String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).path("token").asText();
+      HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/applications"))
+          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(session.body()).contains("\"subject\":\"admin\"").contains("csrfToken");
+    } finally {
+      stop(p);
+    }
   }
 
   @Test
@@ -95,6 +122,7 @@ class ServerCliTest {
     String ns = cluster.createNamespace("cli-ctl");
     createApp(ns, "both");
     Process p = launch("controller", "--with-server", "--port", "0", "--disable-auth", "--metrics-port", "0",
+        "--webhook-port", "0",
         "--no-leader-election", "--sealed-secrets=false", "-n", ns, "--kubeconfig", kubeconfig,
         "--cache-dir", Files.createTempDirectory("keelson-cache-").toString());
     try {

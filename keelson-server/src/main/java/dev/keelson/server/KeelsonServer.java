@@ -63,7 +63,8 @@ public final class KeelsonServer implements AutoCloseable {
       ServerConnector connector = new ServerConnector(jetty);
       connector.setPort(options.port());
       jetty.addConnector(connector);
-      jetty.setHandler(router);
+      // the UI's files for GETs outside /api/ and /auth/, the API for everything else
+      jetty.setHandler(new dev.keelson.server.ui.UiHandler(router, new dev.keelson.ui.UiAssets()));
       jetty.setErrorHandler(new dev.keelson.server.http.JsonErrors());
       jetty.setStopTimeout(2_000);
       jetty.start();

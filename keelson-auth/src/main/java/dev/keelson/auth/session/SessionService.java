@@ -57,4 +57,13 @@ public final class SessionService {
   public void logout(String token) {
     tokens.logout(token);
   }
+
+  /**
+   * The CSRF token of a valid session (a browser back from an OIDC login holds only the cookie).
+   *
+   * @throws AuthException UNAUTHENTICATED when the token does not hold
+   */
+  public String csrfToken(String token) throws AuthException {
+    return tokens.csrfToken(token);
+  }
 }

@@ -121,6 +121,11 @@ public final class SessionTokens {
     return MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /** The CSRF token of the session a token carries: what a browser that logged in by OIDC asks for. */
+  public String csrfToken(String token) throws AuthException {
+    return csrf(key.get(), verify(token).id());
+  }
+
   private static String csrf(byte[] key, String sessionId) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
