@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       ControllerCommand.class,
       AppCommand.class,
       AppSetCommand.class,
+      PlanCommand.class,
       ClusterCommand.class,
       BenchCommand.class,
       RenderCommand.class,
