@@ -23,7 +23,7 @@ public record LocalCheckout(Path gitDir, List<String> remoteUrls) {
 
   /** The repository holding {@code dir}, looking upwards as git does. */
   public static LocalCheckout open(Path dir) throws SourceException {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment(null)
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
         .findGitDir(dir.toAbsolutePath().normalize().toFile());
     if (builder.getGitDir() == null) {
       // a bare repository given directly
