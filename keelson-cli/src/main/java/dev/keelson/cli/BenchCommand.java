@@ -4,6 +4,7 @@ import dev.keelson.bench.ColdStartBench;
 import dev.keelson.bench.CommitBench;
 import dev.keelson.bench.DriftBench;
 import dev.keelson.bench.GitBench;
+import dev.keelson.bench.PlanBench;
 import dev.keelson.bench.SteadyStateBench;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
       SteadyStateBench.class,
       DriftBench.class,
       CommitBench.class,
-      GitBench.class
+      GitBench.class,
+      PlanBench.class
     })
 final class BenchCommand {}

@@ -195,9 +195,18 @@ class PlanCliTest {
     CliTest.Result r = CliTest.run("plan", "--repo", repo.toString(), "--revision", "feature", "--app", ns + "/web",
         "--kubeconfig", readOnly.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.ERROR);
-    assertThat(r.err()).contains("forbidden").contains("patch");
-    System.out.println("read-only account: " + r.err());
+    assertThat(r.err()).contains("cannot patch resource \"configmaps\"");
     assertThat(resourceVersions()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("patch alone is not enough either: server-side apply of an object that does not exist yet needs create")
+  void patchWithoutCreate() throws Exception {
+    Path patchOnly = PlannerAccount.create(client, ns, "patcher", List.of("get", "list", "watch", "patch"));
+    CliTest.Result r = CliTest.run("plan", "--repo", repo.toString(), "--revision", "feature", "--app", ns + "/web",
+        "--kubeconfig", patchOnly.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).contains("ConfigMap/" + ns + "/fresh").contains("cannot create resource \"configmaps\"");
   }
 
   /** Every object of the test namespace a sync could touch, and the Applications and AppProjects. */
