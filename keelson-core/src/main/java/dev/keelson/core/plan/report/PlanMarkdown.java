@@ -50,7 +50,7 @@ public final class PlanMarkdown {
   private static void app(StringBuilder sb, AppPlan app, int[] budget) {
     sb.append("<details><summary><code>").append(app.id()).append("</code>: ").append(Titles.summary(app))
         .append("</summary>\n\n");
-    sb.append("Cluster `").append(app.cluster()).append("`, path `").append(app.path().isEmpty() ? "/" : app.path())
+    sb.append("Destination `").append(app.cluster()).append("`, path `").append(app.path().isEmpty() ? "/" : app.path())
         .append("`, commit `").append(Titles.shortSha(app.commit())).append("`.\n\n");
     if (app.failed()) sb.append(":x: ").append(inline(app.error())).append("\n\n");
     for (Hold h : app.holds()) {

@@ -13,7 +13,7 @@ public final class PlanText {
   }
 
   private static void app(StringBuilder sb, AppPlan app) {
-    sb.append(app.id()).append(" (cluster ").append(app.cluster()).append(", path ")
+    sb.append(app.id()).append(" (").append(app.cluster()).append(", path ")
         .append(app.path().isEmpty() ? "/" : app.path()).append(", commit ").append(Titles.shortSha(app.commit()))
         .append("): ").append(Titles.summary(app)).append('\n');
     if (app.failed()) {

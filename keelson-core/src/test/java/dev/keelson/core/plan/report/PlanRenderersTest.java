@@ -73,7 +73,7 @@ class PlanRenderersTest {
   @DisplayName("text: one line per change with its diff indented, hooks by phase and wave, holds")
   void text() {
     String text = PlanText.render(new ChangePlan("r", "feature", "0123456789abcdef", "main", List.of(web())));
-    assertThat(text).contains("shop/web (cluster in-cluster, path apps/web, commit 0123456789ab): 1 to update")
+    assertThat(text).contains("shop/web (in-cluster, path apps/web, commit 0123456789ab): 1 to update")
         .contains("  ~ update  ConfigMap/shop/settings\n      --- live/ConfigMap/shop/settings")
         .contains("  ! recreate apps/Deployment/shop/web: spec.selector: field is immutable\n      the sync fails")
         .contains("  - delete  ConfigMap/shop/old (kept: Prune=false, wave 0)")
