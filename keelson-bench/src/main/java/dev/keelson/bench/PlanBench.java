@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 /**
  * `keelson plan --all` over a converged fleet: N apps synced by the engine, which is then
  * stopped; one commit changes a ConfigMap of the first {@code --changed} apps; the plan of that
- * commit, timed and its API requests counted: a first run (as one CLI run in CI) and a second one in the same process.
+ * commit, timed and its API requests counted: a first run (as one CLI run in CI), a second one in
+ * the same process, and the plan of the touched apps only (the default selection, as a pull
+ * request's job runs it).
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {
@@ -66,22 +68,26 @@ public final class PlanBench extends ScenarioCommand {
           AppShape.configMap(AppShape.sampleConfigMap(app), "planned"));
     }
     String sha = c.fixture().repo().commit("change " + changedApps() + " apps");
-    PlanRequest request = new PlanRequest(new PlanRequest.Repository.Local(c.fixture().repo().dir()), sha, null,
-        new PlanRequest.Selection.All());
+    var repo = new PlanRequest.Repository.Local(c.fixture().repo().dir());
+    PlanRequest all = new PlanRequest(repo, sha, null, new PlanRequest.Selection.All());
+    // what a pull request's job runs: only the apps whose files the commit touches
+    PlanRequest touched = new PlanRequest(repo, sha, c.fixture().sha(), new PlanRequest.Selection.Touched());
     RequestCounter counter = new RequestCounter();
     try (KubernetesClient client = EngineUnderTest.countingClient(ctx.config, counter)) {
-      Map<String, Object> first = measure(ctx, client, counter, request, "first");
-      Map<String, Object> second = measure(ctx, client, counter, request, "second");
+      Map<String, Object> first = measure(ctx, client, counter, all, "first", apps);
+      Map<String, Object> second = measure(ctx, client, counter, all, "second", apps);
+      Map<String, Object> onlyTouched = measure(ctx, client, counter, touched, "touched", changedApps());
       result.put("objects", apps * objectsPerApp);
       result.put("converge_seconds", Text.round(c.convergeSeconds(), 2));
       result.put("first_run", first);
       result.put("second_run", second);
+      result.put("touched_run", onlyTouched);
     }
   }
 
   /** One plan by a new {@link Planner} (as one CLI run): its time, its requests, its findings. */
   private Map<String, Object> measure(BenchContext ctx, KubernetesClient client, RequestCounter counter,
-      PlanRequest request, String label) throws Exception {
+      PlanRequest request, String label, int expected) throws Exception {
     ctx.progress.say("planning " + apps + " apps (" + label + ")");
     RequestCounter.Snapshot before = counter.snapshot();
     long t0 = System.nanoTime();
@@ -94,16 +100,17 @@ public final class PlanBench extends ScenarioCommand {
     RequestCounter.Snapshot d = counter.snapshot().minus(before);
     long withChanges = plan.apps().stream().filter(AppPlan::changed).count();
     long failed = plan.apps().stream().filter(AppPlan::failed).count();
-    if (plan.apps().size() != apps || withChanges != changedApps() || failed > 0) {
+    if (plan.apps().size() != expected || withChanges != changedApps() || failed > 0) {
       throw new IllegalStateException("plan found " + plan.apps().size() + " apps, " + withChanges
-          + " with changes, " + failed + " failed; expected " + apps + " and " + changedApps() + " with changes");
+          + " with changes, " + failed + " failed; expected " + expected + " and " + changedApps() + " with changes");
     }
     ctx.progress.say(String.format(java.util.Locale.ROOT, "%s: %.2fs, %d requests", label, seconds, d.total()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seconds", Text.round(seconds, 2));
-    m.put("seconds_per_app", Text.round(seconds / apps, 4));
+    m.put("apps_planned", plan.apps().size());
+    m.put("seconds_per_app", Text.round(seconds / Math.max(1, expected), 4));
     m.put("requests", d.total());
-    m.put("requests_per_app", Text.round((double) d.total() / apps, 2));
+    m.put("requests_per_app", Text.round((double) d.total() / Math.max(1, expected), 2));
     m.put("dry_runs", d.dryRuns());
     m.put("persisted_writes", d.writes() - d.dryRuns());
     m.put("apps_with_changes", withChanges);

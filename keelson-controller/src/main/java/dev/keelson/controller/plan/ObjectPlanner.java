@@ -37,7 +37,8 @@ final class ObjectPlanner {
     try {
       predicted = cluster.dryRun(m.body(), m.key());
     } catch (KubeException e) {
-      failIfNotAnswer(e, "dry-run of " + m.key());
+      // a server-side apply of an object that does not exist yet is authorised as a create
+      failIfNotAnswer(e, "dry-run of " + m.key() + (live == null ? " (new: needs create)" : " (needs patch)"));
       if (live == null) {
         // a kind or namespace the same sync creates first: the dry-run cannot run before it
         predicted = m.body();

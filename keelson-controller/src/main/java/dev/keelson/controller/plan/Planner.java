@@ -31,6 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -46,6 +51,12 @@ public final class Planner implements AutoCloseable {
   private final Clock clock;
   private final GitSourceCache git;
   private final Map<ClusterRef, Target> targets = new HashMap<>();
+
+  /**
+   * Apps planned at once: each waits mostly for its reads and dry-runs, which the API server
+   * answers in parallel; more than a few only queue behind its own limits on a small machine.
+   */
+  static final int CONCURRENCY = 4;
 
   /** What the apps of one destination cluster are planned with. */
   private record Target(Destinations.Destination destination, AppPlanner planner) {}
@@ -110,12 +121,18 @@ public final class Planner implements AutoCloseable {
     ChangedApps changed = new ChangedApps(source);
     Set<String> namespaces = new TreeSet<>();
     ours.forEach(a -> namespaces.add(a.getMetadata().getNamespace()));
-    List<AppPlan> plans = new ArrayList<>();
     String commit = null;
     String base = request.selection() instanceof PlanRequest.Selection.Touched
         ? (request.base() == null ? "each app's target revision" : request.base()) : null;
     Set<String> fetched = new HashSet<>();
+    List<Future<AppPlan>> plans = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, r -> {
+      Thread t = new Thread(r, "keelson-plan");
+      t.setDaemon(true);
+      return t;
+    });
     try (Projects projects = new Projects(control, controllerNamespace, namespaces, app -> { })) {
+      // choosing is Git only and cheap, in order; planning reads and dry-runs, several apps at once
       for (Application a : ours) {
         AppSettings settings;
         String at;
@@ -125,8 +142,9 @@ public final class Planner implements AutoCloseable {
           boolean force = fetched.add(Urls.normalize(settings.repoUrl()));
           at = source.resolve(settings.atRevision(request.revision()), force).commitSha();
         } catch (IllegalArgumentException | ReconcileFailure e) {
-          plans.add(AppPlan.failed(a.getMetadata().getNamespace(), a.getMetadata().getName(), "?",
-              a.getSpec().source.path == null ? "" : a.getSpec().source.path, e.getMessage()));
+          plans.add(CompletableFuture.completedFuture(AppPlan.failed(a.getMetadata().getNamespace(),
+              a.getMetadata().getName(), "?", a.getSpec().source.path == null ? "" : a.getSpec().source.path,
+              e.getMessage())));
           continue;
         }
         if (commit == null) commit = at;
@@ -136,18 +154,48 @@ public final class Planner implements AutoCloseable {
                 request.base() == null ? settings : settings.atRevision(request.base()), false).commitSha();
             if (!changed.judge(settings, at, baseCommit).touched()) continue;
           }
-          plans.add(planOne(a, settings, at, projects, all));
         } catch (ReconcileFailure e) {
-          plans.add(AppPlan.failed(settings.ref().namespace(), settings.ref().name(), settings.cluster().toString(),
-              settings.path(), e.getMessage()));
+          plans.add(CompletableFuture.completedFuture(failed(settings, e)));
+          continue;
         }
+        AppSettings chosen = settings;
+        String planned = at;
+        plans.add(pool.submit(() -> {
+          try {
+            return planOne(a, chosen, planned, projects, all);
+          } catch (ReconcileFailure e) {
+            return failed(chosen, e);
+          }
+        }));
       }
+      List<AppPlan> done = new ArrayList<>();
+      for (Future<AppPlan> f : plans) done.add(await(f));
+      if (commit == null && !ours.isEmpty()) {
+        throw new PlanException("revision " + request.revision() + " resolves in none of the apps' repositories: "
+            + done.get(0).error());
+      }
+      return new ChangePlan(shown, request.revision(), commit, base, done);
+    } finally {
+      pool.shutdownNow();
     }
-    if (commit == null && !ours.isEmpty()) {
-      throw new PlanException("revision " + request.revision() + " resolves in none of the apps' repositories: "
-          + plans.get(0).error());
+  }
+
+  private static AppPlan failed(AppSettings settings, ReconcileFailure e) {
+    return AppPlan.failed(settings.ref().namespace(), settings.ref().name(), settings.cluster().toString(),
+        settings.path(), e.getMessage());
+  }
+
+  private static AppPlan await(Future<AppPlan> f) throws PlanException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlanException("interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(cause);
     }
-    return new ChangePlan(shown, request.revision(), commit, base, plans);
   }
 
   private AppPlan planOne(Application a, AppSettings settings, String commit, Projects projects, List<Application> all)
@@ -168,7 +216,7 @@ public final class Planner implements AutoCloseable {
         clock.instant());
   }
 
-  private Target target(ClusterRef ref) throws ReconcileFailure {
+  private synchronized Target target(ClusterRef ref) throws ReconcileFailure {
     Target t = targets.get(ref);
     if (t != null) return t;
     Destinations.Destination d = Destinations.of(control, controllerNamespace, ref);
