@@ -9,6 +9,9 @@ import dev.keelson.api.v1alpha1.AppProject;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
+import dev.keelson.core.model.ResourceKey;
+import dev.keelson.core.tracking.AppRef;
+import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.localcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * otherwise only patch and create (the verbs of a dry-run). App {@code web} is synced at {@code main}
  * by a controller that is stopped before planning; branch {@code feature} then changes one of its
  * ConfigMaps, adds one, drops one, changes its Deployment's selector (immutable) and adds a PreSync
- * hook; app {@code locked} gains a Service its project refuses; app {@code manual} is not automated;
+ * hook and renders a ConfigMap that app {@code other} manages; app {@code locked} gains a Service its project refuses; app {@code manual} is not automated;
  * app {@code other} is not touched by the branch.
  */
 class PlanCliTest {
@@ -82,8 +85,14 @@ class PlanCliTest {
             && a.getStatus().health != null && "Healthy".equals(a.getStatus().health.status);
       });
     }
+    // an object another app manages, which the branch also renders for web
+    client.configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("shared").addToAnnotations(TrackingMark.ANNOTATION, TrackingMark.trackingId(
+            new AppRef(ns, "other"), new ResourceKey("", "ConfigMap", ns, "shared"))).endMetadata()
+        .addToData("value", "theirs").build()).create();
     try (Git git = Git.open(repo.toFile())) {
       git.checkout().setCreateBranch(true).setName("feature").call();
+      write("apps/web/shared.yaml", configMap("shared", "ours"));
       write("apps/web/change.yaml", configMap("change", "two"));
       write("apps/web/fresh.yaml", configMap("fresh", "new"));
       Files.delete(repo.resolve("apps/web/gone.yaml"));
@@ -132,7 +141,9 @@ class PlanCliTest {
     assertThat(names(plan.get("apps"))).as("other is not touched").containsExactly("locked", "manual", "web");
     JsonNode web = app(plan, "web");
     assertThat(actions(web)).containsExactlyInAnyOrder(
-        "update ConfigMap/change", "create ConfigMap/fresh", "delete ConfigMap/gone", "recreate Deployment/web");
+        "update ConfigMap/change", "create ConfigMap/fresh", "delete ConfigMap/gone", "recreate Deployment/web",
+        "shared ConfigMap/shared");
+    assertThat(change(web, "shared").get("owner").asText()).isEqualTo(ns + "/other");
     JsonNode update = change(web, "change");
     assertThat(update.get("diff").asText()).contains("-  value: one").contains("+  value: two");
     assertThat(change(web, "gone").get("prune").asText()).isEqualTo("PRUNE");
@@ -161,7 +172,7 @@ class PlanCliTest {
         "--kubeconfig", planner.toString());
     assertThat(md.code()).as(md.err()).isEqualTo(ExitCodes.DIFFERENT);
     assertThat(md.out()).contains("### Keelson plan: `feature`")
-        .contains("| `" + ns + "/web` | 1 | 1 | 1 | 1 | 1 |")
+        .contains("| `" + ns + "/web` | 1 | 1 | 1 | 1 | 1 | 1 |")
         .contains("<details><summary><code>" + ns + "/web</code>")
         .contains("```diff").contains("+  value: two")
         .contains("**recreate** `apps/Deployment/" + ns + "/web`");

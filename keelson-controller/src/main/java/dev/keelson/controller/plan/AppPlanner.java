@@ -68,7 +68,8 @@ final class AppPlanner {
         continue;
       }
       keys.add(m.key());
-      objects.plan(m, h.options(), placed.policy().ignoreRules()).ifPresent(changes::add);
+      objects.plan(placed.ref(), m, h.options(), placed.policy().ignoreRules(), placed.failOnSharedResource())
+          .ifPresent(changes::add);
     }
     for (var e : AppEngine.inventoryOf(status).staleAgainst(keys).entrySet()) {
       Map<String, Object> live = objects.get(e.getValue(), e.getKey());

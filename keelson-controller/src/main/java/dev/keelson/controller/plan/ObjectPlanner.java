@@ -10,6 +10,8 @@ import dev.keelson.core.model.Manifest;
 import dev.keelson.core.model.ResourceKey;
 import dev.keelson.core.plan.report.ObjectChange;
 import dev.keelson.core.sync.ObjectSyncOptions;
+import dev.keelson.core.tracking.AppRef;
+import dev.keelson.core.tracking.TrackingMark;
 import dev.keelson.kube.ClusterObjects;
 import dev.keelson.kube.KubeException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -30,9 +32,21 @@ final class ObjectPlanner {
     this.cluster = cluster;
   }
 
-  /** The change, or empty when the object is in sync. */
-  Optional<ObjectChange> plan(Manifest m, ObjectSyncOptions own, List<IgnoreRule> ignore) throws ReconcileFailure {
+  /**
+   * The change, or empty when the object is in sync.
+   *
+   * @param failOnShared the app's FailOnSharedResource: another app's object fails its sync
+   */
+  Optional<ObjectChange> plan(AppRef app, Manifest m, ObjectSyncOptions own, List<IgnoreRule> ignore,
+      boolean failOnShared) throws ReconcileFailure {
     Map<String, Object> live = get(m.apiVersion(), m.key());
+    if (live != null && TrackingMark.trackingIdOf(live).isPresent() && !TrackingMark.isManagedBy(live, app, m.key())) {
+      // as Comparer: another app's object is never taken over
+      Optional<AppRef> other = TrackingMark.trackingIdOf(live).flatMap(TrackingMark::appOf);
+      if (other.isPresent() && !other.get().equals(app)) {
+        return Optional.of(new ObjectChange.Shared(m.key(), other.get().toString(), failOnShared));
+      }
+    }
     Map<String, Object> predicted;
     try {
       predicted = cluster.dryRun(m.body(), m.key());

@@ -9,7 +9,7 @@ import dev.keelson.core.model.ResourceKey;
 public sealed interface ObjectChange {
   ResourceKey key();
 
-  /** The word the renderers print: create, update, delete, recreate, rejected. */
+  /** The word the renderers print: create, update, delete, recreate, rejected, shared. */
   String action();
 
   /** The object does not exist yet. */
@@ -52,6 +52,22 @@ public sealed interface ObjectChange {
     @Override
     public String action() {
       return "rejected";
+    }
+  }
+
+  /**
+   * The object exists and carries another app's tracking mark: the sync skips it, or fails on it
+   * with {@code FailOnSharedResource=true}.
+   */
+  record Shared(ResourceKey key, String owner, boolean failsSync) implements ObjectChange {
+    @Override
+    public String action() {
+      return "shared";
+    }
+
+    public String describe() {
+      return "managed by application " + owner + (failsSync ? ": the sync fails (FailOnSharedResource)"
+          : ": the sync skips it");
     }
   }
 

@@ -46,6 +46,10 @@ public final class PlanJson {
         o.put("remedy", x.remedy().name());
       }
       if (c instanceof ObjectChange.Rejected x) o.put("reason", x.reason());
+      if (c instanceof ObjectChange.Shared x) {
+        o.put("owner", x.owner());
+        o.put("failsSync", x.failsSync());
+      }
       changes.add(o);
     }
     ArrayNode hooks = n.putArray("hooks");

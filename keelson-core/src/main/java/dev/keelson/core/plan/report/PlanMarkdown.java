@@ -21,18 +21,19 @@ public final class PlanMarkdown {
       sb.append("No Application is concerned by this change.\n");
       return sb.toString();
     }
-    sb.append("| App | Create | Update | Delete | Recreate | Hooks | Held by |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---|\n");
+    sb.append("| App | Create | Update | Delete | Recreate | Rejected or shared | Hooks | Held by |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (AppPlan app : plan.apps()) {
       sb.append("| `").append(app.id()).append("` | ");
       if (app.failed()) {
-        sb.append("| | | | | :x: plan failed |\n");
+        sb.append("| | | | | | :x: plan failed |\n");
         continue;
       }
       sb.append(app.count(ObjectChange.Create.class)).append(" | ")
           .append(app.count(ObjectChange.Update.class)).append(" | ")
           .append(app.count(ObjectChange.Delete.class)).append(" | ")
-          .append(app.count(ObjectChange.Recreate.class) + app.count(ObjectChange.Rejected.class)).append(" | ")
+          .append(app.count(ObjectChange.Recreate.class)).append(" | ")
+          .append(app.count(ObjectChange.Rejected.class) + app.count(ObjectChange.Shared.class)).append(" | ")
           .append(app.hooks().size()).append(" | ")
           .append(String.join(", ", app.holds().stream().map(h -> h.reason().name().toLowerCase(java.util.Locale.ROOT)
               .replace('_', ' ')).distinct().toList()))
@@ -63,6 +64,7 @@ public final class PlanMarkdown {
         sb.append(": ").append(inline(r.reason())).append(" :warning: ").append(r.remedy().describe());
       }
       if (c instanceof ObjectChange.Rejected r) sb.append(": ").append(inline(r.reason()));
+      if (c instanceof ObjectChange.Shared x) sb.append(": ").append(inline(x.describe()));
       sb.append('\n');
     }
     StringBuilder diffs = new StringBuilder();

@@ -31,6 +31,8 @@ public final class PlanText {
         line(sb, "! recreate ", title + ": " + x.reason() + "\n      " + x.remedy().describe(), null);
       } else if (c instanceof ObjectChange.Rejected x) {
         line(sb, "! rejected ", title + ": " + x.reason(), null);
+      } else if (c instanceof ObjectChange.Shared x) {
+        line(sb, "! shared  ", title + ": " + x.describe(), null);
       }
     }
     if (!app.hooks().isEmpty()) {

@@ -23,6 +23,7 @@ final class Titles {
     add(parts, app.count(ObjectChange.Delete.class), "to delete");
     add(parts, app.count(ObjectChange.Recreate.class), "to recreate");
     add(parts, app.count(ObjectChange.Rejected.class), "rejected");
+    add(parts, app.count(ObjectChange.Shared.class), "shared with another app");
     return parts.isEmpty() ? "no changes" : String.join(", ", parts);
   }
 

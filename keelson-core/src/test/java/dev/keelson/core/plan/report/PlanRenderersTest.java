@@ -48,8 +48,8 @@ class PlanRenderersTest {
     String md = PlanMarkdown.render(new ChangePlan("https://git.example/shop", "feature", "0123456789abcdef", "main",
         List.of(web(), quiet())));
     assertThat(md).contains("### Keelson plan: `feature` (0123456789ab)")
-        .contains("| `shop/web` | 0 | 1 | 1 | 1 | 1 | approval |")
-        .contains("| `shop/api` | 0 | 0 | 0 | 0 | 0 |  |")
+        .contains("| `shop/web` | 0 | 1 | 1 | 1 | 0 | 1 | approval |")
+        .contains("| `shop/api` | 0 | 0 | 0 | 0 | 0 | 0 |  |")
         .contains("<details><summary><code>shop/web</code>: 1 to update, 1 to delete, 1 to recreate</summary>")
         .contains("```diff\n--- live/ConfigMap/shop/settings").contains("+  a: two")
         .contains("| PreSync | -1 | `batch/Job/shop/migrate` | HookSucceeded |")
@@ -79,6 +79,19 @@ class PlanRenderersTest {
         .contains("  - delete  ConfigMap/shop/old (kept: Prune=false, wave 0)")
         .contains("    PreSync wave -1  batch/Job/shop/migrate (deleted: HookSucceeded)")
         .contains("  held: APPROVAL: approvalRequired");
+  }
+
+  @Test
+  @DisplayName("another app's object: counted, named with its owner, and whether the sync skips it or fails")
+  void shared() {
+    AppPlan app = new AppPlan("shop", "web", "in-cluster", "", "abc",
+        List.of(new ObjectChange.Shared(CM, "shop/api", false)), List.of(), List.of(), List.of(), null);
+    ChangePlan plan = new ChangePlan("r", "feature", "abc", null, List.of(app));
+    assertThat(plan.exitStatus()).isEqualTo(1);
+    assertThat(PlanText.render(plan)).contains("! shared  ConfigMap/shop/settings: managed by application shop/api:"
+        + " the sync skips it");
+    assertThat(PlanMarkdown.render(plan)).contains("| `shop/web` | 0 | 0 | 0 | 0 | 1 | 0 |  |")
+        .contains("1 shared with another app");
   }
 
   @Test
