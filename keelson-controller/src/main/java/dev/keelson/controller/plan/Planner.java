@@ -108,6 +108,10 @@ public final class Planner implements AutoCloseable {
     }
     ours = ours.stream().sorted(Comparator.comparing((Application a) -> a.getMetadata().getNamespace())
         .thenComparing(a -> a.getMetadata().getName())).toList();
+    if (ours.isEmpty()) {
+      // no app to plan, so no revision to resolve: nothing would change
+      return new ChangePlan(shown, request.revision(), null, request.base(), List.of());
+    }
     if (checkout != null) {
       for (Application a : ours) {
         try {
