@@ -5,6 +5,7 @@ import dev.keelson.bench.ColdStartBench;
 import dev.keelson.bench.CommitBench;
 import dev.keelson.bench.DriftBench;
 import dev.keelson.bench.GitBench;
+import dev.keelson.bench.PlanBench;
 import dev.keelson.bench.SteadyStateBench;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       DriftBench.class,
       CommitBench.class,
       GitBench.class,
-      AppSetBench.class
+      AppSetBench.class,
+      PlanBench.class
     })
 final class BenchCommand {}

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       ServerCommand.class,
       AppCommand.class,
       AppSetCommand.class,
+      PlanCommand.class,
       ClusterCommand.class,
       ImportCommand.class,
       LoginCommand.class,

@@ -100,6 +100,9 @@ public final class GitSourceCache implements AutoCloseable {
     GitCredentials creds = credentials == null ? GitCredentials.NONE : credentials;
     Duration interval = minInterval == null ? Duration.ZERO : minInterval;
     Entry entry = entry(url);
+    if (entry.local) {
+      return new FetchResult(false, clock.instant());
+    }
     lock(entry);
     try {
       Instant now = clock.instant();
@@ -144,6 +147,30 @@ public final class GitSourceCache implements AutoCloseable {
     // a repository not cloned yet has nothing to invalidate: its first fetch is a clone anyway
     Entry entry = entries.get(Urls.normalize(url));
     if (entry != null) entry.invalidations.incrementAndGet();
+  }
+
+  /**
+   * Makes an existing repository (a local checkout's {@code .git}) stand in for {@code url}: its
+   * reads come from there and fetching it does nothing, so commits that exist only in the
+   * checkout (a pull request's head, a detached HEAD) can be read as the remote's. Nothing is
+   * written into that repository.
+   */
+  public void standIn(String url, Path gitDir) throws SourceException {
+    if (url == null || url.isBlank()) {
+      throw new SourceException("repository URL is empty");
+    }
+    Repository repo;
+    try {
+      repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SourceException("cannot open the repository " + gitDir, e);
+    }
+    Entry entry = new Entry(Urls.redact(url.strip()), gitDir, true);
+    entry.repo = repo;
+    Entry old = entries.put(Urls.normalize(url), entry);
+    if (old != null && old.repo != null) {
+      old.repo.close();
+    }
   }
 
   /** Network fetches attempted for this URL (including the initial clone and failures). */
@@ -222,7 +249,7 @@ public final class GitSourceCache implements AutoCloseable {
     }
     String key = Urls.normalize(url);
     return entries.computeIfAbsent(
-        key, k -> new Entry(Urls.redact(url.strip()), cacheDir.resolve(Urls.directoryName(k))));
+        key, k -> new Entry(Urls.redact(url.strip()), cacheDir.resolve(Urls.directoryName(k)), false));
   }
 
   private static void lock(Entry entry) throws SourceException {
@@ -404,6 +431,8 @@ public final class GitSourceCache implements AutoCloseable {
   private static final class Entry {
     final String redactedUrl;
     final Path dir;
+    /** A stand-in repository ({@link #standIn}): never fetched. */
+    final boolean local;
     final ReentrantLock lock = new ReentrantLock();
     final AtomicLong fetches = new AtomicLong();
     /** Announced changes of the remote ({@link #invalidate}); a fetch is current when it began after the last. */
@@ -418,9 +447,10 @@ public final class GitSourceCache implements AutoCloseable {
     String failure;
     SshKeySession ssh;
 
-    Entry(String redactedUrl, Path dir) {
+    Entry(String redactedUrl, Path dir, boolean local) {
       this.redactedUrl = redactedUrl;
       this.dir = dir;
+      this.local = local;
     }
   }
 }

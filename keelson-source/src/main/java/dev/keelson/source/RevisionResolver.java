@@ -79,6 +79,9 @@ final class RevisionResolver {
     } else {
       candidates.add(Constants.R_HEADS + rev);
       candidates.add(Constants.R_TAGS + rev);
+      // a local checkout standing in for its remote (`keelson plan --repo PATH`) may have a branch
+      // only as origin's remote-tracking branch, as CI checkouts do; clones have none of these
+      candidates.add(Constants.R_REMOTES + "origin/" + rev);
     }
     for (String name : candidates) {
       Ref ref = repo.exactRef(name);

@@ -49,17 +49,28 @@ public final class RepositorySecrets implements RepositoryCredentials, AutoClose
     }
   }
 
-  /** The Secrets read once, for a command that runs once (no informers to stop). */
+  /**
+   * The Secrets read once, on first use, for a command that runs once (no informers to stop): a
+   * command that resolves many apps (`keelson plan`) lists them once, not once per app.
+   */
   public static RepositoryCredentials listing(KubernetesClient client, String namespace) {
-    return (url, project) -> {
-      List<RepositorySecret> found = new ArrayList<>();
-      for (String label : List.of(ClusterSecrets.TYPE_LABEL, ClusterSecrets.ARGOCD_TYPE_LABEL)) {
-        for (String type : List.of(REPOSITORY, REPO_CREDS)) {
-          client.secrets().inNamespace(namespace).withLabel(label, type).list().getItems()
-              .forEach(s -> parse(s).ifPresent(found::add));
+    return new RepositoryCredentials() {
+      private List<RepositorySecret> found;
+
+      @Override
+      public synchronized Optional<Map<String, String>> forUrl(String url, String project) {
+        if (found == null) {
+          List<RepositorySecret> read = new ArrayList<>();
+          for (String label : List.of(ClusterSecrets.TYPE_LABEL, ClusterSecrets.ARGOCD_TYPE_LABEL)) {
+            for (String type : List.of(REPOSITORY, REPO_CREDS)) {
+              client.secrets().inNamespace(namespace).withLabel(label, type).list().getItems()
+                  .forEach(s -> parse(s).ifPresent(read::add));
+            }
+          }
+          found = List.copyOf(read);
         }
+        return choose(found, url, project);
       }
-      return choose(found, url, project);
     };
   }
 

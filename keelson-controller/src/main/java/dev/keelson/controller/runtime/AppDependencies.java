@@ -14,20 +14,32 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Dependencies of one app, read from the controller's cache of Applications: no request to the
  * API server per reconcile. Apps are named namespace/name.
  */
-final class AppDependencies implements Dependencies {
+public final class AppDependencies implements Dependencies {
   private final Application self;
   private final List<DependencyRef> deps;
-  private final IndexedResourceCache<Application> apps;
+  private final Function<ResourceID, Optional<Application>> apps;
 
   AppDependencies(Application self, List<DependencyRef> deps, IndexedResourceCache<Application> apps) {
+    this(self, deps, apps::get);
+  }
+
+  private AppDependencies(Application self, List<DependencyRef> deps, Function<ResourceID, Optional<Application>> apps) {
     this.self = self;
     this.deps = deps;
     this.apps = apps;
+  }
+
+  /** The same over Applications read once (`keelson plan`), not the controller's cache. */
+  public static AppDependencies among(Application self, List<DependencyRef> deps, Collection<Application> all) {
+    Map<ResourceID, Application> byId = new java.util.HashMap<>();
+    for (Application a : all) byId.put(ResourceID.fromResource(a), a);
+    return new AppDependencies(self, deps, id -> Optional.ofNullable(byId.get(id)));
   }
 
   @Override
@@ -41,7 +53,7 @@ final class AppDependencies implements Dependencies {
     Map<String, Object> selfMap = null;
     for (DependencyRef d : deps) {
       String ns = d.namespace() == null ? self.getMetadata().getNamespace() : d.namespace();
-      Application dep = apps.get(new ResourceID(d.name(), ns)).orElse(null);
+      Application dep = apps.apply(new ResourceID(d.name(), ns)).orElse(null);
       if (dep == null) return Optional.of("waiting for application " + ns + "/" + d.name() + ": not found");
       Map<String, Object> depMap = KubeObjects.toMap(dep);
       if (d.readyExpr() == null) {
@@ -77,7 +89,7 @@ final class AppDependencies implements Dependencies {
 
   private Collection<String> edges(String appId) {
     int slash = appId.indexOf('/');
-    Optional<Application> app = apps.get(new ResourceID(appId.substring(slash + 1), appId.substring(0, slash)));
+    Optional<Application> app = apps.apply(new ResourceID(appId.substring(slash + 1), appId.substring(0, slash)));
     if (app.isEmpty() || app.get().getSpec() == null || app.get().getSpec().dependsOn == null) return List.of();
     List<String> out = new ArrayList<>();
     for (var d : app.get().getSpec().dependsOn) {

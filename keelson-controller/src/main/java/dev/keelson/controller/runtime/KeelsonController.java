@@ -255,6 +255,15 @@ public final class KeelsonController implements AutoCloseable {
         cacheDir);
   }
 
+  /**
+   * The same over a Git cache the caller keeps (`keelson plan`: one cache for all apps, a local
+   * checkout standing in for its remote).
+   */
+  public static DesiredStateBuilder desiredState(KubernetesClient control, KubernetesClient destination,
+      GitSourceCache git, ApiDiscovery discovery, java.nio.file.Path cacheDir) {
+    return desiredStateBuilder(control, destination, git, discovery, cacheDir);
+  }
+
   /** @param cacheDir Git clones, and pulled charts under {@code charts/} */
   /**
    * @param control the controller's own cluster: credentials, variables, value and key Secrets
