@@ -65,9 +65,14 @@ class ServerCliTest {
         "--cache-dir", Files.createTempDirectory("keelson-server-cache-").toString());
     try {
       String base = awaitUrl(p);
+      // anonymous requests get what policy.default grants: by default nothing, and no session
       HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/applications"))
           .build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.statusCode()).isEqualTo(200);
+      assertThat(new ObjectMapper().readTree(anonymous.body()).path("total").asInt()).isZero();
+      HttpResponse<String> noSession = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(noSession.statusCode()).isEqualTo(401);
       HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/applications")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
@@ -85,7 +90,7 @@ class ServerCliTest {
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
       assertThat(login.headers().firstValue("Set-Cookie").orElse("")).contains("keelson.token=").contains("HttpOnly")
           .contains("SameSite=Strict");
-      String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).path("token").asText();
+      String token = new ObjectMapper().readTree(login.body()).path("token").asText();
       HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/applications"))
           .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
