@@ -42,9 +42,11 @@ if [ -f "$DEMO/controller.pid" ] && kill -0 "$(cat "$DEMO/controller.pid")" 2>/d
   echo "[quickstart] the controller is already running (pid $(cat "$DEMO/controller.pid"))"
 else
   echo "[quickstart] starting the controller (log: $DEMO/controller.log)"
-  # the API in the same process; a local demo cluster, so without authentication
+  # the API and the UI in the same process, with local accounts: admin's first password is
+  # generated into the Secret keelson-initial-admin of the controller's namespace
+  kubectl create namespace keelson-system --dry-run=client -o yaml | kubectl apply -f - >/dev/null
   nohup "$K" controller --metrics-port "${KEELSON_METRICS_PORT:-9090}" \
-    --with-server --port "${KEELSON_API_PORT:-8080}" --disable-auth > "$DEMO/controller.log" 2>&1 &
+    --with-server --port "${KEELSON_API_PORT:-8080}" > "$DEMO/controller.log" 2>&1 &
   echo $! > "$DEMO/controller.pid"
 fi
 
@@ -67,8 +69,9 @@ cat <<TXT
   git -C $DEMO/repo commit -am "scale guestbook" && ./keelson app sync guestbook -n default
   kubectl -n guestbook scale deployment guestbook-ui --replicas 5   # reverted within seconds (selfHeal)
   ./keelson app diff guestbook -n default; ./keelson app history guestbook -n default
-API: http://127.0.0.1:${KEELSON_API_PORT:-8080}/api/v1/applications (OpenAPI: /api/v1/openapi.json)
-  No login: this demo runs with --disable-auth, every request may do everything.
-  curl -s http://127.0.0.1:${KEELSON_API_PORT:-8080}/api/v1/applications/default/guestbook/resource-tree
+UI: http://127.0.0.1:${KEELSON_API_PORT:-8080}/  (log in as admin; the password:
+  kubectl -n keelson-system get secret keelson-initial-admin -o jsonpath='{.data.password}' | base64 -d)
+API: http://127.0.0.1:${KEELSON_API_PORT:-8080}/api/v1/applications (OpenAPI: /api/v1/openapi.json), with the token
+  POST /api/v1/session {"username":"admin","password":"..."} returns, as Authorization: Bearer TOKEN
 Stop: kill \$(cat $DEMO/controller.pid); ./keelson local-cluster down
 TXT
