@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       ControllerCommand.class,
       AppCommand.class,
       AppSetCommand.class,
+      RolloutCommand.class,
       ClusterCommand.class,
       BenchCommand.class,
       RenderCommand.class,

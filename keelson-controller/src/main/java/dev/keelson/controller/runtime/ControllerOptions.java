@@ -1,6 +1,7 @@
 package dev.keelson.controller.runtime;
 
 import dev.keelson.controller.sealed.SealedSecretsOptions;
+import dev.keelson.rollouts.runtime.RolloutOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -16,10 +17,11 @@ import java.util.Set;
  *     process); otherwise just stop the controller (embedded use, tests)
  * @param controllerNamespace the controller's own namespace: cluster Secrets are read there
  * @param sealedSecrets whether and how SealedSecrets are served
+ * @param rollouts whether and how Rollouts are served
  */
 public record ControllerOptions(
     Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership,
-    String controllerNamespace, SealedSecretsOptions sealedSecrets) {
+    String controllerNamespace, SealedSecretsOptions sealedSecrets, RolloutOptions rollouts) {
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
   public static final String DEFAULT_NAMESPACE = "keelson-system";
@@ -27,40 +29,46 @@ public record ControllerOptions(
   public ControllerOptions {
     Objects.requireNonNull(controllerNamespace, "controllerNamespace");
     Objects.requireNonNull(sealedSecrets, "sealedSecrets");
+    Objects.requireNonNull(rollouts, "rollouts");
   }
 
   public static ControllerOptions defaults(Path cacheDir) {
     return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, DEFAULT_NAMESPACE,
-        SealedSecretsOptions.defaults());
+        SealedSecretsOptions.defaults(), RolloutOptions.defaults());
   }
 
   public ControllerOptions withMetricsPort(int port) {
     return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, rollouts);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
     return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, rollouts);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, rollouts);
   }
 
   public ControllerOptions withExitOnLostLeadership(boolean exit) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, controllerNamespace,
-        sealedSecrets);
+        sealedSecrets, rollouts);
   }
 
   public ControllerOptions withControllerNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, ns,
-        sealedSecrets);
+        sealedSecrets, rollouts);
   }
 
   public ControllerOptions withSealedSecrets(SealedSecretsOptions options) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
-        controllerNamespace, options);
+        controllerNamespace, options, rollouts);
+  }
+
+  public ControllerOptions withRollouts(RolloutOptions options) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
+        controllerNamespace, sealedSecrets, options);
   }
 }
