@@ -28,6 +28,14 @@ class MeasurementRulesTest {
   }
 
   @Test
+  void theOtherFormsInTheDocsHoldInCel() {
+    assertThat(MetricConditions.of("size(result) > 0", null).assess(List.of(1.0)).phase()).isEqualTo(Successful);
+    assertThat(MetricConditions.of("result[0] < 0.05 && result[1] < 0.1", null).assess(List.of(0.01, 0.2)).phase())
+        .isEqualTo(Failed);
+    assertThat(MetricConditions.of("result in [200, 201]", null).assess(201L).phase()).isEqualTo(Successful);
+  }
+
+  @Test
   void failureWinsAndBothUnmetIsInconclusive() {
     MetricConditions both = MetricConditions.of("result[0] >= 0.95", "result[0] < 0.5");
     assertThat(both.assess(List.of(0.4)).phase()).isEqualTo(Failed);
