@@ -35,6 +35,7 @@ import dev.keelson.kube.LiveCache;
 import dev.keelson.kube.LiveObjects;
 import dev.keelson.kube.ResourceClient;
 import dev.keelson.render.Renderer;
+import dev.keelson.rollouts.analysis.AnalysisRunReconciler;
 import dev.keelson.rollouts.runtime.RolloutReconciler;
 import dev.keelson.source.GitSourceCache;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -118,6 +119,9 @@ public final class KeelsonController implements AutoCloseable {
     this.leaderElection = leaderElection;
     if (options.rollouts().enabled()) {
       operator.register(new RolloutReconciler(client, options.rollouts()), c -> {
+        if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+      });
+      operator.register(new AnalysisRunReconciler(client, options.rollouts().clock()), c -> {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
     }

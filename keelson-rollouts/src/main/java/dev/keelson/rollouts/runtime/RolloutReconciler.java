@@ -1,5 +1,6 @@
 package dev.keelson.rollouts.runtime;
 
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
 import dev.keelson.api.rollouts.v1alpha1.PauseCondition;
 import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.api.rollouts.v1alpha1.RolloutRequestRecord;
@@ -11,6 +12,7 @@ import dev.keelson.rollouts.canary.CanarySpec;
 import dev.keelson.rollouts.canary.OperatorAction;
 import dev.keelson.rollouts.canary.ReplicaCounts;
 import dev.keelson.rollouts.canary.RolloutPhase;
+import dev.keelson.rollouts.canary.Step;
 import dev.keelson.rollouts.canary.StepMachine;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -53,6 +55,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   private final ReplicaSets replicaSets;
   private final ServiceSelectors services;
   private final RolloutEvents events;
+  private final AnalysisRuns analysisRuns;
   private final StepMachine machine = new StepMachine();
 
   public RolloutReconciler(KubernetesClient client, RolloutOptions options) {
@@ -61,6 +64,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     this.replicaSets = new ReplicaSets(client);
     this.services = new ServiceSelectors(client);
     this.events = new RolloutEvents(client, options.clock());
+    this.analysisRuns = new AnalysisRuns(client);
   }
 
   @Override
@@ -70,7 +74,13 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Rollout.class))
         .withNamespacesInheritedFromController()
         .build(), context);
-    return List.of(owned);
+    // a run's verdict moves the step on
+    var runs = new InformerEventSource<>(InformerEventSourceConfiguration.from(AnalysisRun.class, Rollout.class)
+        .withName("rollout-analysisruns")
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Rollout.class))
+        .withNamespacesInheritedFromController()
+        .build(), context);
+    return List.of(owned, runs);
   }
 
   @Override
@@ -102,7 +112,13 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
       status.abort = null;
       status.abortedAt = null;
     }
+    boolean wasAborted = Boolean.TRUE.equals(status.abort);
     OperatorAction action = answerRequest(rollout, status, now);
+    if (wasAborted && !Boolean.TRUE.equals(status.abort)) analysisRuns.deleteFor(rollout, hash);
+    int stepIndex = status.currentStepIndex == null ? 0 : Math.min(status.currentStepIndex, canarySpec.steps().size());
+    Optional<AnalysisRun> stepRun = stepIndex < canarySpec.steps().size()
+        && canarySpec.steps().get(stepIndex) instanceof Step.Analysis && !(wasAborted && status.abort == null)
+        ? analysisRuns.get(rollout, hash, stepIndex) : Optional.empty();
 
     Map<String, ReplicaSet> byHash = context.getSecondaryResources(ReplicaSet.class).stream()
         .filter(rs -> ReplicaSets.hashOf(rs).isPresent())
@@ -116,9 +132,26 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
         : Optional.empty();
     boolean held = Boolean.TRUE.equals(rollout.getSpec().paused) || hasReason(status.pauseConditions, PAUSED_BY_OPERATOR);
     CanaryInput input = new CanaryInput(replicas, canarySpec.steps(), canarySpec.surge(replicas), hash, stableHash,
-        status.currentStepIndex == null ? 0 : status.currentStepIndex, pauseStart(status), counts(canaryRs),
-        counts(stableRs), abortReason, held, action, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING, now);
+        stepIndex, pauseStart(status), counts(canaryRs),
+        counts(stableRs), abortReason, held, action, AnalysisRuns.verdict(stepRun), AnalysisVerdict.RUNNING, now);
     CanaryDecision decision = machine.next(input);
+    if (decision.abortReason().isPresent() && abortReason.isEmpty() && stepRun.isPresent()
+        && stepRun.get().getStatus() != null && stepRun.get().getStatus().message != null) {
+      // the failing metric and its values, for the status and the owning Application
+      String reason = decision.abortReason().get() + ": " + stepRun.get().getStatus().message;
+      decision = new CanaryDecision(decision.canaryReplicas(), decision.stableReplicas(), decision.stepIndex(),
+          decision.phase(), "Rollout aborted: " + reason, decision.pausedSince(), false, Optional.of(reason),
+          decision.canaryWeight(), decision.recheckAfter());
+    }
+    if (decision.abortReason().isEmpty() && !held && decision.stepIndex() < canarySpec.steps().size()
+        && canarySpec.steps().get(decision.stepIndex()) instanceof Step.Analysis) {
+      try {
+        analysisRuns.ensure(rollout, hash, decision.stepIndex(),
+            rollout.getSpec().strategy.canary.steps.get(decision.stepIndex()).analysis);
+      } catch (IllegalArgumentException e) {
+        return fail(rollout, status, before, e.getMessage());
+      }
+    }
 
     ReplicaSet canary = replicaSets.ensure(rollout, hash, canaryRs);
     replicaSets.scale(canary, decision.canaryReplicas(), null);

@@ -2,7 +2,12 @@ package dev.keelson.rollouts.it;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
+import dev.keelson.api.rollouts.v1alpha1.ClusterAnalysisTemplate;
 import dev.keelson.api.rollouts.v1alpha1.Rollout;
+import dev.keelson.rollouts.analysis.AnalysisRunReconciler;
+import java.util.List;
 import dev.keelson.localcluster.TestCluster;
 import dev.keelson.rollouts.runtime.RolloutOptions;
 import dev.keelson.rollouts.runtime.RolloutReconciler;
@@ -36,13 +41,17 @@ abstract class RolloutTestBase {
   static void startReconciler() throws Exception {
     cluster = TestCluster.shared();
     client = cluster.newClient();
-    installCrd(Rollout.CRD_NAME);
+    for (String crd : List.of(Rollout.CRD_NAME, AnalysisTemplate.CRD_NAME, ClusterAnalysisTemplate.CRD_NAME,
+        AnalysisRun.CRD_NAME)) {
+      installCrd(crd);
+    }
     operator = new Operator(o -> {
       o.withKubernetesClient(client);
       o.withCloseClientOnStop(false);
       o.withUseSSAToPatchPrimaryResource(false);
     });
     operator.register(new RolloutReconciler(client, RolloutOptions.defaults()));
+    operator.register(new AnalysisRunReconciler(client, java.time.Clock.systemUTC()));
     operator.start();
   }
 
