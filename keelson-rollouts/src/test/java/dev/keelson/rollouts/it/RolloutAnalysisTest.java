@@ -49,6 +49,7 @@ class RolloutAnalysisTest extends RolloutTestBase {
             interval: 1s
             count: 2
             successCondition: result >= 0.95
+            failureCondition: result < 0.5
             provider:
               web:
                 url: http://127.0.0.1:%d/{{args.path}}
@@ -103,5 +104,19 @@ class RolloutAnalysisTest extends RolloutTestBase {
     awaitReplicas("web", aborted.getStatus().currentPodHash, 0);
     awaitReplicas("web", v1, 2);
     assertThat(selectorHash("web-stable")).isEqualTo(v1);
+  }
+
+  @Test
+  void anInconclusiveAnalysisPausesUntilPromoted() {
+    setUp();
+    awaitRollout("web", r -> "Healthy".equals(r.getStatus().phase));
+    successRate.set("0.7");
+    setVersion("web", "2");
+    var paused = awaitRollout("web", r -> "Paused".equals(r.getStatus().phase));
+    assertThat(paused.getStatus().message).contains("inconclusive");
+    assertThat(paused.getStatus().currentStepIndex).isEqualTo(1);
+    request("web", dev.keelson.rollouts.runtime.RolloutRequest.Action.promote);
+    awaitRollout("web", r -> "Healthy".equals(r.getStatus().phase)
+        && r.getStatus().currentPodHash.equals(r.getStatus().stableRS));
   }
 }
