@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JOSDK entry point for Rollouts with a canary strategy and a pod template: reads the owned
- * ReplicaSets and the status, lets the {@link StepMachine} decide, then scales, switches the
+ * ReplicaSets, the current analysis step's AnalysisRun and the status, lets the
+ * {@link StepMachine} decide, then scales, starts the analysis a step needs, switches the
  * Services' selectors and records the step in status. Everything it needs to carry on is in the
  * status and on the ReplicaSets, so a restarted controller continues from the same step.
  */
@@ -114,10 +115,12 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     }
     boolean wasAborted = Boolean.TRUE.equals(status.abort);
     OperatorAction action = answerRequest(rollout, status, now);
-    if (wasAborted && !Boolean.TRUE.equals(status.abort)) analysisRuns.deleteFor(rollout, hash);
+    boolean retried = wasAborted && !Boolean.TRUE.equals(status.abort);
+    // a retry measures again: the template's runs go, and none is read in this pass
+    if (retried) analysisRuns.deleteFor(rollout, hash);
     int stepIndex = status.currentStepIndex == null ? 0 : Math.min(status.currentStepIndex, canarySpec.steps().size());
-    Optional<AnalysisRun> stepRun = stepIndex < canarySpec.steps().size()
-        && canarySpec.steps().get(stepIndex) instanceof Step.Analysis && !(wasAborted && status.abort == null)
+    Optional<AnalysisRun> stepRun = !retried && stepIndex < canarySpec.steps().size()
+        && canarySpec.steps().get(stepIndex) instanceof Step.Analysis
         ? analysisRuns.get(rollout, hash, stepIndex) : Optional.empty();
 
     Map<String, ReplicaSet> byHash = context.getSecondaryResources(ReplicaSet.class).stream()
