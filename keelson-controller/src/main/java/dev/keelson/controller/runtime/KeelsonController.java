@@ -23,6 +23,9 @@ import dev.keelson.controller.repos.RepositorySecrets;
 import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
+import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.controller.sealed.KeyRegistry;
 import dev.keelson.controller.sealed.SealedSecrets;
 import dev.keelson.core.health.HealthAssessor;
@@ -195,7 +198,12 @@ public final class KeelsonController implements AutoCloseable {
   /** Starts watching and reconciling; returns once the informers are up. */
   public static KeelsonController start(KubernetesClient client, ControllerOptions options) throws IOException {
     if (options.leaseNamespace() != null) ensureNamespace(client, options.leaseNamespace());
-    if (options.sealedSecrets().enabled()) requireSealedSecretCrd(client);
+    if (options.sealedSecrets().enabled()) requireCrd(client, SealedSecret.CRD_NAME, "SealedSecret", "--sealed-secrets=false");
+    if (options.rollouts().enabled()) {
+      for (String crd : java.util.List.of(Rollout.CRD_NAME, AnalysisRun.CRD_NAME, AnalysisTemplate.CRD_NAME)) {
+        requireCrd(client, crd, "Rollout", "--rollouts=false");
+      }
+    }
     KeelsonController c = new KeelsonController(client, options);
     if (c.sealedSecrets != null) {
       // keys are loaded before any SealedSecret is reconciled; without leader election this
@@ -279,11 +287,11 @@ public final class KeelsonController implements AutoCloseable {
   }
 
   /** A clear message instead of JOSDK's informer failure when `keelson install` left the CRD out. */
-  private static void requireSealedSecretCrd(KubernetesClient client) {
+  private static void requireCrd(KubernetesClient client, String crdName, String what, String optOut) {
     try {
-      if (client.apiextensions().v1().customResourceDefinitions().withName(SealedSecret.CRD_NAME).get() == null) {
-        throw new IllegalStateException("the SealedSecret CRD " + SealedSecret.CRD_NAME + " is not installed: run `keelson install`,"
-            + " or start the controller with --sealed-secrets=false");
+      if (client.apiextensions().v1().customResourceDefinitions().withName(crdName).get() == null) {
+        throw new IllegalStateException("the " + what + " CRD " + crdName + " is not installed: run `keelson install`,"
+            + " or start the controller with " + optOut);
       }
     } catch (KubernetesClientException e) {
       if (e.getCode() != 403) throw e;
