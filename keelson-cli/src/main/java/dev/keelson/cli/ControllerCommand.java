@@ -4,6 +4,7 @@ import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
 import dev.keelson.controller.sealed.SealedSecretsOptions;
 import dev.keelson.server.KeelsonServer;
+import dev.keelson.rollouts.runtime.RolloutOptions;
 import java.time.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ final class ControllerCommand implements Callable<Integer> {
           + " already runs (default: ${DEFAULT-VALUE}).")
   boolean sealedSecrets;
 
+  @Option(names = "--rollouts", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      description = "Serve Rollouts (keelson.dev/v1alpha1 canary releases); --rollouts=false to leave them to another controller")
+  boolean rollouts;
+
   @Option(names = "--key-namespace", defaultValue = SealedSecretsOptions.DEFAULT_KEY_NAMESPACE, paramLabel = "NS",
       description = "Namespace of the sealing keys and of the published certificate (ConfigMap sealed-secrets-cert)"
           + " (default: ${DEFAULT-VALUE}).")
@@ -74,7 +79,8 @@ final class ControllerCommand implements Callable<Integer> {
         .withLeaseNamespace(noLeaderElection ? null : leaseNamespace)
         .withExitOnLostLeadership(true)
         .withControllerNamespace(controllerNamespace)
-        .withSealedSecrets(new SealedSecretsOptions(sealedSecrets, keyNamespace, keyRenewPeriod));
+        .withSealedSecrets(new SealedSecretsOptions(sealedSecrets, keyNamespace, keyRenewPeriod))
+        .withRollouts(RolloutOptions.defaults().withEnabled(rollouts));
     warnIfLookupReadsAnotherCluster();
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);

@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       AppCommand.class,
       AppSetCommand.class,
       PlanCommand.class,
+      RolloutCommand.class,
       ClusterCommand.class,
       ImportCommand.class,
       LoginCommand.class,

@@ -1,6 +1,7 @@
 package dev.keelson.controller.runtime;
 
 import dev.keelson.controller.sealed.SealedSecretsOptions;
+import dev.keelson.rollouts.runtime.RolloutOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -18,59 +19,65 @@ import java.util.Set;
  * @param sealedSecrets whether and how SealedSecrets are served
  * @param webhookPort port of the Receivers' /hook/ paths; 0 picks a free one (the default for an
  *     embedded controller; `keelson controller` serves {@link #DEFAULT_WEBHOOK_PORT}), negative serves none
+ * @param rollouts whether and how Rollouts are served
  */
 public record ControllerOptions(
     Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership,
-    String controllerNamespace, SealedSecretsOptions sealedSecrets, int webhookPort) {
-  /** Flux's notification-controller serves its receivers on 9292. */
-  public static final int DEFAULT_WEBHOOK_PORT = 9292;
-
+    String controllerNamespace, SealedSecretsOptions sealedSecrets, int webhookPort, RolloutOptions rollouts) {
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
   public static final String DEFAULT_NAMESPACE = "keelson-system";
+  /** Flux's notification-controller serves its receivers on 9292. */
+  public static final int DEFAULT_WEBHOOK_PORT = 9292;
 
   public ControllerOptions {
     Objects.requireNonNull(controllerNamespace, "controllerNamespace");
     Objects.requireNonNull(sealedSecrets, "sealedSecrets");
+    Objects.requireNonNull(rollouts, "rollouts");
   }
 
   public static ControllerOptions defaults(Path cacheDir) {
     return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, DEFAULT_NAMESPACE,
-        SealedSecretsOptions.defaults(), 0);
+        SealedSecretsOptions.defaults(), 0, RolloutOptions.defaults());
   }
 
   public ControllerOptions withMetricsPort(int port) {
     return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets, webhookPort);
+        sealedSecrets, webhookPort, rollouts);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
     return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets, webhookPort);
+        sealedSecrets, webhookPort, rollouts);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets, webhookPort);
+        sealedSecrets, webhookPort, rollouts);
   }
 
   public ControllerOptions withExitOnLostLeadership(boolean exit) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, controllerNamespace,
-        sealedSecrets, webhookPort);
+        sealedSecrets, webhookPort, rollouts);
   }
 
   public ControllerOptions withControllerNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, ns,
-        sealedSecrets, webhookPort);
+        sealedSecrets, webhookPort, rollouts);
   }
 
   public ControllerOptions withSealedSecrets(SealedSecretsOptions options) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
-        controllerNamespace, options, webhookPort);
+        controllerNamespace, options, webhookPort, rollouts);
   }
 
   public ControllerOptions withWebhookPort(int port) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
-        controllerNamespace, sealedSecrets, port);
+        controllerNamespace, sealedSecrets, port, rollouts);
+  }
+
+  public ControllerOptions withRollouts(RolloutOptions options) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
+        controllerNamespace, sealedSecrets, webhookPort, options);
   }
 }

@@ -1,6 +1,10 @@
 package dev.keelson.controller.runtime;
 
 import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
+import dev.keelson.api.rollouts.v1alpha1.ClusterAnalysisTemplate;
+import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.api.v1alpha1.Application;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,7 +19,9 @@ public final class CrdInstaller {
   /** Every CRD Keelson serves, generated from the API classes at build time by fabric8's CRD generator. */
   public static final List<String> CRD_NAMES = List.of(Application.CRD_NAME,
       dev.keelson.api.v1alpha1.ApplicationSet.CRD_NAME, dev.keelson.api.v1alpha1.AppProject.CRD_NAME,
-      dev.keelson.api.v1alpha1.Receiver.CRD_NAME, SealedSecret.CRD_NAME);
+      dev.keelson.api.v1alpha1.Receiver.CRD_NAME, SealedSecret.CRD_NAME,
+      Rollout.CRD_NAME, AnalysisTemplate.CRD_NAME, ClusterAnalysisTemplate.CRD_NAME,
+      AnalysisRun.CRD_NAME);
 
   private CrdInstaller() {}
 

@@ -24,6 +24,9 @@ import dev.keelson.controller.repos.RepositorySecrets;
 import dev.keelson.controller.fleet.Clusters;
 import dev.keelson.controller.engine.Syncer;
 import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
+import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.controller.sealed.KeyRegistry;
 import dev.keelson.controller.sealed.SealedSecrets;
 import dev.keelson.core.health.HealthAssessor;
@@ -36,6 +39,8 @@ import dev.keelson.kube.LiveCache;
 import dev.keelson.kube.LiveObjects;
 import dev.keelson.kube.ResourceClient;
 import dev.keelson.render.Renderer;
+import dev.keelson.rollouts.analysis.AnalysisRunReconciler;
+import dev.keelson.rollouts.runtime.RolloutReconciler;
 import dev.keelson.source.GitSourceCache;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -118,6 +123,14 @@ public final class KeelsonController implements AutoCloseable {
       });
     }
     this.leaderElection = leaderElection;
+    if (options.rollouts().enabled()) {
+      operator.register(new RolloutReconciler(client, options.rollouts()), c -> {
+        if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+      });
+      operator.register(new AnalysisRunReconciler(client, options.rollouts().clock()), c -> {
+        if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+      });
+    }
     operator.register(new dev.keelson.controller.appset.ApplicationSetReconciler(
         client, options.controllerNamespace(), git, repositories, Clock.systemUTC()), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
@@ -195,7 +208,12 @@ public final class KeelsonController implements AutoCloseable {
   /** Starts watching and reconciling; returns once the informers are up. */
   public static KeelsonController start(KubernetesClient client, ControllerOptions options) throws IOException {
     if (options.leaseNamespace() != null) ensureNamespace(client, options.leaseNamespace());
-    if (options.sealedSecrets().enabled()) requireSealedSecretCrd(client);
+    if (options.sealedSecrets().enabled()) requireCrd(client, SealedSecret.CRD_NAME, "SealedSecret", "--sealed-secrets=false");
+    if (options.rollouts().enabled()) {
+      for (String crd : java.util.List.of(Rollout.CRD_NAME, AnalysisRun.CRD_NAME, AnalysisTemplate.CRD_NAME)) {
+        requireCrd(client, crd, "Rollout", "--rollouts=false");
+      }
+    }
     KeelsonController c = new KeelsonController(client, options);
     if (c.sealedSecrets != null) {
       // keys are loaded before any SealedSecret is reconciled; without leader election this
@@ -310,11 +328,11 @@ public final class KeelsonController implements AutoCloseable {
   }
 
   /** A clear message instead of JOSDK's informer failure when `keelson install` left the CRD out. */
-  private static void requireSealedSecretCrd(KubernetesClient client) {
+  private static void requireCrd(KubernetesClient client, String crdName, String what, String optOut) {
     try {
-      if (client.apiextensions().v1().customResourceDefinitions().withName(SealedSecret.CRD_NAME).get() == null) {
-        throw new IllegalStateException("the SealedSecret CRD " + SealedSecret.CRD_NAME + " is not installed: run `keelson install`,"
-            + " or start the controller with --sealed-secrets=false");
+      if (client.apiextensions().v1().customResourceDefinitions().withName(crdName).get() == null) {
+        throw new IllegalStateException("the " + what + " CRD " + crdName + " is not installed: run `keelson install`,"
+            + " or start the controller with " + optOut);
       }
     } catch (KubernetesClientException e) {
       if (e.getCode() != 403) throw e;

@@ -43,7 +43,8 @@ public final class HealthAssessor {
           Map.entry("external-secrets.io/SecretStore", new ExternalSecretsHealth()),
           Map.entry("external-secrets.io/ClusterSecretStore", new ExternalSecretsHealth()),
           Map.entry("external-secrets.io/PushSecret", new ExternalSecretsHealth()),
-          Map.entry("bitnami.com/SealedSecret", new SealedSecretHealth()));
+          Map.entry("bitnami.com/SealedSecret", new SealedSecretHealth()),
+          Map.entry("keelson.dev/Rollout", new RolloutHealth()));
 
   /** Compiled user rules by group/kind; empty for the built-in behaviour. */
   private final Map<String, HealthCheck> rules;

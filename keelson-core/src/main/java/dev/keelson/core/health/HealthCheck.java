@@ -23,6 +23,7 @@ sealed interface HealthCheck
         NamespaceHealth,
         ApiServiceHealth,
         SealedSecretHealth,
+        RolloutHealth,
         ExpressionHealthCheck,
         GenericHealth {
 

@@ -1,0 +1,13 @@
+package dev.keelson.api.rollouts.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AnalysisRunSpec {
+  public List<AnalysisArgument> args = new ArrayList<>();
+  public List<AnalysisMetric> metrics = new ArrayList<>();
+  /** Set to stop measuring (the rollout was promoted or aborted). */
+  public Boolean terminate;
+}

@@ -1,0 +1,114 @@
+package dev.keelson.cli;
+
+import dev.keelson.api.rollouts.v1alpha1.CanaryStep;
+import dev.keelson.api.rollouts.v1alpha1.Rollout;
+import dev.keelson.api.rollouts.v1alpha1.RolloutStatus;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "get", mixinStandardHelpOptions = true,
+    description = "Show a Rollout: phase, steps, weight, ReplicaSets and the operator requests answered.")
+final class RolloutGet implements Callable<Integer> {
+  @Mixin RolloutTarget rollout;
+
+  @Parameters(index = "0", paramLabel = "NAME")
+  String name;
+
+  @Option(names = {"-w", "--watch"}, description = "Show it again on every change, until Healthy or Degraded.")
+  boolean watch;
+
+  @Option(names = "--timeout", defaultValue = "30m", description = "With --watch: stop after this long (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    Duration limit = dev.keelson.core.time.Durations.parse(timeout);
+    try (KubernetesClient client = rollout.kube.client()) {
+      Rollout r = rollout.require(client, name);
+      String shown = show(client, r, null);
+      if (!watch) return ExitCodes.OK;
+      Instant end = Instant.now().plus(limit);
+      while (!finished(r) && Instant.now().isBefore(end)) {
+        // a watch would do too; polling keeps it simple and survives API server restarts
+        final String previous = shown;
+        r = client.resources(Rollout.class).inNamespace(r.getMetadata().getNamespace()).withName(name)
+            .waitUntilCondition(x -> x == null || !Objects.equals(render(client, x), previous),
+                Math.max(1, Duration.between(Instant.now(), end).toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (r == null) throw new IllegalArgumentException("rollout " + name + " was deleted");
+        shown = show(client, r, previous);
+      }
+      return "Degraded".equals(r.getStatus() == null ? null : r.getStatus().phase) ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+  }
+
+  private static boolean finished(Rollout r) {
+    RolloutStatus s = r.getStatus();
+    return s != null && Objects.equals(s.observedGeneration, r.getMetadata().getGeneration())
+        && ("Healthy".equals(s.phase) || "Degraded".equals(s.phase));
+  }
+
+  private static String show(KubernetesClient client, Rollout r, String previous) {
+    String text = render(client, r);
+    if (!text.equals(previous)) System.out.print(text + (previous == null ? "" : "\n"));
+    return text;
+  }
+
+  static String render(KubernetesClient client, Rollout r) {
+    RolloutStatus s = r.getStatus() == null ? new RolloutStatus() : r.getStatus();
+    StringBuilder out = new StringBuilder();
+    out.append("Name:      ").append(r.getMetadata().getName()).append('\n');
+    out.append("Namespace: ").append(r.getMetadata().getNamespace()).append('\n');
+    out.append("Phase:     ").append(s.phase == null ? "(not reconciled yet)" : s.phase)
+        .append(s.message == null || s.message.isEmpty() ? "" : " - " + s.message).append('\n');
+    List<CanaryStep> steps = r.getSpec().strategy == null || r.getSpec().strategy.canary == null
+        ? List.of() : r.getSpec().strategy.canary.steps;
+    out.append("Step:      ").append(s.currentStepIndex == null ? 0 : s.currentStepIndex).append('/').append(steps.size())
+        .append('\n');
+    out.append("Weight:    ").append(s.canaryWeight == null ? "-" : s.canaryWeight + "%").append('\n');
+    out.append("Stable:    ").append(s.stableRS == null ? "-" : s.stableRS).append('\n');
+    out.append("Current:   ").append(s.currentPodHash == null ? "-" : s.currentPodHash).append('\n');
+    out.append("Steps:\n");
+    for (int i = 0; i < steps.size(); i++) {
+      int current = s.currentStepIndex == null ? 0 : s.currentStepIndex;
+      String mark = i < current ? "done" : i == current ? "now " : "    ";
+      out.append("  ").append(mark).append(' ').append(i + 1).append(". ").append(describe(steps.get(i))).append('\n');
+    }
+    out.append("ReplicaSets:\n");
+    List<ReplicaSet> sets = client.apps().replicaSets().inNamespace(r.getMetadata().getNamespace()).list().getItems()
+        .stream().filter(rs -> rs.getMetadata().getOwnerReferences().stream()
+            .anyMatch(o -> Rollout.KIND.equals(o.getKind()) && r.getMetadata().getName().equals(o.getName())))
+        .toList();
+    for (ReplicaSet rs : sets) {
+      String hash = rs.getMetadata().getLabels().getOrDefault(Rollout.POD_TEMPLATE_HASH_LABEL, "");
+      String role = hash.equals(s.stableRS) ? "stable" : hash.equals(s.currentPodHash) ? "canary" : "old";
+      int available = rs.getStatus() == null || rs.getStatus().getAvailableReplicas() == null ? 0 : rs.getStatus().getAvailableReplicas();
+      out.append("  ").append(rs.getMetadata().getName()).append("  ").append(role).append("  ")
+          .append(available).append('/').append(rs.getSpec().getReplicas()).append(" available\n");
+    }
+    if (!s.history.isEmpty()) {
+      out.append("Requests:\n");
+      s.history.forEach(h -> out.append("  ").append(h.at).append("  ").append(h.action).append(" by ")
+          .append(h.requestedBy).append(": ").append(h.result).append('\n'));
+    }
+    return out.toString();
+  }
+
+  private static String describe(CanaryStep step) {
+    if (step.setWeight != null) return "setWeight: " + step.setWeight;
+    if (step.pause != null) {
+      return step.pause.duration == null ? "pause (until promoted)" : "pause: " + (step.pause.duration.getIntVal() != null
+          ? step.pause.duration.getIntVal() + "s" : step.pause.duration.getStrVal());
+    }
+    if (step.analysis != null) return "analysis";
+    return "setCanaryScale";
+  }
+}

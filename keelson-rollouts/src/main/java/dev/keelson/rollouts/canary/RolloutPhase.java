@@ -1,0 +1,9 @@
+package dev.keelson.rollouts.canary;
+
+/** Argo Rollouts' phases, spelled as the status shows them. */
+public enum RolloutPhase {
+  Progressing,
+  Paused,
+  Healthy,
+  Degraded
+}

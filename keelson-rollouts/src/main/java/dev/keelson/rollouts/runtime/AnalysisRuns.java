@@ -1,0 +1,108 @@
+package dev.keelson.rollouts.runtime;
+
+import dev.keelson.api.rollouts.v1alpha1.AnalysisArgument;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisMetric;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRunArgument;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplateRef;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplateSpec;
+import dev.keelson.api.rollouts.v1alpha1.ClusterAnalysisTemplate;
+import dev.keelson.api.rollouts.v1alpha1.Rollout;
+import dev.keelson.api.rollouts.v1alpha1.RolloutAnalysis;
+import dev.keelson.rollouts.canary.AnalysisVerdict;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The AnalysisRuns of a Rollout's analysis steps: one per template hash and step, named
+ * {@code <rollout>-<hash>-<step>}, made from the referenced templates with the arguments
+ * resolved ({@code {{args.name}}}, as Argo Rollouts), owned by the Rollout.
+ */
+final class AnalysisRuns {
+  private final KubernetesClient client;
+
+  AnalysisRuns(KubernetesClient client) {
+    this.client = client;
+  }
+
+  static String name(Rollout rollout, String hash, int stepIndex) {
+    return rollout.getMetadata().getName() + "-" + hash + "-" + (stepIndex + 1);
+  }
+
+  Optional<AnalysisRun> get(Rollout rollout, String hash, int stepIndex) {
+    return Optional.ofNullable(client.resources(AnalysisRun.class).inNamespace(rollout.getMetadata().getNamespace())
+        .withName(name(rollout, hash, stepIndex)).get());
+  }
+
+  static AnalysisVerdict verdict(Optional<AnalysisRun> run) {
+    String phase = run.map(r -> r.getStatus() == null ? null : r.getStatus().phase).orElse(null);
+    if (phase == null) return AnalysisVerdict.RUNNING;
+    return switch (phase) {
+      case "Successful" -> AnalysisVerdict.SUCCESSFUL;
+      case "Failed", "Error" -> AnalysisVerdict.FAILED;
+      case "Inconclusive" -> AnalysisVerdict.INCONCLUSIVE;
+      default -> AnalysisVerdict.RUNNING;
+    };
+  }
+
+  /** Creates the step's run unless it exists; a template that is missing is an IllegalArgumentException. */
+  void ensure(Rollout rollout, String hash, int stepIndex, RolloutAnalysis analysis) {
+    String ns = rollout.getMetadata().getNamespace();
+    if (get(rollout, hash, stepIndex).isPresent()) return;
+    Map<String, String> args = new LinkedHashMap<>();
+    List<AnalysisMetric> metrics = new ArrayList<>();
+    for (AnalysisTemplateRef ref : analysis.templates) {
+      AnalysisTemplateSpec spec = template(ns, ref);
+      for (AnalysisArgument a : spec.args) {
+        if (a.value != null) args.putIfAbsent(a.name, a.value);
+      }
+      metrics.addAll(spec.metrics);
+    }
+    for (AnalysisRunArgument a : analysis.args) args.put(a.name, a.value);
+    String json = client.getKubernetesSerialization().asJson(metrics);
+    for (var e : args.entrySet()) json = json.replace("{{args." + e.getKey() + "}}", e.getValue() == null ? "" : e.getValue());
+    AnalysisRun run = new AnalysisRun();
+    run.getMetadata().setName(name(rollout, hash, stepIndex));
+    run.getMetadata().setNamespace(ns);
+    run.getMetadata().setLabels(Map.of(Rollout.POD_TEMPLATE_HASH_LABEL, hash));
+    run.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+        .withApiVersion(Rollout.API_VERSION).withKind(Rollout.KIND).withName(rollout.getMetadata().getName())
+        .withUid(rollout.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
+    run.getSpec().metrics = List.of(client.getKubernetesSerialization().unmarshal(json, AnalysisMetric[].class));
+    args.forEach((k, v) -> {
+      AnalysisArgument a = new AnalysisArgument();
+      a.name = k;
+      a.value = v;
+      run.getSpec().args.add(a);
+    });
+    try {
+      client.resource(run).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) throw e;
+    }
+  }
+
+  /** A retry measures again: the runs of this template are deleted. */
+  void deleteFor(Rollout rollout, String hash) {
+    client.resources(AnalysisRun.class).inNamespace(rollout.getMetadata().getNamespace())
+        .withLabel(Rollout.POD_TEMPLATE_HASH_LABEL, hash).delete();
+  }
+
+  private AnalysisTemplateSpec template(String ns, AnalysisTemplateRef ref) {
+    if (Boolean.TRUE.equals(ref.clusterScope)) {
+      ClusterAnalysisTemplate t = client.resources(ClusterAnalysisTemplate.class).withName(ref.templateName).get();
+      if (t == null) throw new IllegalArgumentException("ClusterAnalysisTemplate " + ref.templateName + " not found");
+      return t.getSpec();
+    }
+    AnalysisTemplate t = client.resources(AnalysisTemplate.class).inNamespace(ns).withName(ref.templateName).get();
+    if (t == null) throw new IllegalArgumentException("AnalysisTemplate " + ref.templateName + " not found");
+    return t.getSpec();
+  }
+}

@@ -1,0 +1,349 @@
+package dev.keelson.rollouts.runtime;
+
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
+import dev.keelson.api.rollouts.v1alpha1.PauseCondition;
+import dev.keelson.api.rollouts.v1alpha1.Rollout;
+import dev.keelson.api.rollouts.v1alpha1.RolloutRequestRecord;
+import dev.keelson.api.rollouts.v1alpha1.RolloutStatus;
+import dev.keelson.rollouts.canary.AnalysisVerdict;
+import dev.keelson.rollouts.canary.CanaryDecision;
+import dev.keelson.rollouts.canary.CanaryInput;
+import dev.keelson.rollouts.canary.CanarySpec;
+import dev.keelson.rollouts.canary.OperatorAction;
+import dev.keelson.rollouts.canary.ReplicaCounts;
+import dev.keelson.rollouts.canary.RolloutPhase;
+import dev.keelson.rollouts.canary.Step;
+import dev.keelson.rollouts.canary.StepMachine;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JOSDK entry point for Rollouts with a canary strategy and a pod template: reads the owned
+ * ReplicaSets, the current analysis step's AnalysisRun and the status, lets the
+ * {@link StepMachine} decide, then scales, starts the analysis a step needs, switches the
+ * Services' selectors and records the step in status. Everything it needs to carry on is in the
+ * status and on the ReplicaSets, so a restarted controller continues from the same step.
+ */
+@ControllerConfiguration(name = "rollout", generationAwareEventProcessing = false)
+public final class RolloutReconciler implements Reconciler<Rollout> {
+  private static final Logger LOG = LoggerFactory.getLogger(RolloutReconciler.class);
+  static final String PAUSE_STEP = "CanaryPauseStep";
+  static final String PAUSED_BY_OPERATOR = "PausedByOperator";
+  private static final int HISTORY_LIMIT = 20;
+
+  private final KubernetesClient client;
+  private final RolloutOptions options;
+  private final ReplicaSets replicaSets;
+  private final ServiceSelectors services;
+  private final RolloutEvents events;
+  private final AnalysisRuns analysisRuns;
+  private final StepMachine machine = new StepMachine();
+
+  public RolloutReconciler(KubernetesClient client, RolloutOptions options) {
+    this.client = client;
+    this.options = options;
+    this.replicaSets = new ReplicaSets(client);
+    this.services = new ServiceSelectors(client);
+    this.events = new RolloutEvents(client, options.clock());
+    this.analysisRuns = new AnalysisRuns(client);
+  }
+
+  @Override
+  public List<EventSource<?, Rollout>> prepareEventSources(EventSourceContext<Rollout> context) {
+    var owned = new InformerEventSource<>(InformerEventSourceConfiguration.from(ReplicaSet.class, Rollout.class)
+        .withName("rollout-replicasets")
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Rollout.class))
+        .withNamespacesInheritedFromController()
+        .build(), context);
+    // a run's verdict moves the step on
+    var runs = new InformerEventSource<>(InformerEventSourceConfiguration.from(AnalysisRun.class, Rollout.class)
+        .withName("rollout-analysisruns")
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Rollout.class))
+        .withNamespacesInheritedFromController()
+        .build(), context);
+    return List.of(owned, runs);
+  }
+
+  @Override
+  public UpdateControl<Rollout> reconcile(Rollout rollout, Context<Rollout> context) {
+    if (rollout.isMarkedForDeletion()) return UpdateControl.noUpdate();
+    Instant now = options.clock().instant();
+    RolloutStatus status = rollout.getStatus() == null ? new RolloutStatus() : rollout.getStatus();
+    RolloutStatus before = client.getKubernetesSerialization().clone(status);
+    if (rollout.getSpec().template == null || rollout.getSpec().selector == null) {
+      return fail(rollout, status, before, "spec.template and spec.selector are required (workloadRef is not supported yet)");
+    }
+    if (rollout.getSpec().strategy == null || rollout.getSpec().strategy.canary == null) {
+      return fail(rollout, status, before, "only the canary strategy is supported yet");
+    }
+    CanarySpec canarySpec;
+    try {
+      canarySpec = CanarySpec.of(rollout.getSpec().strategy.canary);
+    } catch (IllegalArgumentException e) {
+      return fail(rollout, status, before, e.getMessage());
+    }
+    String hash = PodTemplateHash.of(rollout.getSpec().template);
+    int replicas = rollout.getSpec().replicas == null ? 1 : rollout.getSpec().replicas;
+
+    if (!hash.equals(status.currentPodHash)) {
+      // a new template starts from the first step, and clears an abort of the previous one
+      status.currentPodHash = hash;
+      status.currentStepIndex = 0;
+      status.pauseConditions = withoutReason(status.pauseConditions, PAUSE_STEP);
+      status.abort = null;
+      status.abortedAt = null;
+    }
+    boolean wasAborted = Boolean.TRUE.equals(status.abort);
+    OperatorAction action = answerRequest(rollout, status, now);
+    boolean retried = wasAborted && !Boolean.TRUE.equals(status.abort);
+    // a retry measures again: the template's runs go, and none is read in this pass
+    if (retried) analysisRuns.deleteFor(rollout, hash);
+    int stepIndex = status.currentStepIndex == null ? 0 : Math.min(status.currentStepIndex, canarySpec.steps().size());
+    Optional<AnalysisRun> stepRun = !retried && stepIndex < canarySpec.steps().size()
+        && canarySpec.steps().get(stepIndex) instanceof Step.Analysis
+        ? analysisRuns.get(rollout, hash, stepIndex) : Optional.empty();
+
+    Map<String, ReplicaSet> byHash = context.getSecondaryResources(ReplicaSet.class).stream()
+        .filter(rs -> ReplicaSets.hashOf(rs).isPresent())
+        .collect(Collectors.toMap(rs -> ReplicaSets.hashOf(rs).get(), Function.identity(), (a, b) -> a));
+    Optional<ReplicaSet> canaryRs = Optional.ofNullable(byHash.get(hash));
+    Optional<String> stableHash = Optional.ofNullable(status.stableRS);
+    Optional<ReplicaSet> stableRs = stableHash.map(byHash::get);
+
+    Optional<String> abortReason = Boolean.TRUE.equals(status.abort)
+        ? Optional.of(status.message == null ? "aborted" : status.message.replaceFirst("^Rollout aborted: ", ""))
+        : Optional.empty();
+    boolean held = Boolean.TRUE.equals(rollout.getSpec().paused) || hasReason(status.pauseConditions, PAUSED_BY_OPERATOR);
+    CanaryInput input = new CanaryInput(replicas, canarySpec.steps(), canarySpec.surge(replicas), hash, stableHash,
+        stepIndex, pauseStart(status), counts(canaryRs),
+        counts(stableRs), abortReason, held, action, AnalysisRuns.verdict(stepRun), AnalysisVerdict.RUNNING, now);
+    CanaryDecision decision = machine.next(input);
+    if (decision.abortReason().isPresent() && abortReason.isEmpty() && stepRun.isPresent()
+        && stepRun.get().getStatus() != null && stepRun.get().getStatus().message != null) {
+      // the failing metric and its values, for the status and the owning Application
+      String reason = decision.abortReason().get() + ": " + stepRun.get().getStatus().message;
+      decision = new CanaryDecision(decision.canaryReplicas(), decision.stableReplicas(), decision.stepIndex(),
+          decision.phase(), "Rollout aborted: " + reason, decision.pausedSince(), false, Optional.of(reason),
+          decision.canaryWeight(), decision.recheckAfter());
+    }
+    if (decision.abortReason().isEmpty() && !held && decision.stepIndex() < canarySpec.steps().size()
+        && canarySpec.steps().get(decision.stepIndex()) instanceof Step.Analysis) {
+      try {
+        analysisRuns.ensure(rollout, hash, decision.stepIndex(),
+            rollout.getSpec().strategy.canary.steps.get(decision.stepIndex()).analysis);
+      } catch (IllegalArgumentException e) {
+        return fail(rollout, status, before, e.getMessage());
+      }
+    }
+
+    ReplicaSet canary = replicaSets.ensure(rollout, hash, canaryRs);
+    replicaSets.scale(canary, decision.canaryReplicas(), null);
+    if (stableRs.isPresent() && !stableHash.get().equals(hash)) {
+      replicaSets.scale(stableRs.get(), decision.stableReplicas(), null);
+    }
+    String newStable = decision.promoted() ? hash : status.stableRS;
+    Optional<Duration> recheck = decision.recheckAfter();
+    recheck = earliest(recheck, scaleDownOld(byHash, hash, newStable, canarySpec.scaleDownDelay(), now));
+
+    List<String> problems = new ArrayList<>();
+    canarySpec.canaryService().flatMap(s -> services.point(rollout.getMetadata().getNamespace(), s, hash))
+        .ifPresent(problems::add);
+    if (newStable != null) {
+      canarySpec.stableService().flatMap(s -> services.point(rollout.getMetadata().getNamespace(), s, newStable))
+          .ifPresent(problems::add);
+    }
+
+    record(rollout, status, decision, newStable, now, problems);
+    writeStatusIfChanged(rollout, status, before);
+    announce(rollout, before, status, decision);
+    UpdateControl<Rollout> control = UpdateControl.noUpdate();
+    return recheck.map(control::rescheduleAfter).orElse(control);
+  }
+
+  /** Applies the pending operator request, once (its token is recorded in history); returns the promote to apply. */
+  private OperatorAction answerRequest(Rollout rollout, RolloutStatus status, Instant now) {
+    var annotations = rollout.getMetadata().getAnnotations();
+    Optional<RolloutRequest> request = RolloutRequest.parse(annotations == null ? null : annotations.get(RolloutRequest.ANNOTATION));
+    if (request.isEmpty()) return OperatorAction.NONE;
+    RolloutRequest r = request.get();
+    if (status.history.stream().anyMatch(h -> r.at().equals(h.token))) return OperatorAction.NONE;
+    OperatorAction action = OperatorAction.NONE;
+    String result;
+    switch (r.action()) {
+      case promote -> {
+        action = OperatorAction.PROMOTE;
+        status.pauseConditions = withoutReason(status.pauseConditions, PAUSED_BY_OPERATOR);
+        result = "promoted from step " + status.currentStepIndex;
+      }
+      case promoteFull -> {
+        action = OperatorAction.PROMOTE_FULL;
+        status.pauseConditions = withoutReason(status.pauseConditions, PAUSED_BY_OPERATOR);
+        result = "fully promoted from step " + status.currentStepIndex;
+      }
+      case abort -> {
+        status.abort = true;
+        status.abortedAt = now.toString();
+        status.message = "Rollout aborted: aborted by " + (r.by() == null ? "an operator" : r.by());
+        result = "aborted at step " + status.currentStepIndex;
+      }
+      case retry -> {
+        status.abort = null;
+        status.abortedAt = null;
+        status.currentStepIndex = 0;
+        status.pauseConditions = withoutReason(status.pauseConditions, PAUSE_STEP);
+        result = "retried from the first step";
+      }
+      case pause -> {
+        if (!hasReason(status.pauseConditions, PAUSED_BY_OPERATOR)) {
+          status.pauseConditions.add(pauseCondition(PAUSED_BY_OPERATOR, now));
+        }
+        result = "paused at step " + status.currentStepIndex;
+      }
+      case resume -> {
+        status.pauseConditions = withoutReason(status.pauseConditions, PAUSED_BY_OPERATOR);
+        result = "resumed at step " + status.currentStepIndex;
+      }
+      default -> throw new IllegalStateException("unknown action " + r.action());
+    }
+    RolloutRequestRecord rec = new RolloutRequestRecord();
+    rec.action = r.action().name();
+    rec.token = r.at();
+    rec.requestedBy = r.by();
+    rec.at = now.toString();
+    rec.result = result;
+    status.history.add(rec);
+    while (status.history.size() > HISTORY_LIMIT) status.history.remove(0);
+    events.normal(rollout, "OperatorRequest", r.action() + " by " + (r.by() == null ? "an operator" : r.by()) + ": " + result);
+    return action;
+  }
+
+  /**
+   * ReplicaSets that are neither the template's nor stable any more keep their pods for the
+   * scale-down delay (so connections to them drain), then go to zero.
+   */
+  private Optional<Duration> scaleDownOld(Map<String, ReplicaSet> byHash, String hash, String stable, Duration delay,
+      Instant now) {
+    Optional<Duration> recheck = Optional.empty();
+    for (var e : byHash.entrySet()) {
+      if (e.getKey().equals(hash) || e.getKey().equals(stable)) continue;
+      ReplicaSet rs = e.getValue();
+      if (ReplicaSets.desired(rs) == 0) continue;
+      Instant deadline = ReplicaSets.deadline(rs).orElse(now.plus(delay));
+      if (!now.isBefore(deadline)) {
+        replicaSets.scale(rs, 0, null);
+      } else {
+        replicaSets.scale(rs, ReplicaSets.desired(rs), deadline);
+        recheck = earliest(recheck, Optional.of(Duration.between(now, deadline)));
+      }
+    }
+    return recheck;
+  }
+
+  private static void record(Rollout rollout, RolloutStatus status, CanaryDecision d, String stable, Instant now,
+      List<String> problems) {
+    status.observedGeneration = rollout.getMetadata().getGeneration();
+    status.phase = d.phase().name();
+    String message = problems.isEmpty() ? d.message() : d.message() + (d.message().isEmpty() ? "" : "; ") + String.join("; ", problems);
+    // no empty strings in status: the 1.20 API server reads them back as null, which the schema refuses
+    status.message = message.isEmpty() ? null : message;
+    status.currentStepIndex = d.stepIndex();
+    status.stableRS = stable;
+    status.canaryWeight = d.canaryWeight();
+    status.replicas = rollout.getSpec().replicas == null ? 1 : rollout.getSpec().replicas;
+    status.pauseConditions = withoutReason(status.pauseConditions, PAUSE_STEP);
+    d.pausedSince().ifPresent(t -> status.pauseConditions.add(pauseCondition(PAUSE_STEP, t)));
+    if (d.abortReason().isPresent()) {
+      if (!Boolean.TRUE.equals(status.abort)) status.abortedAt = now.toString();
+      status.abort = true;
+    }
+    status.conditions = RolloutConditions.of(d.phase(), status.message, now, status.conditions);
+  }
+
+  private void announce(Rollout rollout, RolloutStatus before, RolloutStatus after, CanaryDecision d) {
+    if (!Objects.equals(before.stableRS, after.stableRS) && after.stableRS != null) {
+      events.normal(rollout, "RolloutCompleted", "ReplicaSet " + ReplicaSets.name(rollout, after.stableRS) + " is stable");
+    }
+    if (!Objects.equals(before.currentStepIndex, after.currentStepIndex) && after.stableRS != null
+        && !after.stableRS.equals(after.currentPodHash)) {
+      events.normal(rollout, "RolloutStepCompleted", "step " + after.currentStepIndex + ": " + d.message());
+    }
+    if (Boolean.TRUE.equals(after.abort) && !Boolean.TRUE.equals(before.abort)) {
+      events.warning(rollout, "RolloutAborted", after.message);
+    }
+  }
+
+  private UpdateControl<Rollout> fail(Rollout rollout, RolloutStatus status, RolloutStatus before, String message) {
+    status.observedGeneration = rollout.getMetadata().getGeneration();
+    status.phase = RolloutPhase.Degraded.name();
+    status.message = message;
+    status.conditions = RolloutConditions.of(RolloutPhase.Degraded, message, options.clock().instant(), status.conditions);
+    writeStatusIfChanged(rollout, status, before);
+    return UpdateControl.noUpdate();
+  }
+
+  /** Replaces the whole status (a PUT against the resourceVersion read): a stale read fails and is retried. */
+  private void writeStatusIfChanged(Rollout rollout, RolloutStatus status, RolloutStatus before) {
+    if (status.equals(before) || json(status).equals(json(before))) return;
+    Rollout copy = client.getKubernetesSerialization().clone(rollout);
+    copy.setStatus(status);
+    client.resource(copy).updateStatus();
+    LOG.debug("rollout {}/{}: {} {}", rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(),
+        status.phase, status.message);
+  }
+
+  private String json(Object o) {
+    return client.getKubernetesSerialization().asJson(o);
+  }
+
+  private static ReplicaCounts counts(Optional<ReplicaSet> rs) {
+    return rs.map(r -> new ReplicaCounts(ReplicaSets.desired(r), ReplicaSets.available(r))).orElse(ReplicaCounts.NONE);
+  }
+
+  private static Optional<Instant> pauseStart(RolloutStatus status) {
+    return status.pauseConditions.stream().filter(p -> PAUSE_STEP.equals(p.reason) && p.startTime != null)
+        .map(p -> Instant.parse(p.startTime)).findFirst();
+  }
+
+  private static boolean hasReason(List<PauseCondition> conditions, String reason) {
+    return conditions != null && conditions.stream().anyMatch(p -> reason.equals(p.reason));
+  }
+
+  private static List<PauseCondition> withoutReason(List<PauseCondition> conditions, String reason) {
+    List<PauseCondition> out = new ArrayList<>(conditions == null ? List.of() : conditions);
+    out.removeIf(p -> reason.equals(p.reason));
+    return out;
+  }
+
+  private static PauseCondition pauseCondition(String reason, Instant since) {
+    PauseCondition p = new PauseCondition();
+    p.reason = reason;
+    p.startTime = since.toString();
+    return p;
+  }
+
+  private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
+    if (a.isEmpty()) return b;
+    if (b.isEmpty()) return a;
+    return a.get().compareTo(b.get()) <= 0 ? a : b;
+  }
+}

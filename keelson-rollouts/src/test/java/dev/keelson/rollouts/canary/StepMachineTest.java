@@ -1,0 +1,149 @@
+package dev.keelson.rollouts.canary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StepMachineTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final List<Step> STEPS = List.of(new Step.SetWeight(25), new Step.Pause(Optional.empty()),
+      new Step.SetWeight(50), new Step.Pause(Optional.of(Duration.ofSeconds(10))));
+  private final StepMachine machine = new StepMachine();
+
+  private static CanaryInput input(int index, ReplicaCounts canary, ReplicaCounts stable) {
+    return new CanaryInput(4, STEPS, new Surge(1, 0), "new", Optional.of("old"), index, Optional.empty(), canary,
+        stable, Optional.empty(), false, OperatorAction.NONE, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING, T0);
+  }
+
+  @Test
+  void firstTemplateBecomesStableAtFullScale() {
+    var in = new CanaryInput(3, STEPS, new Surge(1, 0), "h1", Optional.empty(), 0, Optional.empty(),
+        ReplicaCounts.NONE, ReplicaCounts.NONE, Optional.empty(), false, OperatorAction.NONE, AnalysisVerdict.RUNNING,
+        AnalysisVerdict.RUNNING, T0);
+    CanaryDecision d = machine.next(in);
+    assertThat(d.canaryReplicas()).isEqualTo(3);
+    assertThat(d.promoted()).isTrue();
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Progressing);
+  }
+
+  @Test
+  void setWeightIsApproximatedByReplicasWithinSurge() {
+    CanaryDecision d = machine.next(input(0, ReplicaCounts.NONE, new ReplicaCounts(4, 4)));
+    // 25% of 4 is one canary; maxUnavailable 0 keeps all four stable until it is available
+    assertThat(d.canaryReplicas()).isEqualTo(1);
+    assertThat(d.stableReplicas()).isEqualTo(4);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Progressing);
+
+    d = machine.next(input(0, new ReplicaCounts(1, 1), new ReplicaCounts(4, 4)));
+    assertThat(d.stableReplicas()).isEqualTo(3);
+    assertThat(d.stepIndex()).isZero();
+  }
+
+  @Test
+  void reachedWeightMovesOnAndIndefinitePauseWaits() {
+    CanaryDecision d = machine.next(input(0, new ReplicaCounts(1, 1), new ReplicaCounts(3, 3)));
+    assertThat(d.stepIndex()).isEqualTo(1);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Paused);
+    assertThat(d.pausedSince()).contains(T0);
+    assertThat(d.canaryWeight()).isEqualTo(25);
+  }
+
+  @Test
+  void promoteLeavesThePause() {
+    var in = input(1, new ReplicaCounts(1, 1), new ReplicaCounts(3, 3));
+    in = new CanaryInput(4, STEPS, in.surge(), "new", in.stableHash(), 1, Optional.of(T0), in.canary(), in.stable(),
+        Optional.empty(), false, OperatorAction.PROMOTE, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING, T0);
+    CanaryDecision d = machine.next(in);
+    assertThat(d.stepIndex()).isEqualTo(2);
+    assertThat(d.canaryReplicas()).isEqualTo(2);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Progressing);
+  }
+
+  @Test
+  void timedPauseEndsAfterItsDuration() {
+    var base = input(3, new ReplicaCounts(2, 2), new ReplicaCounts(2, 2));
+    var waiting = new CanaryInput(4, STEPS, base.surge(), "new", base.stableHash(), 3, Optional.of(T0), base.canary(),
+        base.stable(), Optional.empty(), false, OperatorAction.NONE, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING,
+        T0.plusSeconds(4));
+    CanaryDecision d = machine.next(waiting);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Paused);
+    assertThat(d.recheckAfter()).contains(Duration.ofSeconds(6));
+
+    var over = new CanaryInput(4, STEPS, base.surge(), "new", base.stableHash(), 3, Optional.of(T0), base.canary(),
+        base.stable(), Optional.empty(), false, OperatorAction.NONE, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING,
+        T0.plusSeconds(10));
+    d = machine.next(over);
+    assertThat(d.stepIndex()).isEqualTo(4);
+    assertThat(d.canaryReplicas()).isEqualTo(4);
+    assertThat(d.promoted()).isFalse();
+  }
+
+  @Test
+  void fullyAvailableCanaryIsPromotedAndTheOldStableKept() {
+    CanaryDecision d = machine.next(input(4, new ReplicaCounts(4, 4), new ReplicaCounts(2, 2)));
+    assertThat(d.promoted()).isTrue();
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Healthy);
+    // the old stable is scaled down after scaleDownDelaySeconds, by the reconciler
+    assertThat(d.stableReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void promoteFullSkipsEveryStep() {
+    var base = input(0, ReplicaCounts.NONE, new ReplicaCounts(4, 4));
+    var in = new CanaryInput(4, STEPS, base.surge(), "new", base.stableHash(), 0, Optional.empty(), base.canary(),
+        base.stable(), Optional.empty(), false, OperatorAction.PROMOTE_FULL, AnalysisVerdict.RUNNING,
+        AnalysisVerdict.RUNNING, T0);
+    CanaryDecision d = machine.next(in);
+    assertThat(d.stepIndex()).isEqualTo(4);
+    assertThat(d.canaryReplicas()).isEqualTo(4);
+  }
+
+  @Test
+  void abortSendsEverythingBackToStable() {
+    var base = input(2, new ReplicaCounts(2, 2), new ReplicaCounts(2, 2));
+    var in = new CanaryInput(4, STEPS, base.surge(), "new", base.stableHash(), 2, Optional.empty(), base.canary(),
+        base.stable(), Optional.of("aborted by an operator"), false, OperatorAction.NONE, AnalysisVerdict.RUNNING,
+        AnalysisVerdict.RUNNING, T0);
+    CanaryDecision d = machine.next(in);
+    assertThat(d.canaryReplicas()).isZero();
+    assertThat(d.stableReplicas()).isEqualTo(4);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Degraded);
+    assertThat(d.message()).contains("aborted by an operator");
+  }
+
+  @Test
+  void failedAnalysisStepAbortsAndInconclusivePauses() {
+    List<Step> steps = List.of(new Step.SetWeight(50), new Step.Analysis("step-2"));
+    var failed = new CanaryInput(2, steps, new Surge(1, 0), "new", Optional.of("old"), 1, Optional.empty(),
+        new ReplicaCounts(1, 1), new ReplicaCounts(1, 1), Optional.empty(), false, OperatorAction.NONE,
+        AnalysisVerdict.FAILED, AnalysisVerdict.RUNNING, T0);
+    assertThat(machine.next(failed).abortReason()).isPresent();
+    var inconclusive = new CanaryInput(2, steps, new Surge(1, 0), "new", Optional.of("old"), 1, Optional.empty(),
+        new ReplicaCounts(1, 1), new ReplicaCounts(1, 1), Optional.empty(), false, OperatorAction.NONE,
+        AnalysisVerdict.INCONCLUSIVE, AnalysisVerdict.RUNNING, T0);
+    assertThat(machine.next(inconclusive).phase()).isEqualTo(RolloutPhase.Paused);
+  }
+
+  @Test
+  void heldRolloutDoesNotMove() {
+    var base = input(0, new ReplicaCounts(1, 1), new ReplicaCounts(4, 4));
+    var in = new CanaryInput(4, STEPS, base.surge(), "new", base.stableHash(), 0, Optional.empty(), base.canary(),
+        base.stable(), Optional.empty(), true, OperatorAction.NONE, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING, T0);
+    CanaryDecision d = machine.next(in);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Paused);
+    assertThat(d.stableReplicas()).isEqualTo(4);
+  }
+
+  @Test
+  void percentagesResolveLikeADeployment() {
+    assertThat(Surge.of(IntOrPercent.parse("25%"), IntOrPercent.parse("25%"), 3)).isEqualTo(new Surge(1, 0));
+    assertThat(Surge.of(IntOrPercent.parse("0"), IntOrPercent.parse("0"), 3)).isEqualTo(new Surge(0, 1));
+    assertThat(Durations.parse("2s")).isEqualTo(Duration.ofSeconds(2));
+    assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(Durations.parse("7")).isEqualTo(Duration.ofSeconds(7));
+  }
+}
