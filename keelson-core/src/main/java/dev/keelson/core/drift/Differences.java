@@ -26,7 +26,9 @@ final class Differences {
   }
 
   private static void walk(Object live, Object desired, List<Object> path, List<Difference> out) {
-    if (JsonValues.semanticallyEqual(live, desired)) return;
+    // a key both sides hold as null (a Deployment's creationTimestamp: null) is no difference
+    if (live == null && desired == null) return;
+    if (live != null && desired != null && JsonValues.semanticallyEqual(live, desired)) return;
     if (live instanceof Map<?, ?> l && desired instanceof Map<?, ?> d) {
       Set<Object> keys = new LinkedHashSet<>(d.keySet());
       keys.addAll(l.keySet());

@@ -82,6 +82,17 @@ class DriftExplainerTest {
   }
 
   @Test
+  void nullsOnBothSidesAreNoDifference() throws Exception {
+    // a pod template's metadata.creationTimestamp is null in the live object and in the dry-run
+    Map<String, Object> live = json("{'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'c'},"
+        + " 'spec': {'template': {'metadata': {'creationTimestamp': null}}}, 'data': {'a': 'x'}}");
+    Map<String, Object> predicted = json("{'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'c'},"
+        + " 'spec': {'template': {'metadata': {'creationTimestamp': null}}}, 'data': {'a': 'y'}}");
+    assertThat(DriftExplainer.explain(new ResourceKey("", "ConfigMap", "x", "c"), live, predicted).fields())
+        .extracting(FieldDrift::path).containsExactly("data.a");
+  }
+
+  @Test
   void secretValuesAreMasked() throws Exception {
     Map<String, Object> live = json("""
         {'apiVersion': 'v1', 'kind': 'Secret', 'metadata': {'name': 's', 'managedFields': [
