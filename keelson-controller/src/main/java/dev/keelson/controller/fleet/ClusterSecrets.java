@@ -31,7 +31,7 @@ public final class ClusterSecrets {
    */
   public static ClusterSecret parse(Secret s) {
     String secret = "Secret " + s.getMetadata().getNamespace() + "/" + s.getMetadata().getName();
-    Map<String, String> data = decoded(s);
+    Map<String, String> data = dev.keelson.controller.repos.SecretData.of(s);
     String server = data.get("server");
     if (server == null || server.isBlank()) {
       throw new IllegalArgumentException(secret + ": server is required");
@@ -81,10 +81,6 @@ public final class ClusterSecrets {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(secret + ": config.tlsClientConfig." + field + " is not base64");
     }
-  }
-
-  private static Map<String, String> decoded(Secret s) {
-    return dev.keelson.controller.repos.SecretData.of(s);
   }
 
 }

@@ -2,6 +2,7 @@ package dev.keelson.controller.receiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keelson.controller.repos.RepositorySecret;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -53,7 +54,7 @@ record PushEvent(Set<String> repositoryUrls, Optional<String> branch) {
   }
 
   private static void add(Set<String> urls, JsonNode n) {
-    if (n.isTextual() && !n.asText().isBlank()) urls.add(normalise(n.asText()));
+    if (n.isTextual() && !n.asText().isBlank()) urls.add(RepositorySecret.normalise(n.asText()));
   }
 
   /**
@@ -62,18 +63,10 @@ record PushEvent(Set<String> repositoryUrls, Optional<String> branch) {
    * on any push to its repository: one look too many costs little, one too few loses the push.
    */
   boolean concerns(String repoUrl, String revision) {
-    if (!repositoryUrls.isEmpty() && !repositoryUrls.contains(normalise(repoUrl))) return false;
+    if (!repositoryUrls.isEmpty() && !repositoryUrls.contains(RepositorySecret.normalise(repoUrl))) return false;
     if (branch.isEmpty() || revision == null || revision.isBlank() || revision.equals("HEAD")) return true;
     boolean plainBranch = revision.matches("[A-Za-z0-9._/-]+") && !revision.matches("v?\\d+(\\.\\d+){0,2}")
         && !revision.matches("[0-9a-f]{40}");
     return !plainBranch || revision.equals(branch.get());
-  }
-
-  /** Case, a trailing slash and .git do not make another repository. */
-  static String normalise(String url) {
-    String u = url.strip().toLowerCase(java.util.Locale.ROOT);
-    while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
-    if (u.endsWith(".git")) u = u.substring(0, u.length() - 4);
-    return u;
   }
 }
