@@ -1,5 +1,6 @@
 package dev.keelson.cli;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,20 +42,11 @@ final class OperatorRequests {
    * conflict is answered as kubectl's RetryOnConflict does, by reading again and reapplying.
    */
   static void edit(KubernetesClient client, Application app, Consumer<Application> change) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        resource(client, app).edit(x -> {
-          change.accept(x);
-          return x;
-        });
-        return;
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt == CONFLICT_ATTEMPTS) throw e;
-      }
-    }
+    RetryOnConflict.edit(resource(client, app), x -> {
+      change.accept(x);
+      return x;
+    });
   }
-
-  private static final int CONFLICT_ATTEMPTS = 5;
 
   /** The annotations of {@code app}, created empty when it has none yet. */
   static Map<String, String> annotations(Application app) {

@@ -1,10 +1,10 @@
 package dev.keelson.cli;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.api.rollouts.v1alpha1.RolloutRequestRecord;
 import dev.keelson.rollouts.runtime.RolloutRequest;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.util.HashMap;
 import java.util.Optional;
@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
  * answer, the history entry carrying that token.
  */
 final class RolloutRequests {
-  private static final int CONFLICT_ATTEMPTS = 5;
-
   private RolloutRequests() {}
 
   static int run(RolloutTarget options, String name, RolloutRequest.Action action, WaitOptions wait)
@@ -27,18 +25,11 @@ final class RolloutRequests {
       String token = OperatorRequests.now();
       String value = new RolloutRequest(action, OperatorRequests.user(), token).toJson();
       var resource = client.resources(Rollout.class).inNamespace(rollout.getMetadata().getNamespace()).withName(name);
-      for (int attempt = 1; ; attempt++) {
-        try {
-          resource.edit(r -> {
-            if (r.getMetadata().getAnnotations() == null) r.getMetadata().setAnnotations(new HashMap<>());
-            r.getMetadata().getAnnotations().put(RolloutRequest.ANNOTATION, value);
-            return r;
-          });
-          break;
-        } catch (KubernetesClientException e) {
-          if (e.getCode() != 409 || attempt == CONFLICT_ATTEMPTS) throw e;
-        }
-      }
+      RetryOnConflict.edit(resource, r -> {
+        if (r.getMetadata().getAnnotations() == null) r.getMetadata().setAnnotations(new HashMap<>());
+        r.getMetadata().getAnnotations().put(RolloutRequest.ANNOTATION, value);
+        return r;
+      });
       if (wait.async) {
         System.out.println(action + " requested for rollout " + name);
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package dev.keelson.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationSpec;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
@@ -386,7 +387,7 @@ class AppOperationsCliTest {
   @Test
   @DisplayName("get shows suspension, pin, pending approval and operation with the commands that act on them; history shows actions")
   void getAndHistory() {
-    client.resources(Application.class).inNamespace(ns).withName("web").edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("web"), a -> {
       a.getSpec().suspend = true;
       return a;
     });

@@ -3,6 +3,7 @@ package dev.keelson.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.localcluster.TestCluster;
 import dev.keelson.rollouts.runtime.RolloutOptions;
@@ -89,7 +90,7 @@ class RolloutCliTest {
               steps: [{setWeight: 50}, {pause: {}}]
         """, Rollout.class)).inNamespace(ns).create();
     awaitRollout(r -> "Healthy".equals(r.getStatus().phase));
-    client.resources(Rollout.class).inNamespace(ns).withName("web").edit(r -> {
+    RetryOnConflict.edit(client.resources(Rollout.class).inNamespace(ns).withName("web"), r -> {
       r.getSpec().template.getMetadata().getAnnotations().put("version", "2");
       return r;
     });
@@ -107,7 +108,7 @@ class RolloutCliTest {
     assertThat(watch.code()).as(watch.err()).isZero();
     assertThat(watch.out()).contains("Phase:     Healthy").contains("promoteFull by ");
 
-    client.resources(Rollout.class).inNamespace(ns).withName("web").edit(r -> {
+    RetryOnConflict.edit(client.resources(Rollout.class).inNamespace(ns).withName("web"), r -> {
       r.getSpec().template.getMetadata().getAnnotations().put("version", "3");
       return r;
     });

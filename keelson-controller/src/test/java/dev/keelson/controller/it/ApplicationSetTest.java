@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationSet;
 import dev.keelson.api.v1alpha1.ApplicationSetStatus;
@@ -259,7 +260,7 @@ class ApplicationSetTest extends ControllerTestBase {
     createSet(listSet("guarded", "1h", "[{name: a}, {name: b}, {name: c}]"));
     awaitSet("guarded", x -> x.getStatus() != null && x.getStatus().applications.size() == 3);
 
-    client.resources(ApplicationSet.class).inNamespace(ns).withName("guarded").edit(s -> {
+    RetryOnConflict.edit(client.resources(ApplicationSet.class).inNamespace(ns).withName("guarded"), s -> {
       s.getSpec().generators.get(0).list.elements = List.of(
           client.getKubernetesSerialization().convertValue(Map.of("name", "a"), com.fasterxml.jackson.databind.JsonNode.class));
       return s;
@@ -273,7 +274,7 @@ class ApplicationSetTest extends ControllerTestBase {
     // what `keelson appset confirm guarded` writes
     String token = Instant.now().toString();
     OperatorRequest confirm = new OperatorRequest("tester", token, held.getStatus().heldDeletion.id, null);
-    client.resources(ApplicationSet.class).inNamespace(ns).withName("guarded").edit(s -> {
+    RetryOnConflict.edit(client.resources(ApplicationSet.class).inNamespace(ns).withName("guarded"), s -> {
       if (s.getMetadata().getAnnotations() == null) s.getMetadata().setAnnotations(new HashMap<>());
       s.getMetadata().getAnnotations().put(AppSetLabels.CONFIRM, confirm.toJson());
       return s;
@@ -328,7 +329,7 @@ class ApplicationSetTest extends ControllerTestBase {
 
     // what `keelson appset promote rolling` writes
     String token = Instant.now().toString();
-    client.resources(ApplicationSet.class).inNamespace(ns).withName("rolling").edit(s -> {
+    RetryOnConflict.edit(client.resources(ApplicationSet.class).inNamespace(ns).withName("rolling"), s -> {
       if (s.getMetadata().getAnnotations() == null) s.getMetadata().setAnnotations(new HashMap<>());
       s.getMetadata().getAnnotations().put(AppSetLabels.PROMOTE, OperatorRequest.of("tester", token).toJson());
       return s;
@@ -353,7 +354,7 @@ class ApplicationSetTest extends ControllerTestBase {
     assertThat(app("prod-web").getSpec().source.revision).isEqualTo(sha);
     assertThat(client.configMaps().inNamespace(ns).withName("prod-cm").get().getData()).containsEntry("value", "1");
     String again = Instant.now().plusSeconds(1).toString();
-    client.resources(ApplicationSet.class).inNamespace(ns).withName("rolling").edit(s -> {
+    RetryOnConflict.edit(client.resources(ApplicationSet.class).inNamespace(ns).withName("rolling"), s -> {
       s.getMetadata().getAnnotations().put(AppSetLabels.PROMOTE, OperatorRequest.of("tester", again).toJson());
       return s;
     });

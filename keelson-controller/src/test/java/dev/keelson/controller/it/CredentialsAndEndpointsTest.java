@@ -2,6 +2,7 @@ package dev.keelson.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.net.URI;
@@ -32,14 +33,14 @@ class CredentialsAndEndpointsTest extends ControllerTestBase {
       assertThat(client.getKubernetesSerialization().asJson(app)).doesNotContain("http-pa55word");
 
       // wrong password: reported, never leaked
-      client.secrets().inNamespace(ns).withName("git-creds").edit(s -> {
+      RetryOnConflict.edit(client.secrets().inNamespace(ns).withName("git-creds"), s -> {
         s.setData(null);
         s.setStringData(java.util.Map.of("username", "deployer", "password", "wrong-pa55word"));
         return s;
       });
       repo.write("cm.yaml", Manifests.configMap("private", "v2"));
       repo.commit("second");
-      client.resources(Application.class).inNamespace(ns).withName("private").edit(a -> {
+      RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("private"), a -> {
         a.getMetadata().setAnnotations(java.util.Map.of("keelson.dev/sync-requested-at", "now-1"));
         return a;
       });
@@ -80,7 +81,7 @@ class CredentialsAndEndpointsTest extends ControllerTestBase {
           .withName(ns + "-creds").addToLabels("argocd.argoproj.io/secret-type", "repo-creds").endMetadata()
           .addToStringData("url", url.substring(0, url.lastIndexOf('/') + 1))
           .addToStringData("username", "argo").addToStringData("password", "repo-pa55word").build()).create();
-      client.resources(Application.class).inNamespace(ns).withName("by-secret").edit(a -> {
+      RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("by-secret"), a -> {
         a.getMetadata().setAnnotations(java.util.Map.of("keelson.dev/sync-requested-at", "retry-1"));
         return a;
       });

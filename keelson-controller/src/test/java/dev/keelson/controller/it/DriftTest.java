@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +19,7 @@ class DriftTest extends ControllerTestBase {
     createApp(Manifests.application("heal", ns, repo.url(), ".", true, true, true, "10m"));
     awaitApp("heal", a -> syncedAt(a, sha) && healthy(a));
 
-    client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+    RetryOnConflict.edit(client.apps().deployments().inNamespace(ns).withName("web"), d -> {
       d.getSpec().setReplicas(3);
       return d;
     });
@@ -36,7 +37,7 @@ class DriftTest extends ControllerTestBase {
     createApp(Manifests.application("report", ns, repo.url(), ".", true, true, false, "10m"));
     awaitApp("report", a -> syncedAt(a, sha));
 
-    client.configMaps().inNamespace(ns).withName("settings").edit(cm -> {
+    RetryOnConflict.edit(client.configMaps().inNamespace(ns).withName("settings"), cm -> {
       cm.getData().put("value", "hand-edited");
       return cm;
     });
@@ -55,7 +56,7 @@ class DriftTest extends ControllerTestBase {
     awaitApp("extra", a -> syncedAt(a, sha));
     String rv = app("extra").getMetadata().getResourceVersion();
 
-    client.configMaps().inNamespace(ns).withName("settings").edit(cm -> {
+    RetryOnConflict.edit(client.configMaps().inNamespace(ns).withName("settings"), cm -> {
       cm.getData().put("added-by-someone-else", "x");
       cm.getMetadata().getLabels().put("team", "payments");
       return cm;

@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
@@ -105,7 +106,7 @@ class GatesTest extends ControllerTestBase {
     assertThat(configMap("windowed")).isNull();
     awaitEvent("windowed", "SyncRefused");
 
-    Application edited = client.resources(Application.class).inNamespace(ns).withName("windowed").edit(a -> {
+    Application edited = RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("windowed"), a -> {
       a.getSpec().syncPolicy.windows.get(0).manualSync = true;
       return a;
     });
@@ -149,7 +150,7 @@ class GatesTest extends ControllerTestBase {
     assertThat(configMap("paused")).isNull();
 
     String resumedAt = now();
-    client.resources(Application.class).inNamespace(ns).withName("paused").edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("paused"), a -> {
       a.getSpec().suspend = false;
       a.getMetadata().getAnnotations().put(Annotations.SUSPEND_CHANGED, OperatorRequest.of("carol", resumedAt).toJson());
       return a;
@@ -303,7 +304,7 @@ class GatesTest extends ControllerTestBase {
     awaitApp("held", a -> a.getStatus() != null && a.getStatus().operationState != null
         && Integer.valueOf(1).equals(a.getStatus().operationState.retryCount), LONG);
 
-    Application edited = client.resources(Application.class).inNamespace(ns).withName("held").edit(a -> {
+    Application edited = RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("held"), a -> {
       var w = new dev.keelson.api.v1alpha1.SyncPolicy.SyncWindow();
       w.kind = "deny";
       w.schedule = "* * * * *";
@@ -321,7 +322,7 @@ class GatesTest extends ControllerTestBase {
         now -> id.equals(now.getStatus().operationState.id) && failedSyncs(now, sha).size() == 2);
 
     // the window removed, the retry held back runs
-    client.resources(Application.class).inNamespace(ns).withName("held").edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("held"), a -> {
       a.getSpec().syncPolicy.windows = null;
       return a;
     });
@@ -343,7 +344,7 @@ class GatesTest extends ControllerTestBase {
 
     // a spec change that leaves the desired objects alone is handled, and the app reconciles
     // every 2s: none of it starts the sync again
-    Application edited = client.resources(Application.class).inNamespace(ns).withName("once").edit(a -> {
+    Application edited = RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("once"), a -> {
       a.getSpec().interval = "1s";
       return a;
     });
@@ -424,7 +425,7 @@ class GatesTest extends ControllerTestBase {
   }
 
   private void annotate(String name, Map<String, String> values) {
-    client.resources(Application.class).inNamespace(ns).withName(name).edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName(name), a -> {
       Map<String, String> annotations = a.getMetadata().getAnnotations() == null
           ? new HashMap<>() : new HashMap<>(a.getMetadata().getAnnotations());
       annotations.putAll(values);

@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.Annotations;
 import dev.keelson.controller.app.OperatorRequest;
@@ -64,7 +65,7 @@ class HelmLifecycleTest extends ControllerTestBase {
     long historyId = app.getStatus().history.stream().filter(h -> v1.equals(h.revision))
         .mapToLong(h -> h.id).findFirst().orElseThrow();
     String at = Instant.now().toString();
-    client.resources(Application.class).inNamespace(ns).withName("life").edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("life"), a -> {
       var annotations = a.getMetadata().getAnnotations() == null ? new HashMap<String, String>()
           : new HashMap<>(a.getMetadata().getAnnotations());
       annotations.put(Annotations.ROLLBACK, new OperatorRequest("bob", at, null, historyId).toJson());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.marcnuri.helm.Helm;
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.runtime.KeelsonController;
@@ -85,8 +86,8 @@ class HelmTest extends ControllerTestBase {
         .diff(AppSettings.of(app), app.getStatus());
     assertThat(report.different()).as(report.text()).isFalse();
 
-    client.configMaps().inNamespace(ns).withName("guestbook-values")
-        .edit(cm -> new ConfigMapBuilder(cm).withData(Map.of("values.yaml", "podLabel: changed\n")).build());
+    RetryOnConflict.edit(client.configMaps().inNamespace(ns).withName("guestbook-values"),
+        cm -> new ConfigMapBuilder(cm).withData(Map.of("values.yaml", "podLabel: changed\n")).build());
     await().atMost(TIMEOUT).until(() -> "changed".equals(client.apps().deployments().inNamespace(ns)
         .withName("guestbook-helm-guestbook").get().getSpec().getTemplate().getMetadata().getLabels().get("from")));
   }
@@ -117,8 +118,8 @@ class HelmTest extends ControllerTestBase {
     awaitApp("look", HelmTest::syncedAndHealthy);
     assertThat(configMap("look-looked-up")).containsEntry("color", "blue");
 
-    client.configMaps().inNamespace(ns).withName("settings")
-        .edit(cm -> new ConfigMapBuilder(cm).withData(Map.of("color", "green")).build());
+    RetryOnConflict.edit(client.configMaps().inNamespace(ns).withName("settings"),
+        cm -> new ConfigMapBuilder(cm).withData(Map.of("color", "green")).build());
     await().atMost(TIMEOUT).until(() -> "green".equals(configMap("look-looked-up").get("color")));
   }
 
@@ -133,7 +134,7 @@ class HelmTest extends ControllerTestBase {
     assertThat(condition(app, "Ready").orElseThrow().getMessage()).contains("Chart.yaml");
     assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
 
-    client.resources(Application.class).inNamespace(ns).withName("newer").edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("newer"), a -> {
       a.getSpec().source.helm = new dev.keelson.api.v1alpha1.HelmSource();
       a.getSpec().source.helm.kubeVersion = "1.23.0";
       return a;

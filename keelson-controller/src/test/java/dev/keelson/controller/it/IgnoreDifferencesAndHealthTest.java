@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus.ResourceStatus;
 import dev.keelson.controller.app.AppSettings;
@@ -89,8 +90,7 @@ class IgnoreDifferencesAndHealthTest extends ControllerTestBase {
         ignoreDifferences:
         - group: apps
           kind: Deployment
-          jsonPointers: [/spec/replicas]""", () -> client.apps().deployments().inNamespace(ns).withName("web")
-        .edit(d -> {
+          jsonPointers: [/spec/replicas]""", () -> RetryOnConflict.edit(client.apps().deployments().inNamespace(ns).withName("web"), d -> {
           d.getSpec().setReplicas(3);
           return d;
         }));

@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
 import dev.keelson.controller.runtime.ControllerOptions;
@@ -110,11 +111,11 @@ class ResumeTest {
 
     // while no controller runs: a hand edit that a second apply of wave 0 would undo, and the
     // Deployment of wave 1 made able to become Ready
-    client.configMaps().inNamespace(ns).withName("first").edit(cm -> {
+    RetryOnConflict.edit(client.configMaps().inNamespace(ns).withName("first"), cm -> {
       cm.getData().put("value", "changed-by-hand");
       return cm;
     });
-    client.apps().deployments().inNamespace(ns).withName("slow").edit(d -> {
+    RetryOnConflict.edit(client.apps().deployments().inNamespace(ns).withName("slow"), d -> {
       d.getSpec().getTemplate().getMetadata().getAnnotations().put("keelson.dev/simulate-ready", "true");
       return d;
     });

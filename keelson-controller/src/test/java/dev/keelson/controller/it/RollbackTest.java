@@ -2,6 +2,7 @@ package dev.keelson.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus.HistoryEntry;
 import dev.keelson.controller.app.Annotations;
@@ -26,7 +27,7 @@ class RollbackTest extends ControllerTestBase {
   }
 
   void annotate(String name, Consumer<Map<String, String>> change) {
-    client.resources(Application.class).inNamespace(ns).withName(name).edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName(name), a -> {
       Map<String, String> annotations = a.getMetadata().getAnnotations() == null
           ? new HashMap<>() : new HashMap<>(a.getMetadata().getAnnotations());
       change.accept(annotations);

@@ -2,6 +2,7 @@ package dev.keelson.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.rollouts.runtime.RolloutRequest;
@@ -39,7 +40,7 @@ class RolloutInAppTest extends ControllerTestBase {
 
   private void request(RolloutRequest.Action action) {
     String value = new RolloutRequest(action, "alice", Instant.now().toString()).toJson();
-    client.resources(Rollout.class).inNamespace(ns).withName("web").edit(r -> {
+    RetryOnConflict.edit(client.resources(Rollout.class).inNamespace(ns).withName("web"), r -> {
       if (r.getMetadata().getAnnotations() == null) r.getMetadata().setAnnotations(new java.util.HashMap<>());
       r.getMetadata().getAnnotations().put(RolloutRequest.ANNOTATION, value);
       return r;

@@ -2,6 +2,7 @@ package dev.keelson.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
 import dev.keelson.api.bitnami.v1alpha1.SecretTemplateMetadata;
 import dev.keelson.core.health.HealthAssessor;
@@ -130,7 +131,7 @@ class SealedSecretUnsealTest extends SealedSecretsTestBase {
     awaitSynced(ns, "app", "True");
     Secret before = secret(ns, "app");
     SealedSecret wrong = seal(sealer, ns, "not-app", Map.of("token", "bad-token"), SealingScope.STRICT);
-    client.resources(SealedSecret.class).inNamespace(ns).withName("app").edit(s -> {
+    RetryOnConflict.edit(client.resources(SealedSecret.class).inNamespace(ns).withName("app"), s -> {
       s.getSpec().encryptedData = new LinkedHashMap<>(wrong.getSpec().encryptedData);
       return s;
     });
@@ -200,7 +201,7 @@ class SealedSecretUnsealTest extends SealedSecretsTestBase {
     assertThat(secret(ns, "legacy").getMetadata().getResourceVersion()).isEqualTo(existing.getMetadata().getResourceVersion());
 
     // managed: replaced (the old key goes) and owned from now on
-    client.secrets().inNamespace(ns).withName("legacy").edit(x -> {
+    RetryOnConflict.edit(client.secrets().inNamespace(ns).withName("legacy"), x -> {
       x.getMetadata().setAnnotations(Map.of("sealedsecrets.bitnami.com/managed", "true"));
       return x;
     });

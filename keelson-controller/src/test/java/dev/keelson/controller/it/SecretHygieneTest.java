@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.runtime.ControllerOptions;
@@ -113,14 +114,14 @@ class SecretHygieneTest extends ControllerTestBase {
         && "Degraded".equals(a.getStatus().health.status));
     assertThat(client.secrets().inNamespace(ns).withName("sealed-db").get()).isNotNull();
 
-    client.secrets().inNamespace(ns).withName("db").edit(s -> new SecretBuilder(s)
+    RetryOnConflict.edit(client.secrets().inNamespace(ns).withName("db"), s -> new SecretBuilder(s)
         .withData(Map.of("password", b64(clear("hyg-drifted-value-5")))).build());
     Application ok = app("ok");
     String diff = KeelsonController.differ(client, Files.createTempDirectory("keelson-diff-"))
         .diff(AppSettings.of(ok), ok.getStatus()).text();
     assertThat(diff).contains("++++++++ (changed)");
     // then healed: the drift Events name what changed, never the value
-    client.resources(Application.class).inNamespace(ns).withName("ok").edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("ok"), a -> {
       a.getSpec().syncPolicy.automated.selfHeal = true;
       return a;
     });

@@ -2,6 +2,7 @@ package dev.keelson.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.core.tracking.TrackingMark;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -91,7 +92,7 @@ class SyncAndHealthTest extends ControllerTestBase {
     assertThat(client.configMaps().inNamespace(ns).withName("manual").get()).isNull();
     assertThat(app.getStatus().resources).singleElement().satisfies(r -> assertThat(r.status).isEqualTo("OutOfSync"));
 
-    client.resources(Application.class).inNamespace(ns).withName("manual").edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName("manual"), a -> {
       a.getMetadata().setAnnotations(java.util.Map.of(
           "keelson.dev/sync-requested-at", "2026-01-01T00:00:00Z", "keelson.dev/sync-requested-by", "alice"));
       return a;

@@ -2,6 +2,7 @@ package dev.keelson.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.Annotations;
 import dev.keelson.controller.app.OperatorRequest;
@@ -23,7 +24,7 @@ class SyncOptionsTest extends ControllerTestBase {
 
   private String requestSync(String app, String options) {
     String token = Instant.now().toString();
-    client.resources(Application.class).inNamespace(ns).withName(app).edit(a -> {
+    RetryOnConflict.edit(client.resources(Application.class).inNamespace(ns).withName(app), a -> {
       if (a.getMetadata().getAnnotations() == null) a.getMetadata().setAnnotations(new HashMap<>());
       a.getMetadata().getAnnotations().put(Annotations.SYNC_REQUESTED_AT, token);
       a.getMetadata().getAnnotations().put(Annotations.SYNC_REQUESTED_BY, "olga");
@@ -184,7 +185,7 @@ class SyncOptionsTest extends ControllerTestBase {
     createApp(Orchestrated.app("writer", ns, repo.url(), "", ""));
     awaitApp("writer", a -> syncedAt(a, first));
     String frozenUid = client.configMaps().inNamespace(ns).withName("frozen").get().getMetadata().getUid();
-    client.configMaps().inNamespace(ns).withName("whole").edit(c -> {
+    RetryOnConflict.edit(client.configMaps().inNamespace(ns).withName("whole"), c -> {
       c.getMetadata().getLabels().put("added-by", "someone");
       return c;
     });

@@ -3,6 +3,7 @@ package dev.keelson.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.runtime.KeelsonController;
@@ -125,7 +126,7 @@ class WavesAndHooksTest extends ControllerTestBase {
     assertThat(client.configMaps().inNamespace(ns).withName("after").get()).isNull();
 
     // the pods become Ready: the wave turns Healthy and the next one is applied
-    client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+    RetryOnConflict.edit(client.apps().deployments().inNamespace(ns).withName("web"), d -> {
       d.getSpec().getTemplate().getMetadata().getAnnotations().put("keelson.dev/simulate-ready", "true");
       return d;
     });

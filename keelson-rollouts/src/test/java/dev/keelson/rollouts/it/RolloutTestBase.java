@@ -2,6 +2,7 @@ package dev.keelson.rollouts.it;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
 import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
 import dev.keelson.api.rollouts.v1alpha1.ClusterAnalysisTemplate;
@@ -128,16 +129,15 @@ abstract class RolloutTestBase {
   /** What `keelson rollout promote|abort|...` writes. */
   void request(String name, RolloutRequest.Action action) {
     String value = new RolloutRequest(action, "alice", Instant.now().toString()).toJson();
-    client.resources(Rollout.class).inNamespace(ns).withName(name)
-        .edit(r -> {
-          r.getMetadata().getAnnotations().put(RolloutRequest.ANNOTATION, value);
-          return r;
-        });
+    RetryOnConflict.edit(client.resources(Rollout.class).inNamespace(ns).withName(name), r -> {
+      r.getMetadata().getAnnotations().put(RolloutRequest.ANNOTATION, value);
+      return r;
+    });
   }
 
   /** Changes the pod template, so a new canary starts. */
   void setVersion(String name, String version) {
-    client.resources(Rollout.class).inNamespace(ns).withName(name).edit(r -> {
+    RetryOnConflict.edit(client.resources(Rollout.class).inNamespace(ns).withName(name), r -> {
       r.getSpec().template.getMetadata().getAnnotations().put("version", version);
       return r;
     });

@@ -1,8 +1,8 @@
 package dev.keelson.server.api;
 
+import dev.keelson.api.RetryOnConflict;
 import dev.keelson.api.v1alpha1.Application;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,7 +13,6 @@ import java.util.function.Consumer;
  * resourceVersion. The controller answers them; the server keeps no state of its own.
  */
 final class OperatorWrites {
-  private static final int CONFLICT_ATTEMPTS = 5;
   private final KubernetesClient client;
 
   OperatorWrites(KubernetesClient client) {
@@ -23,17 +22,10 @@ final class OperatorWrites {
   void edit(Application app, Consumer<Application> change) {
     var resource = client.resources(Application.class).inNamespace(app.getMetadata().getNamespace())
         .withName(app.getMetadata().getName());
-    for (int attempt = 1; ; attempt++) {
-      try {
-        resource.edit(x -> {
-          change.accept(x);
-          return x;
-        });
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt == CONFLICT_ATTEMPTS) throw e;
-      }
-    }
+    RetryOnConflict.edit(resource, x -> {
+      change.accept(x);
+      return x;
+    });
   }
 
   static Map<String, String> annotations(Application app) {
