@@ -15,8 +15,17 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** Reads the files under a directory at a commit straight from the object database. */
+/**
+ * Reads the files under a directory at a commit straight from the object database.
+ *
+ * <p>Sizes are checked in the object database before a byte is read: a repository may hold a
+ * blob of any size, and reading it whole would take the controller's heap from every other app.
+ */
 final class TreeReader {
+  /** A file larger than this is not a manifest anyone writes by hand; generated CRD bundles stay well below. */
+  static final long MAX_FILE_BYTES = 32L << 20;
+  /** All files under one path together: what one render may hold in memory at once. */
+  static final long MAX_TREE_BYTES = 128L << 20;
 
   private final Repository repo;
   private final String redactedUrl;
@@ -34,6 +43,7 @@ final class TreeReader {
       RevCommit commit = commit(walk, commitId, commitSha);
       ObjectId treeId = dir.isEmpty() ? commit.getTree() : subtree(reader, commit, dir);
       Map<String, byte[]> files = new TreeMap<>();
+      long total = 0;
       try (TreeWalk tw = new TreeWalk(reader)) {
         tw.addTree(treeId);
         tw.setRecursive(true);
@@ -42,6 +52,18 @@ final class TreeReader {
           // content, and gitlinks (submodules) have no content in this repository.
           int type = tw.getRawMode(0) & FileMode.TYPE_MASK;
           if (type == FileMode.TYPE_FILE) {
+            long size = reader.getObjectSize(tw.getObjectId(0), Constants.OBJ_BLOB);
+            String file = dir.isEmpty() ? tw.getPathString() : dir + "/" + tw.getPathString();
+            if (size > MAX_FILE_BYTES) {
+              throw new SourceException(file + " is " + mebibytes(size) + " at commit " + commit.name()
+                  + "; files over " + mebibytes(MAX_FILE_BYTES) + " are not read");
+            }
+            total += size;
+            if (total > MAX_TREE_BYTES) {
+              throw new SourceException("the files under " + (dir.isEmpty() ? "the repository root" : dir)
+                  + " come to more than " + mebibytes(MAX_TREE_BYTES) + " at commit " + commit.name()
+                  + " (reached at " + file + ")");
+            }
             files.put(tw.getPathString(), reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes());
           }
         }
@@ -49,6 +71,10 @@ final class TreeReader {
       return new SourceTree(
           commit.name(), dir, treeId.name(), Collections.unmodifiableMap(files));
     }
+  }
+
+  private static String mebibytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
   /** The tree id of a directory at a commit, without reading any file. */

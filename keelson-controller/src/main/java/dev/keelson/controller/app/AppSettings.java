@@ -24,6 +24,13 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
 
   /**
+   * Each reconcile reads the source and compares every object: below a second an app would keep a
+   * core busy and crowd out the others, for changes a webhook receiver brings at once anyway.
+   */
+
+  static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+  /**
    * What determines the rendered objects: equal values render equal objects (with equal variables
    * read through {@code postBuild}).
    *
@@ -61,6 +68,10 @@ public record AppSettings(AppRef ref, SourceSettings source, SyncSettings policy
       }
       if (interval.isZero() || interval.isNegative()) {
         throw new IllegalArgumentException("spec.interval must be positive");
+      }
+      if (interval.compareTo(MIN_INTERVAL) < 0) {
+        throw new IllegalArgumentException("spec.interval " + spec.interval.trim() + " is below the minimum of "
+            + MIN_INTERVAL.toSeconds() + "s");
       }
     }
     Directory dir = spec.source.directory;

@@ -113,8 +113,18 @@ public record SyncSettings(
     };
   }
 
+  /**
+   * Every change of any app looks through the dependsOn of the others; an app waiting for more
+   * than this is a generator's mistake, and would make each of those looks cost its length.
+   */
+  static final int MAX_DEPENDS_ON = 256;
+
   private static List<DependencyRef> dependencies(ApplicationSpec spec) {
     if (spec.dependsOn == null) return List.of();
+    if (spec.dependsOn.size() > MAX_DEPENDS_ON) {
+      throw new IllegalArgumentException("spec.dependsOn has " + spec.dependsOn.size() + " entries; at most "
+          + MAX_DEPENDS_ON + " are allowed");
+    }
     List<DependencyRef> out = new ArrayList<>();
     for (int i = 0; i < spec.dependsOn.size(); i++) {
       var d = spec.dependsOn.get(i);

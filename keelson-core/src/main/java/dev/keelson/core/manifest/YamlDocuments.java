@@ -28,6 +28,21 @@ final class YamlDocuments {
   /** Large generated bundles (CRDs) easily exceed SnakeYAML's 3 MB default. */
   private static final int CODE_POINT_LIMIT = 64 * 1024 * 1024;
 
+  /**
+   * Collections inside collections. SnakeYAML's default of 50 is below what deep CRD schemas reach
+   * (each schema level is two: {@code properties} and the field); the parser recurses per level,
+   * so the bound keeps a hostile file from exhausting a thread's stack.
+   */
+  static final int NESTING_DEPTH_LIMIT = 256;
+
+  /**
+   * One document's text. The API server takes no request body over 3 MiB, so no single object can
+   * be larger; and SnakeYAML's reader copies its window for each 1024 characters of a long quoted
+   * scalar, a cost that grows with the square of the scalar's length. Bounding the document
+   * bounds that cost to about a second.
+   */
+  static final int MAX_DOCUMENT_CHARS = 3 << 20;
+
   private YamlDocuments() {}
 
   /** One document's text and the 1-based line of the file it starts on. */
@@ -38,6 +53,11 @@ final class YamlDocuments {
     for (Chunk chunk : split(text)) {
       if (isBlank(chunk.text())) {
         continue;
+      }
+      if (chunk.text().length() > MAX_DOCUMENT_CHARS) {
+        throw error(origin, index + 1, "the document starting at line " + chunk.firstLine() + " is "
+            + String.format(java.util.Locale.ROOT, "%.1f", chunk.text().length() / 1048576.0)
+            + " MiB; an object the API server accepts is at most 3 MiB");
       }
       Object value;
       try {
@@ -111,6 +131,7 @@ final class YamlDocuments {
     // Duplicate keys make a manifest ambiguous; Kubernetes' YAML loader rejects them too.
     options.setAllowDuplicateKeys(false);
     options.setCodePointLimit(CODE_POINT_LIMIT);
+    options.setNestingDepthLimit(NESTING_DEPTH_LIMIT);
     DumperOptions dumperOptions = new DumperOptions();
     return new Yaml(
         new JsonModelConstructor(options),
