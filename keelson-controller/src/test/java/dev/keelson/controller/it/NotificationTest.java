@@ -230,6 +230,62 @@ class NotificationTest extends ControllerTestBase {
     }
   }
 
+  static String flag(String ready) {
+    return """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: flag
+        data:
+          ready: "%s"
+        """.formatted(ready);
+  }
+
+  @Test
+  @DisplayName("drift reverted by self-heal, health turning Degraded and recovering: each notified once, with its revision and severity")
+  void driftAndHealth() throws Exception {
+    try (HookServer hook = new HookServer()) {
+      provider("hook", "generic", hook.url("/hook"), null);
+      alert("hook", "hook", "");
+      repo.write("flag.yaml", flag("true"));
+      String ready = repo.commit("ready");
+      createApp(Manifests.application("cel", ns, repo.url(), ".", true, true, true, "2s").replace("syncPolicy:", """
+          healthChecks:
+            - apiVersion: v1
+              kind: ConfigMap
+              current: "self.data.ready == 'true'"
+              failed: "self.data.ready == 'broken'"
+            syncPolicy:"""));
+      awaitApp("cel", a -> syncedAt(a, ready) && healthy(a));
+
+      dev.keelson.api.RetryOnConflict.edit(client.configMaps().inNamespace(ns).withName("flag"), cm -> {
+        cm.getData().put("ready", "hand-edited");
+        return cm;
+      });
+      await().atMost(TIMEOUT).until(() -> hook.requests().stream().anyMatch(r -> reason(r).equals("DriftReverted")));
+
+      repo.write("flag.yaml", flag("broken"));
+      String broken = repo.commit("broken");
+      await().atMost(TIMEOUT).until(() -> hook.requests().stream().anyMatch(r -> reason(r).equals("HealthDegraded")));
+      repo.write("flag.yaml", flag("true"));
+      String fixed = repo.commit("fixed");
+      await().atMost(TIMEOUT).until(() -> hook.requests().stream().anyMatch(r -> reason(r).equals("HealthRecovered")));
+
+      List<HookServer.Request> got = hook.requests();
+      HookServer.Request reverted = got.stream().filter(r -> reason(r).equals("DriftReverted")).findFirst().orElseThrow();
+      assertThat(json(reverted).at("/severity").asText()).isEqualTo("info");
+      assertThat(json(reverted).at("/message").asText()).contains("flag").contains("reverted");
+      assertThat(json(reverted).at("/metadata/revision").asText()).isEqualTo(ready);
+      HookServer.Request degraded = got.stream().filter(r -> reason(r).equals("HealthDegraded")).findFirst().orElseThrow();
+      assertThat(json(degraded).at("/severity").asText()).isEqualTo("error");
+      assertThat(json(degraded).at("/metadata/revision").asText()).isEqualTo(broken);
+      HookServer.Request recovered = got.stream().filter(r -> reason(r).equals("HealthRecovered")).findFirst().orElseThrow();
+      assertThat(json(recovered).at("/severity").asText()).isEqualTo("info");
+      assertThat(json(recovered).at("/metadata/revision").asText()).isEqualTo(fixed);
+      assertThat(got.stream().filter(r -> reason(r).startsWith("Health"))).hasSize(2);
+    }
+  }
+
   @Test
   @DisplayName("bad Providers and Alerts say why in Ready, without repeating the Secret")
   void badInputIsNamed() {
