@@ -28,7 +28,7 @@ public class ProviderSpec {
 
   @JsonPropertyDescription(
       "Secret in the Provider's namespace with keys `address`, `token` (the HMAC key of generic-hmac, the API token"
-          + " of github, gitlab and gitea, a bearer token otherwise), `username` and `password` (basic auth), `headers`"
+          + " of github, gitlab and gitea, a bot token for slack), `username` and `password` (basic auth), `headers`"
           + " (YAML map of extra request headers).")
   public SecretRef secretRef;
 
