@@ -36,11 +36,18 @@ public final class Deliveries implements AutoCloseable {
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final Outcomes outcomes;
   private volatile boolean closed;
 
-  public Deliveries(Backoff backoff, Clock clock) {
+  /** Told what became of each attempt: Provider type ({@code generic-hmac}) and result. */
+  public interface Outcomes {
+    void count(String type, String result);
+  }
+
+  public Deliveries(Backoff backoff, Clock clock, Outcomes outcomes) {
     this.backoff = backoff;
     this.clock = clock;
+    this.outcomes = outcomes;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "keelson-notify");
       t.setDaemon(true);
@@ -66,6 +73,7 @@ public final class Deliveries implements AutoCloseable {
     synchronized (lane) {
       if (lane.queue.size() >= MAX_QUEUED) {
         failed.incrementAndGet();
+        outcomes.count(p.type().specName(), "failed");
         LOG.warn("{}: {} of {} dropped: {} notifications already waiting", p, e.reason(), e.source().display(),
             MAX_QUEUED);
         return;
@@ -104,6 +112,7 @@ public final class Deliveries implements AutoCloseable {
     http.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
       if (err == null && resp.statusCode() / 100 == 2) {
         delivered.incrementAndGet();
+        outcomes.count(item.provider().type().specName(), "delivered");
         done(lane);
         return;
       }
@@ -112,10 +121,12 @@ public final class Deliveries implements AutoCloseable {
       if (retryable && backoff.allows(n + 1)) {
         LOG.debug("{}: {} of {} failed ({}), retrying", item.provider(), item.event().reason(),
             item.event().source().display(), why);
+        outcomes.count(item.provider().type().specName(), "retried");
         schedule(() -> next(lane, n + 1), backoff.before(n + 1));
         return;
       }
       failed.incrementAndGet();
+      outcomes.count(item.provider().type().specName(), "failed");
       LOG.warn("{}: {} of {} not delivered after {} attempt(s): {}", item.provider(), item.event().reason(),
           item.event().source().display(), n + 1, why);
       done(lane);

@@ -10,12 +10,13 @@ public final class Notifications implements AutoCloseable {
   private final Notifier notifier;
   private final Deliveries deliveries;
 
-  public Notifications(KubernetesClient client, Clock clock) {
+  /** @param outcomes counts what becomes of notifications (metrics) */
+  public Notifications(KubernetesClient client, Clock clock, Deliveries.Outcomes outcomes) {
     NotificationRegistry registry = new NotificationRegistry();
     this.providers = new ProviderReconciler(client, registry, clock);
     this.alerts = new AlertReconciler(client, registry, clock);
-    this.deliveries = new Deliveries(Backoff.DEFAULT, clock);
-    this.notifier = new Notifier(registry, new DedupWindow(clock, DedupWindow.DEFAULT_WINDOW), deliveries);
+    this.deliveries = new Deliveries(Backoff.DEFAULT, clock, outcomes);
+    this.notifier = new Notifier(registry, new DedupWindow(clock, DedupWindow.DEFAULT_WINDOW), deliveries, outcomes);
   }
 
   public ProviderReconciler providerReconciler() {

@@ -20,17 +20,20 @@ public final class Notifier {
   private final NotificationRegistry registry;
   private final DedupWindow dedup;
   private final Deliveries deliveries;
+  private final Deliveries.Outcomes outcomes;
 
-  public Notifier(NotificationRegistry registry, DedupWindow dedup, Deliveries deliveries) {
+  public Notifier(NotificationRegistry registry, DedupWindow dedup, Deliveries deliveries, Deliveries.Outcomes outcomes) {
     this.registry = registry;
     this.dedup = dedup;
     this.deliveries = deliveries;
+    this.outcomes = outcomes;
   }
 
   public void publish(NotifyEvent event) {
     if (registry.alerts().isEmpty()) return;
     if (!dedup.first(event.dedupKey())) {
       LOG.debug("{} {}: already sent within the window", event.source().display(), event.reason());
+      outcomes.count("any", "deduplicated");
       return;
     }
     Set<String> sentTo = new HashSet<>();

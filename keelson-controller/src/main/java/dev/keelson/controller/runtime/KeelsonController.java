@@ -88,7 +88,7 @@ public final class KeelsonController implements AutoCloseable {
         destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir(), repositories),
         Clock.systemUTC());
     this.projects = new Projects(client, options.controllerNamespace(), options.namespaces(), driftEvents::trigger);
-    this.notifications = new Notifications(client, Clock.systemUTC());
+    this.notifications = new Notifications(client, Clock.systemUTC(), metrics::notified);
     // every Event recorded is offered to the Alerts: the one place notifications are tapped
     EventRecorder events = new EventRecorder(client, "keelson-controller", notifications.notifier()::publish);
     ApplicationReconciler reconciler = new ApplicationReconciler(

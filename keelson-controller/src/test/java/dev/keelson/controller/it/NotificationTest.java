@@ -227,6 +227,11 @@ class NotificationTest extends ControllerTestBase {
       assertThat(delivered).extracting(NotificationTest::reason).doesNotHaveDuplicates()
           .containsSubsequence("OperationStarted", "Synced");
       assertThat(got).hasSize(delivered.size() + 2);
+      String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + controller.metricsPort() + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics).contains("keelson_notifications_total{result=\"retried\",type=\"generic\"")
+          .contains("keelson_notifications_total{result=\"delivered\",type=\"generic\"");
     }
   }
 
