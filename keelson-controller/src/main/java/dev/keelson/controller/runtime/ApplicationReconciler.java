@@ -2,6 +2,8 @@ package dev.keelson.controller.runtime;
 
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ApplicationStatus;
+import dev.keelson.api.v1alpha1.ApplicationStatus.OperationState;
+import dev.keelson.controller.notify.NotifyEvent;
 import dev.keelson.controller.app.Annotations;
 import dev.keelson.controller.app.AppSettings;
 import dev.keelson.controller.engine.AppEngine;
@@ -129,7 +131,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
       return UpdateControl.noUpdate();
     }
     ApplicationStatus next = statusBuilder.build(old, generationOf(app), outcome, null);
-    record(app, old, outcome);
+    record(app, old, next, outcome);
     metrics.appState(ref, next.sync == null ? null : next.sync.status, next.health == null ? null : next.health.status);
     metrics.reconciled(outcome.failure() == null ? "success" : "failure", Duration.ofNanos(System.nanoTime() - started));
 
@@ -222,31 +224,75 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     return statuses.latest(ref, app);
   }
 
-  private void record(Application app, ApplicationStatus old, Outcome o) {
+  /**
+   * Tells what this reconcile did, as Events and (through the recorder's tap) notifications: the
+   * orchestration's events, the sync's outcome with the commit status it sets, health turning
+   * Degraded or back, a failure when it is new.
+   */
+  private void record(Application app, ApplicationStatus old, ApplicationStatus next, Outcome o) {
+    String revision = o.desired() != null ? o.desired().revision()
+        : next.sync != null ? next.sync.revision : null;
+    NotifyEvent.Detail plain = NotifyEvent.Detail.revision(revision);
     if (o.orchestration() != null) {
+      OperationState op = o.orchestration().operation();
+      boolean startedNow = op != null && op.id != null && !Boolean.TRUE.equals(op.dryRun)
+          && (old == null || old.operationState == null || !op.id.equals(old.operationState.id));
+      boolean toldStarted = o.orchestration().events().stream().anyMatch(e -> OPERATION_STARTED.equals(e.reason()));
+      if (startedNow && !toldStarted) {
+        // ended in the reconcile that started it: one Event (its outcome), but the commit goes pending first
+        events.announce(app, false, OPERATION_STARTED, op.trigger + " sync of revision " + op.revision
+            + " started by " + op.initiatedBy, commit(app, op.revision, NotifyEvent.CommitState.pending));
+      }
       for (Orchestration.Event e : o.orchestration().events()) {
-        if (e.warning()) events.warning(app, e.reason(), e.message());
-        else events.normal(app, e.reason(), e.message());
+        NotifyEvent.Detail d = OPERATION_STARTED.equals(e.reason()) && op != null
+            ? commit(app, op.revision, NotifyEvent.CommitState.pending) : plain;
+        if (e.warning()) events.warning(app, e.reason(), e.message(), d);
+        else events.normal(app, e.reason(), e.message(), d);
       }
     }
     if (o.sync() != null) {
       metrics.synced(o.sync().succeeded());
       String rev = o.desired().revision();
       if (o.sync().succeeded()) {
-        events.normal(app, "Synced", "revision " + rev + ": " + o.sync().summary());
+        events.normal(app, "Synced", "revision " + rev + ": " + o.sync().summary(),
+            commit(app, rev, NotifyEvent.CommitState.success));
       } else {
-        events.warning(app, "SyncFailed", "revision " + rev + ": " + o.sync().message());
+        events.warning(app, "SyncFailed", "revision " + rev + ": " + o.sync().message(),
+            commit(app, rev, NotifyEvent.CommitState.failure));
       }
       long pruned = o.sync().count(ApplyAction.Action.Pruned);
       if (pruned > 0) {
         events.normal(app, "Pruned", pruned + " object(s) pruned: " + o.sync().actions().stream()
-            .filter(a -> a.action() == ApplyAction.Action.Pruned).map(a -> a.key().toString()).toList());
+            .filter(a -> a.action() == ApplyAction.Action.Pruned).map(a -> a.key().toString()).toList(), plain);
       }
     }
+    recordHealth(app, old, next, plain);
     if (o.failure() != null && changedFailure(old, o)) {
-      events.warning(app, o.failure().reason().name(), o.failure().getMessage());
+      events.warning(app, o.failure().reason().name(), o.failure().getMessage(), plain);
       LOG.warn("{}/{}: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), o.failure().getMessage());
     }
+  }
+
+  private static final String OPERATION_STARTED = "OperationStarted";
+
+  /** Health turning Degraded, and back to Healthy from Degraded. */
+  private void recordHealth(Application app, ApplicationStatus old, ApplicationStatus next, NotifyEvent.Detail detail) {
+    String before = old == null || old.health == null ? null : old.health.status;
+    String after = next.health == null ? null : next.health.status;
+    String degraded = HealthStatus.Degraded.name();
+    if (degraded.equals(after) && !degraded.equals(before)) {
+      String why = next.health.message == null ? "" : ": " + next.health.message;
+      events.warning(app, "HealthDegraded", "health degraded" + why, detail);
+    } else if (degraded.equals(before) && HealthStatus.Healthy.name().equals(after)) {
+      events.normal(app, "HealthRecovered", "health recovered from Degraded to Healthy", detail);
+    }
+  }
+
+  /** The commit status a sync sets: on the commit it applied, in the app's source repository. */
+  private static NotifyEvent.Detail commit(Application app, String sha, NotifyEvent.CommitState state) {
+    String repoURL = app.getSpec() == null || app.getSpec().source == null ? null : app.getSpec().source.repoURL;
+    return new NotifyEvent.Detail(sha, repoURL == null || sha == null ? null
+        : new NotifyEvent.Commit(repoURL, sha, state), java.util.Map.of());
   }
 
   /** An event for a failure only when the Ready condition's message changes: no event storms. */

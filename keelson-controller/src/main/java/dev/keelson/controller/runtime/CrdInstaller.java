@@ -21,7 +21,8 @@ public final class CrdInstaller {
       dev.keelson.api.v1alpha1.ApplicationSet.CRD_NAME, dev.keelson.api.v1alpha1.AppProject.CRD_NAME,
       dev.keelson.api.v1alpha1.Receiver.CRD_NAME, SealedSecret.CRD_NAME,
       Rollout.CRD_NAME, AnalysisTemplate.CRD_NAME, ClusterAnalysisTemplate.CRD_NAME,
-      AnalysisRun.CRD_NAME);
+      AnalysisRun.CRD_NAME,
+      dev.keelson.api.v1alpha1.Provider.CRD_NAME, dev.keelson.api.v1alpha1.Alert.CRD_NAME);
 
   private CrdInstaller() {}
 

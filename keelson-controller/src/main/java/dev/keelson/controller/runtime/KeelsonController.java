@@ -17,6 +17,7 @@ import dev.keelson.controller.engine.SourceLoader;
 import dev.keelson.controller.engine.Substituter;
 import dev.keelson.controller.engine.StatusBuilder;
 import dev.keelson.controller.fleet.ClusterEngine;
+import dev.keelson.controller.notify.Notifications;
 import dev.keelson.controller.project.Projects;
 import dev.keelson.controller.receiver.Webhooks;
 import dev.keelson.controller.repos.RepositoryCredentials;
@@ -72,6 +73,7 @@ public final class KeelsonController implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final boolean leaderElection;
   private final boolean exitOnLostLeadership;
+  private final Notifications notifications;
   /** Null when SealedSecrets are not served (--sealed-secrets=false). */
   private final SealedSecrets sealedSecrets;
 
@@ -86,12 +88,15 @@ public final class KeelsonController implements AutoCloseable {
         destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir(), repositories),
         Clock.systemUTC());
     this.projects = new Projects(client, options.controllerNamespace(), options.namespaces(), driftEvents::trigger);
+    this.notifications = new Notifications(client, Clock.systemUTC(), metrics::notified);
+    // every Event recorded is offered to the Alerts: the one place notifications are tapped
+    EventRecorder events = new EventRecorder(client, "keelson-controller", notifications.notifier()::publish);
     ApplicationReconciler reconciler = new ApplicationReconciler(
-        clusters, projects, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), new EventRecorder(client), metrics,
+        clusters, projects, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), events, metrics,
         driftEvents, metrics::forget, closed::get);
 
     this.sealedSecrets = options.sealedSecrets().enabled()
-        ? new SealedSecrets(client, options.sealedSecrets(), new EventRecorder(client), Clock.systemUTC(), closed::get)
+        ? new SealedSecrets(client, options.sealedSecrets(), events, Clock.systemUTC(), closed::get)
         : null;
     boolean leaderElection = options.leaseNamespace() != null;
 
@@ -133,6 +138,13 @@ public final class KeelsonController implements AutoCloseable {
     }
     operator.register(new dev.keelson.controller.appset.ApplicationSetReconciler(
         client, options.controllerNamespace(), git, repositories, Clock.systemUTC()), c -> {
+      if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+    });
+    // Providers and Alerts are read on the leader, where the reconcilers that publish run
+    operator.register(notifications.providerReconciler(), c -> {
+      if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+    });
+    operator.register(notifications.alertReconciler(), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
     this.webhooks = options.webhookPort() < 0 ? null
@@ -213,6 +225,9 @@ public final class KeelsonController implements AutoCloseable {
       for (String crd : java.util.List.of(Rollout.CRD_NAME, AnalysisRun.CRD_NAME, AnalysisTemplate.CRD_NAME)) {
         requireCrd(client, crd, "Rollout", "--rollouts=false");
       }
+    }
+    for (String crd : java.util.List.of(dev.keelson.api.v1alpha1.Provider.CRD_NAME, dev.keelson.api.v1alpha1.Alert.CRD_NAME)) {
+      requireCrd(client, crd, "notification", "the CRDs of this version (`keelson install` installs them)");
     }
     KeelsonController c = new KeelsonController(client, options);
     if (c.sealedSecrets != null) {
@@ -323,6 +338,11 @@ public final class KeelsonController implements AutoCloseable {
     return sealedSecrets == null ? java.util.Optional.empty() : java.util.Optional.of(sealedSecrets.registry());
   }
 
+  /** Notifications: what was delivered and given up, for tests and metrics. */
+  public Notifications notifications() {
+    return notifications;
+  }
+
   public GitSourceCache gitCache() {
     return git;
   }
@@ -365,6 +385,7 @@ public final class KeelsonController implements AutoCloseable {
     projects.close();
     repositories.close();
     if (webhooks != null) webhooks.close();
+    notifications.close();
     http.close();
     LOG.info("controller stopped");
   }

@@ -37,6 +37,15 @@ public final class Metrics {
         .description("Sync operations").register(registry).increment();
   }
 
+  /**
+   * A notification's fate per Provider type: {@code delivered}, {@code retried} (an attempt failed
+   * and is tried again), {@code failed} (given up or dropped), {@code deduplicated} (published again within the window).
+   */
+  public void notified(String type, String result) {
+    Counter.builder("keelson_notifications_total").tag("type", type).tag("result", result)
+        .description("Notifications by Provider type and result").register(registry).increment();
+  }
+
   public void appState(AppRef app, String sync, String health) {
     appStates.put(app, new String[] {sync == null ? "Unknown" : sync, health == null ? "Unknown" : health});
   }

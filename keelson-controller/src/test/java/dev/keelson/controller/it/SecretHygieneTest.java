@@ -61,6 +61,35 @@ class SecretHygieneTest extends ControllerTestBase {
   void noClearValueAnywhere() throws Exception {
     String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
     assertThat(logFile).as("the controller's log goes to a file in this execution").isNotBlank();
+    // notifications: a Provider whose address, HMAC key and headers come from its Secret, sending to a
+    // receiver that fails at first (retries are logged) and to one that is not there (failures are logged)
+    HookServer hook = new HookServer(500, 500);
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("hook").endMetadata()
+        .withStringData(Map.of("address", hook.url("/" + clear("hyg-address-path-8")), "token", clear("hyg-hmac-key-9"),
+            "headers", "X-Api-Key: " + clear("hyg-header-value-10"))).build()).create();
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("gone").endMetadata()
+        .withStringData(Map.of("address", "http://127.0.0.1:1/" + clear("hyg-unreachable-11"))).build()).create();
+    for (String provider : List.of("hook", "gone")) {
+      client.resource(client.getKubernetesSerialization().unmarshal("""
+          apiVersion: keelson.dev/v1alpha1
+          kind: Provider
+          metadata: {name: %s, namespace: %s}
+          spec: {type: generic-hmac, secretRef: {name: %s}}
+          """.formatted(provider, ns, provider).replace("generic-hmac, secretRef: {name: gone}",
+              "generic, secretRef: {name: gone}"), dev.keelson.api.v1alpha1.Provider.class)).create();
+      client.resource(client.getKubernetesSerialization().unmarshal("""
+          apiVersion: keelson.dev/v1alpha1
+          kind: Alert
+          metadata: {name: %s, namespace: %s}
+          spec:
+            providerRef: {name: %s}
+            eventSources: [{kind: Application, name: '*'}]
+          """.formatted(provider, ns, provider), dev.keelson.api.v1alpha1.Alert.class)).create();
+    }
+    await().atMost(TIMEOUT).until(() -> client.resources(dev.keelson.api.v1alpha1.Alert.class).inNamespace(ns).list()
+        .getItems().stream().filter(a -> a.getStatus() != null && a.getStatus().conditions.stream()
+            .anyMatch(c -> "True".equals(c.getStatus()))).count() == 2);
+
     SopsFiles.Age key = SopsFiles.newAgeKey();
     SopsFiles.Age other = SopsFiles.newAgeKey();
     client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("sops-keys").endMetadata()
@@ -137,6 +166,15 @@ class SecretHygieneTest extends ControllerTestBase {
     for (var sealed : client.resources(dev.keelson.api.bitnami.v1alpha1.SealedSecret.class).inNamespace(ns).list().getItems()) {
       places.add("status of SealedSecret " + sealed.getMetadata().getName() + "\n"
           + client.getKubernetesSerialization().asYaml(sealed.getStatus()));
+    }
+    // delivered after two failures: the retries ran, and were logged
+    await().atMost(TIMEOUT).until(() -> hook.requests().stream().anyMatch(r -> r.answered() == 200));
+    hook.close();
+    for (var p : client.resources(dev.keelson.api.v1alpha1.Provider.class).inNamespace(ns).list().getItems()) {
+      places.add("Provider " + p.getMetadata().getName() + "\n" + client.getKubernetesSerialization().asYaml(p));
+    }
+    for (var a : client.resources(dev.keelson.api.v1alpha1.Alert.class).inNamespace(ns).list().getItems()) {
+      places.add("Alert " + a.getMetadata().getName() + "\n" + client.getKubernetesSerialization().asYaml(a));
     }
     client.v1().events().inNamespace(ns).list().getItems().forEach(e ->
         places.add("event " + e.getReason() + "\n" + e.getMessage()));
