@@ -15,6 +15,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ListPageBrowser implements AutoCloseable {
   private static final Duration PAGE_DEADLINE = Duration.ofSeconds(60);
+  /**
+   * Selenium warns on stderr that it carries no DevTools protocol classes for this Chromium;
+   * none are used here. Held strongly: java.util.logging keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger CDP_NOTICE = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
   private final ChromeDriver driver;
 
   ListPageBrowser(Path chromium, Path chromedriver) {
@@ -45,6 +50,12 @@ final class ListPageBrowser implements AutoCloseable {
             + " return m.length && document.querySelector('[data-testid=app-row]') ? m[0].startTime : null;",
         UiBench.FIRST_RENDER_MARK));
     return ((Number) ms).doubleValue();
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.OFF);
+    return logger;
   }
 
   @Override
