@@ -18,6 +18,8 @@ export function App() {
   const [route, setRoute] = useState<Route>(currentRoute);
   const [theme, setTheme] = useState<ThemeChoice>(() => loadTheme(localStorage));
   const [prefersDark, setPrefersDark] = useState(darkQuery.matches);
+  // No page but the login shows before GET /session has answered (see ApiClient.session).
+  const [sessionChecked, setSessionChecked] = useState(false);
 
   const shell = useMemo<Shell>(() => {
     const navigate = (path: string, replace = false) => {
@@ -34,6 +36,19 @@ export function App() {
       },
     });
     return { api, navigate };
+  }, []);
+
+  useEffect(() => {
+    if (route.page === 'login') {
+      setSessionChecked(true);
+      return;
+    }
+    // A 401 has moved to the login page before the promise settles; any other failure lets the
+    // page ask for itself and show its own error.
+    shell.api
+      .session()
+      .catch(() => undefined)
+      .finally(() => setSessionChecked(true));
   }, []);
 
   useEffect(() => {
@@ -89,8 +104,13 @@ export function App() {
         </header>
         <main id="content" tabIndex={-1}>
           {route.page === 'login' && <LoginPage next={route.next} />}
-          {route.page === 'list' && <ListPage params={route.search} />}
-          {route.page === 'detail' && (
+          {route.page !== 'login' && !sessionChecked && (
+            <p class="loading" role="status">
+              Loading…
+            </p>
+          )}
+          {route.page === 'list' && sessionChecked && <ListPage params={route.search} />}
+          {route.page === 'detail' && sessionChecked && (
             <DetailPage key={`${route.namespace}/${route.name}`} namespace={route.namespace} name={route.name} tab={route.tab} />
           )}
         </main>

@@ -84,6 +84,26 @@ describe('ApiClient', () => {
     expect(f.calls.map((c) => JSON.parse(String(c.init.body)))).toEqual([{ historyId: 4 }, { clear: true }, { revision: 'abc123' }]);
   });
 
+  it('asks GET /session before any page: no session is a 401 and the login page, no auth at all is null', async () => {
+    let told = 0;
+    const anonymous = fakeFetch(() => json(401, { code: 'unauthenticated', message: 'no session' }));
+    const api = new ApiClient({ fetch: anonymous.fetch, csrf: memoryCsrfStore(), onUnauthorized: () => told++ });
+    const err = await api.session().catch((e: unknown) => e);
+    expect(anonymous.calls.map((c) => [c.url, c.init.method])).toEqual([['/api/v1/session', 'GET']]);
+    expect((err as ApiError).status).toBe(401);
+    expect(told).toBe(1);
+
+    const csrf = memoryCsrfStore();
+    const loggedIn = fakeFetch(() => json(200, { subject: 'admin', csrfToken: 'csrf-2' }));
+    const session = await new ApiClient({ fetch: loggedIn.fetch, csrf, onUnauthorized: () => told++ }).session();
+    expect(session?.subject).toBe('admin');
+    expect(csrf.get()).toBe('csrf-2');
+
+    const noAuth = fakeFetch(() => json(404, { code: 'not_found', message: 'no route' }));
+    expect(await new ApiClient({ fetch: noAuth.fetch, csrf, onUnauthorized: () => told++ }).session()).toBeNull();
+    expect(told).toBe(1);
+  });
+
   it('turns a 401 into the unauthorized callback and forgets the CSRF token', async () => {
     const f = fakeFetch(() => json(401, { code: 'Unauthenticated', message: 'log in first' }));
     const csrf = memoryCsrfStore();

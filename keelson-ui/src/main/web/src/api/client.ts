@@ -11,6 +11,7 @@ import type {
   OperationView,
   ResourceRef,
   ResourceTree,
+  SessionInfo,
   SessionResponse,
   SyncRequest,
 } from './types';
@@ -111,6 +112,23 @@ export class ApiClient {
     if (!session.csrfToken) return null;
     this.opts.csrf.set(session.csrfToken);
     return session.csrfToken;
+  }
+
+  /**
+   * The page's session, asked before any page shows: the list answers an anonymous caller with
+   * the apps it may see (often none), so only this tells "not logged in" from "nothing to see".
+   * A 401 goes to the login page as any other; null when the server has no sessions at all
+   * (started with --disable-auth, it has no such route).
+   */
+  async session(): Promise<SessionInfo | null> {
+    try {
+      const s = await this.json<SessionInfo>('GET', '/session');
+      if (s.csrfToken) this.opts.csrf.set(s.csrfToken);
+      return s;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
   }
 
   async login(username: string, password: string): Promise<SessionResponse> {

@@ -236,6 +236,12 @@ export interface SessionResponse {
   username?: string;
 }
 
+/** GET /api/v1/session: who the session belongs to and its CSRF token. */
+export interface SessionInfo {
+  subject?: string | null;
+  csrfToken?: string;
+}
+
 export interface ApiErrorBody {
   code: string;
   message: string;

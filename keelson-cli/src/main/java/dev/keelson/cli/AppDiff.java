@@ -31,8 +31,11 @@ final class AppDiff implements Callable<Integer> {
       description = "text (default), json or yaml; json and yaml carry the explanation as data.")
   String output = "text";
 
+  @picocli.CommandLine.Mixin ServerTarget server;
+
   @Override
   public Integer call() throws Exception {
+    if (server.given()) return throughServer();
     try (KubernetesClient client = app.kube.client()) {
       Application a = app.require(client, name);
       Path cache = Path.of(System.getProperty("user.home"), ".keelson", "cli-cache");
@@ -53,5 +56,30 @@ final class AppDiff implements Callable<Integer> {
       }
       return report.different() ? ExitCodes.DIFFERENT : ExitCodes.OK;
     }
+  }
+
+  /**
+   * The server's diff ({@code GET .../diff}, the same differ, Secret values masked): the same
+   * text, or its JSON/YAML as the API answers it. The explanation needs managedFields, which the
+   * API does not serve.
+   */
+  private int throughServer() throws Exception {
+    if (explain) throw new IllegalArgumentException("--explain reads the cluster directly; it does not go through --server");
+    String ns = ServerTarget.namespace(app);
+    com.fasterxml.jackson.databind.JsonNode diff;
+    try {
+      diff = server.api().get(ServerApi.appPath(ns, name) + "/diff");
+    } catch (ServerApi.Failure f) {
+      if (f.status == 404) throw new IllegalArgumentException("application " + ns + "/" + name + " not found");
+      throw f;
+    }
+    if (!output.equals("text")) {
+      Output.print(System.out, output, diff);
+    } else {
+      StringBuilder text = new StringBuilder();
+      diff.path("objects").forEach(o -> text.append(o.path("diff").asText("")));
+      System.out.print(text);
+    }
+    return diff.path("different").asBoolean() ? ExitCodes.DIFFERENT : ExitCodes.OK;
   }
 }

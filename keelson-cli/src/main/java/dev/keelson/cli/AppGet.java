@@ -21,8 +21,16 @@ final class AppGet implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, description = "json or yaml.")
   String output;
 
+  @Mixin ServerTarget server;
+
   @Override
   public Integer call() throws Exception {
+    if (server.given()) {
+      Application a = fromServer(server.api(), ServerTarget.namespace(app), name);
+      if (output != null) Output.print(System.out, output, a);
+      else describe(System.out, a);
+      return ExitCodes.OK;
+    }
     try (KubernetesClient client = app.kube.client()) {
       Application a = app.require(client, name);
       if (output != null) {
@@ -32,6 +40,16 @@ final class AppGet implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The app as the server shows it; a missing one is named as the cluster path names it. */
+  static Application fromServer(ServerApi api, String ns, String name) throws Exception {
+    try {
+      return ServerTarget.application(api.get(ServerApi.appPath(ns, name)));
+    } catch (ServerApi.Failure f) {
+      if (f.status == 404) throw new IllegalArgumentException("application " + ns + "/" + name + " not found");
+      throw f;
+    }
   }
 
   static void describe(PrintStream out, Application a) {

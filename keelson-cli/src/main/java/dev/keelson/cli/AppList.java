@@ -20,8 +20,11 @@ final class AppList implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, description = "json or yaml.")
   String output;
 
+  @Mixin ServerTarget server;
+
   @Override
   public Integer call() throws Exception {
+    if (server.given()) return throughServer();
     try (KubernetesClient client = app.kube.client()) {
       var op = client.resources(Application.class);
       List<Application> apps = new ArrayList<>(all
@@ -46,6 +49,32 @@ final class AppList implements Callable<Integer> {
       }
       Output.table(System.out, List.of("NAMESPACE", "NAME", "SYNC", "HEALTH", "REVISION", "REPO"), rows);
     }
+    return ExitCodes.OK;
+  }
+
+  /** The server's summaries, every page of them, in the same namespace/name order; -o prints them as the API does. */
+  private int throughServer() throws Exception {
+    ServerApi api = server.api();
+    String filter = all ? "" : "&namespace=" + ServerApi.encode(ServerTarget.namespace(app));
+    List<com.fasterxml.jackson.databind.JsonNode> apps = new ArrayList<>();
+    String cont = null;
+    do {
+      var page = api.get("/api/v1/applications?limit=1000" + filter
+          + (cont == null ? "" : "&continue=" + ServerApi.encode(cont)));
+      page.path("items").forEach(apps::add);
+      cont = page.hasNonNull("continue") ? page.get("continue").asText() : null;
+    } while (cont != null);
+    if (output != null) {
+      Output.print(System.out, output, apps);
+      return ExitCodes.OK;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (var a : apps) {
+      rows.add(List.of(a.path("namespace").asText(), a.path("name").asText(),
+          a.path("sync").asText(""), a.path("health").asText(""),
+          Output.shortSha(a.path("revision").asText(null)), a.path("repoURL").asText("")));
+    }
+    Output.table(System.out, List.of("NAMESPACE", "NAME", "SYNC", "HEALTH", "REVISION", "REPO"), rows);
     return ExitCodes.OK;
   }
 }

@@ -42,10 +42,13 @@ final class AppSync implements Callable<Integer> {
 
   @Mixin WaitOptions wait;
 
+  @Mixin ServerTarget server;
+
   @Override
   public Integer call() throws Exception {
     Duration limit = wait.duration();
     SyncRequestOptions options = new SyncRequestOptions(prune, dryRun, resources);
+    if (server.given()) return throughServer(options, limit);
     try (KubernetesClient client = app.kube.client()) {
       Application a = app.require(client, name);
       String token = OperatorRequests.now();
@@ -79,6 +82,65 @@ final class AppSync implements Callable<Integer> {
         }
       };
     }
+  }
+
+  /**
+   * The same through the server: {@code POST .../sync} writes the request (as the user the token
+   * names), then the app is read until the controller echoes the token the answer carries.
+   */
+  private int throughServer(SyncRequestOptions options, Duration limit) throws Exception {
+    ServerApi api = server.api();
+    String ns = ServerTarget.namespace(app);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("prune", options.prune());
+    body.put("dryRun", options.dryRun());
+    if (!options.resources().isEmpty()) body.put("resources", options.resources().stream().map(SyncResource::toString).toList());
+    String token;
+    try {
+      token = api.post(ServerApi.appPath(ns, name) + "/sync", body).path("token").asText();
+    } catch (ServerApi.Failure f) {
+      if (f.status == 404) throw new IllegalArgumentException("application " + ns + "/" + name + " not found");
+      throw f;
+    }
+    String value = options.annotationValue();
+    System.out.println("sync requested for " + ns + "/" + name + (value == null ? "" : " (" + value + ")"));
+    if (wait.async) return ExitCodes.OK;
+    long deadline = System.nanoTime() + limit.toNanos();
+    Application done = null;
+    while (System.nanoTime() < deadline) {
+      Application a = AppGet.fromServer(api, ns, name);
+      if (a.getStatus() != null && SyncRequestOutcome.finished(a.getStatus(), token)) {
+        done = a;
+        break;
+      }
+      Thread.sleep(Math.min(500, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+    }
+    if (done == null) return OperatorRequests.notHandled("sync", wait);
+    AppGet.describe(System.out, done);
+    SyncRequestOutcome result = SyncRequestOutcome.of(done.getStatus(), token);
+    return switch (result.outcome()) {
+      case SUCCEEDED -> ExitCodes.OK;
+      case FAILED -> {
+        System.err.println("error: sync " + result.message());
+        yield ExitCodes.FAILED;
+      }
+      case REFUSED -> {
+        System.err.println("error: the controller did not start the sync: "
+            + refusal(api.get(ServerApi.appPath(ns, name) + "/events"), token).orElse(result.message()));
+        yield ExitCodes.FAILED;
+      }
+    };
+  }
+
+  /** The SyncRefused event naming the token, among the app's Events as the server lists them. */
+  private static Optional<String> refusal(com.fasterxml.jackson.databind.JsonNode events, String token) {
+    for (var e : events.path("items")) {
+      String message = e.path("message").asText("");
+      if ("SyncRefused".equals(e.path("reason").asText()) && message.contains(token) && message.contains("not run: ")) {
+        return Optional.of(message.substring(message.indexOf("not run: ") + "not run: ".length()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Why the controller refused this request: its SyncRefused event, which names the token. */

@@ -7,6 +7,7 @@ import dev.keelson.bench.DriftBench;
 import dev.keelson.bench.GitBench;
 import dev.keelson.bench.PlanBench;
 import dev.keelson.bench.SteadyStateBench;
+import dev.keelson.bench.UiBench;
 import picocli.CommandLine.Command;
 
 /** `keelson bench SCENARIO`: the benchmarks of docs/benchmarks.md, with the engine in this process. */
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       CommitBench.class,
       GitBench.class,
       AppSetBench.class,
-      PlanBench.class
+      PlanBench.class,
+      UiBench.class
     })
 final class BenchCommand {}

@@ -47,6 +47,11 @@ final class FakeKeelsonServer implements AutoCloseable {
   final List<Action> actions = new CopyOnWriteArrayList<>();
   /** When set, every API request without the session cookie is answered 401. */
   volatile boolean requireLogin;
+  /**
+   * When set, GET /api/v1/session without the cookie is 401 while everything else answers, as the
+   * real server does for an anonymous caller (its list is then empty, not refused).
+   */
+  volatile boolean requireSession;
   private volatile boolean closing;
 
   FakeKeelsonServer(int appCount) throws IOException {
@@ -108,7 +113,9 @@ final class FakeKeelsonServer implements AutoCloseable {
       send(ex, 401, Map.of("code", "unauthenticated", "message", "log in first"));
       return;
     }
-    if (path.equals("/api/v1/session")) {
+    if (path.equals("/api/v1/session") && requireSession && !loggedIn(ex)) {
+      send(ex, 401, Map.of("code", "unauthenticated", "message", "no session"));
+    } else if (path.equals("/api/v1/session")) {
       send(ex, 200, Map.of("username", USER, "csrfToken", CSRF));
     } else if (path.equals("/api/v1/applications")) {
       list(ex, query(ex));

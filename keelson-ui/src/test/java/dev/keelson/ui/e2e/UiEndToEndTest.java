@@ -38,6 +38,7 @@ class UiEndToEndTest {
   @BeforeEach
   void reset() {
     server.requireLogin = false;
+    server.requireSession = false;
     server.actions.clear();
     browser.driver.get(server.url("/login"));
     browser.driver.manage().deleteAllCookies();
@@ -202,6 +203,18 @@ class UiEndToEndTest {
     browser.await(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[role=dialog]")));
     assertThat(browser.driver.switchTo().activeElement()).isEqualTo(syncButton);
     assertThat(server.actions).isEmpty();
+  }
+
+  @Test
+  void withoutASessionTheLoginPageShowsThoughAnonymousListsAnswer() {
+    server.requireSession = true;
+    open("/?search=app-0001");
+    browser.await(ExpectedConditions.urlToBe(server.url("/login?next=%2F%3Fsearch%3Dapp-0001")));
+    assertThat(rows()).isEmpty();
+    visible(By.name("username")).sendKeys(FakeKeelsonServer.USER);
+    browser.driver.findElement(By.name("password")).sendKeys(FakeKeelsonServer.PASSWORD, Keys.ENTER);
+    browser.await(ExpectedConditions.urlToBe(server.url("/?search=app-0001")));
+    awaitTotal("10 applications");
   }
 
   @Test
