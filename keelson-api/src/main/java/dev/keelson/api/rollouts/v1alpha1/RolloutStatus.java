@@ -23,6 +23,8 @@ public class RolloutStatus {
   public Integer availableReplicas;
   /** Weight the canary has now (approximated by replicas without trafficRouting). */
   public Integer canaryWeight;
+  /** Blue-green only: where the active and preview Services point. */
+  public BlueGreenStatus blueGreen;
   /** Set when a step pauses: when, and why. */
   public List<PauseCondition> pauseConditions = new ArrayList<>();
   /** True after an abort (analysis failure or `keelson rollout abort`) until retried or changed. */
