@@ -14,6 +14,8 @@ import dev.keelson.rollouts.canary.AnalysisVerdict;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +95,17 @@ final class AnalysisRuns {
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) throw e;
     }
+  }
+
+  /** Stops a run that is still measuring (a background analysis once the canary is stable or aborted). */
+  void terminate(AnalysisRun run) {
+    if (Boolean.TRUE.equals(run.getSpec().terminate) || (run.getStatus() != null && run.getStatus().phase != null
+        && !run.getStatus().phase.equals("Running") && !run.getStatus().phase.equals("Pending"))) {
+      return;
+    }
+    client.resources(AnalysisRun.class).inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName())
+        .patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(ReplicaSets.FIELD_MANAGER)
+            .build(), "{\"spec\":{\"terminate\":true}}");
   }
 
   /** A retry measures again: the runs of this template are deleted. */

@@ -58,7 +58,11 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   static final String PAUSED_BY_OPERATOR = "PausedByOperator";
   /** Argo Rollouts' reason while a ready blue-green preview waits for its promotion. */
   static final String BLUE_GREEN_PAUSE = "BlueGreenPause";
+  /** The suffix of the background analysis' run. */
+  static final String BACKGROUND = "background";
   private static final int HISTORY_LIMIT = 20;
+  /** Argo Rollouts' default for spec.progressDeadlineSeconds. */
+  static final int DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
 
   private final KubernetesClient client;
   private final RolloutOptions options;
@@ -66,6 +70,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   private final ServiceSelectors services;
   private final RolloutEvents events;
   private final AnalysisRuns analysisRuns;
+  private final ApplicationPin pins;
   private final StepMachine machine = new StepMachine();
   private final BlueGreenMachine blueGreenMachine = new BlueGreenMachine();
 
@@ -76,6 +81,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     this.services = new ServiceSelectors(client);
     this.events = new RolloutEvents(client, options.clock());
     this.analysisRuns = new AnalysisRuns(client);
+    this.pins = new ApplicationPin(client);
   }
 
   @Override
@@ -149,14 +155,23 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
 
     Optional<String> abortReason = abortReason(status);
     boolean held = held(rollout, status);
+    // background analysis: from its starting step until the canary is stable
+    Optional<RolloutAnalysis> background = Optional.ofNullable(strategy.canary.analysis)
+        .filter(a -> a.templates != null && !a.templates.isEmpty());
+    boolean rollingOut = stableHash.isPresent() && !stableHash.get().equals(hash);
+    Optional<AnalysisRun> backgroundRun = !retried && rollingOut && background.isPresent()
+        ? analysisRuns.get(rollout, hash, BACKGROUND) : Optional.empty();
     CanaryInput input = new CanaryInput(replicas, canarySpec.steps(), canarySpec.surge(replicas), hash, stableHash,
         stepIndex, pauseStart(status, PAUSE_STEP), counts(canaryRs),
-        counts(stableRs), abortReason, held, action, AnalysisRuns.verdict(stepRun), AnalysisVerdict.RUNNING, now);
+        counts(stableRs), abortReason, held, action, AnalysisRuns.verdict(stepRun), AnalysisRuns.verdict(backgroundRun),
+        now);
     CanaryDecision decision = machine.next(input);
-    if (decision.abortReason().isPresent() && abortReason.isEmpty() && stepRun.isPresent()
-        && stepRun.get().getStatus() != null && stepRun.get().getStatus().message != null) {
+    Optional<AnalysisRun> failedRun = decision.abortReason().filter(r -> r.startsWith("background")).isPresent()
+        ? backgroundRun : stepRun;
+    if (decision.abortReason().isPresent() && abortReason.isEmpty() && failedRun.isPresent()
+        && failedRun.get().getStatus() != null && failedRun.get().getStatus().message != null) {
       // the failing metric and its values, for the status and the owning Application
-      String reason = decision.abortReason().get() + ": " + stepRun.get().getStatus().message;
+      String reason = decision.abortReason().get() + ": " + failedRun.get().getStatus().message;
       decision = new CanaryDecision(decision.canaryReplicas(), decision.stableReplicas(), decision.stepIndex(),
           decision.phase(), "Rollout aborted: " + reason, decision.pausedSince(), false, Optional.of(reason),
           decision.canaryWeight(), decision.recheckAfter());
@@ -168,6 +183,19 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
             rollout.getSpec().strategy.canary.steps.get(decision.stepIndex()).analysis);
       } catch (IllegalArgumentException e) {
         return fail(rollout, status, before, e.getMessage());
+      }
+    }
+
+    if (background.isPresent() && rollingOut) {
+      int startingStep = background.get().startingStep == null ? 0 : background.get().startingStep;
+      if (decision.promoted() || decision.abortReason().isPresent()) {
+        backgroundRun.ifPresent(analysisRuns::terminate);
+      } else if (!held && decision.stepIndex() >= startingStep) {
+        try {
+          analysisRuns.ensure(rollout, hash, BACKGROUND, background.get());
+        } catch (IllegalArgumentException e) {
+          return fail(rollout, status, before, e.getMessage());
+        }
       }
     }
 
@@ -188,7 +216,12 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
           .ifPresent(problems::add);
     }
 
-    record(rollout, status, decision, newStable, now, problems);
+    int stableWanted = decision.stableReplicas();
+    boolean waiting = counts(canaryRs).available() < decision.canaryReplicas()
+        || stableRs.filter(rs -> !stableHash.get().equals(hash)).map(ReplicaSets::available)
+            .filter(a -> a < stableWanted).isPresent();
+    recheck = earliest(recheck, record(rollout, status, decision, newStable, now, problems,
+        new Progress(waiting, ReplicaSets.name(rollout, hash))));
     writeStatusIfChanged(rollout, status, before);
     announce(rollout, before, status, decision.message());
     UpdateControl<Rollout> control = UpdateControl.noUpdate();
@@ -257,8 +290,11 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     status.blueGreen = bg;
     status.currentStepIndex = null;
     status.canaryWeight = null;
-    recordCommon(rollout, status, d.phase(), message, newStable, BLUE_GREEN_PAUSE, d.pausedSince(),
-        d.abortReason().isPresent(), now, problems);
+    boolean waiting = counts(previewRs).available() < d.previewReplicas()
+        || stableRs.filter(rs -> !stableHash.get().equals(hash)).map(ReplicaSets::available)
+            .filter(a -> a < d.stableReplicas()).isPresent();
+    recheck = earliest(recheck, recordCommon(rollout, status, d.phase(), message, newStable, BLUE_GREEN_PAUSE,
+        d.pausedSince(), d.abortReason().isPresent(), now, problems, new Progress(waiting, ReplicaSets.name(rollout, hash))));
     writeStatusIfChanged(rollout, status, before);
     if (previousActive != null && !previousActive.equals(bg.activeSelector)) {
       events.normal(rollout, "ActiveServiceSwitched",
@@ -364,20 +400,51 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     return recheck;
   }
 
-  private static void record(Rollout rollout, RolloutStatus status, CanaryDecision d, String stable, Instant now,
-      List<String> problems) {
+  /**
+   * Whether the rollout waits for pods to become available (what progressDeadlineSeconds bounds),
+   * and the ReplicaSet it waits for, for the message.
+   */
+  private record Progress(boolean waitingForPods, String replicaSet) {}
+
+  /** @return when to look again for the progress deadline */
+  private static Optional<Duration> record(Rollout rollout, RolloutStatus status, CanaryDecision d, String stable,
+      Instant now, List<String> problems, Progress progress) {
     status.currentStepIndex = d.stepIndex();
     status.canaryWeight = d.canaryWeight();
-    recordCommon(rollout, status, d.phase(), d.message(), stable, PAUSE_STEP, d.pausedSince(), d.abortReason().isPresent(),
-        now, problems);
+    return recordCommon(rollout, status, d.phase(), d.message(), stable, PAUSE_STEP, d.pausedSince(),
+        d.abortReason().isPresent(), now, problems, progress);
   }
 
-  private static void recordCommon(Rollout rollout, RolloutStatus status, RolloutPhase phase, String decided,
-      String stable, String pauseReason, Optional<Instant> pausedSince, boolean aborted, Instant now,
-      List<String> problems) {
+  private static Optional<Duration> recordCommon(Rollout rollout, RolloutStatus status, RolloutPhase phase,
+      String decided, String stable, String pauseReason, Optional<Instant> pausedSince, boolean aborted, Instant now,
+      List<String> problems, Progress progress) {
     status.observedGeneration = rollout.getMetadata().getGeneration();
-    status.phase = phase.name();
     String message = problems.isEmpty() ? decided : decided + (decided.isEmpty() ? "" : "; ") + String.join("; ", problems);
+    // progressDeadlineSeconds: waiting for pods with nothing changing (the same message) for longer is Degraded
+    // (Argo Rollouts' ProgressDeadlineExceeded); it is not an abort, so progress turns it back to Progressing
+    Optional<Duration> recheck = Optional.empty();
+    boolean exceeded = false;
+    if (phase == RolloutPhase.Progressing && progress.waitingForPods()) {
+      Duration limit = Duration.ofSeconds(rollout.getSpec().progressDeadlineSeconds == null
+          ? DEFAULT_PROGRESS_DEADLINE_SECONDS : rollout.getSpec().progressDeadlineSeconds);
+      if (!message.equals(status.progressMessage) || status.lastProgressAt == null) {
+        status.progressMessage = message;
+        status.lastProgressAt = now.toString();
+      }
+      Instant end = Instant.parse(status.lastProgressAt).plus(limit);
+      if (now.isBefore(end)) {
+        recheck = Optional.of(Duration.between(now, end));
+      } else {
+        exceeded = true;
+        phase = RolloutPhase.Degraded;
+        message = "ReplicaSet " + progress.replicaSet() + " has timed out progressing (progressDeadlineSeconds "
+            + limit.toSeconds() + "): " + message;
+      }
+    } else {
+      status.progressMessage = null;
+      status.lastProgressAt = null;
+    }
+    status.phase = phase.name();
     // no empty strings in status: the 1.20 API server reads them back as null, which the schema refuses
     status.message = message.isEmpty() ? null : message;
     status.stableRS = stable;
@@ -388,7 +455,8 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
       if (!Boolean.TRUE.equals(status.abort)) status.abortedAt = now.toString();
       status.abort = true;
     }
-    status.conditions = RolloutConditions.of(phase, status.message, now, status.conditions);
+    status.conditions = RolloutConditions.of(phase, status.message, now, status.conditions, exceeded);
+    return recheck;
   }
 
   private void announce(Rollout rollout, RolloutStatus before, RolloutStatus after, String message) {
@@ -401,6 +469,13 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     }
     if (Boolean.TRUE.equals(after.abort) && !Boolean.TRUE.equals(before.abort)) {
       events.warning(rollout, "RolloutAborted", after.message);
+      if (rollout.getSpec().onAbort != null && Boolean.TRUE.equals(rollout.getSpec().onAbort.pinApplication)) {
+        try {
+          events.normal(rollout, "ApplicationPinned", pins.pin(rollout, options.clock().instant()));
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+          events.warning(rollout, "ApplicationPinned", "not pinned: " + e.getMessage());
+        }
+      }
     }
   }
 

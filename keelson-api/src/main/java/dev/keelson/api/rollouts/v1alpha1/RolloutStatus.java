@@ -30,6 +30,9 @@ public class RolloutStatus {
   /** True after an abort (analysis failure or `keelson rollout abort`) until retried or changed. */
   public Boolean abort;
   public String abortedAt;
+  /** Keelson's: since when the rollout waits for pods with this message unchanged (for progressDeadlineSeconds). */
+  public String lastProgressAt;
+  public String progressMessage;
   public List<Condition> conditions = new ArrayList<>();
   /** Operator requests answered, newest last: the audit trail of promote, abort, retry, pause, resume. */
   public List<RolloutRequestRecord> history = new ArrayList<>();
