@@ -21,6 +21,7 @@ import dev.keelson.rollouts.canary.ReplicaCounts;
 import dev.keelson.rollouts.canary.RolloutPhase;
 import dev.keelson.rollouts.canary.Step;
 import dev.keelson.rollouts.canary.StepMachine;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -29,6 +30,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -71,6 +73,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   private final RolloutEvents events;
   private final AnalysisRuns analysisRuns;
   private final ApplicationPin pins;
+  private final WorkloadRefs workloads;
   private final StepMachine machine = new StepMachine();
   private final BlueGreenMachine blueGreenMachine = new BlueGreenMachine();
 
@@ -82,6 +85,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     this.events = new RolloutEvents(client, options.clock());
     this.analysisRuns = new AnalysisRuns(client);
     this.pins = new ApplicationPin(client);
+    this.workloads = new WorkloadRefs(client);
   }
 
   @Override
@@ -97,18 +101,36 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Rollout.class))
         .withNamespacesInheritedFromController()
         .build(), context);
-    return List.of(owned, runs);
+    // a workloadRef's Deployment: a changed template there is a new canary here
+    var workloads = new InformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, Rollout.class)
+        .withName("rollout-workloads")
+        .withSecondaryToPrimaryMapper(d -> context.getPrimaryCache()
+            .list(d.getMetadata().getNamespace(), r -> WorkloadRefs.refersTo(r, d))
+            .map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withNamespacesInheritedFromController()
+        .build(), context);
+    return List.of(owned, runs, workloads);
   }
 
   @Override
-  public UpdateControl<Rollout> reconcile(Rollout rollout, Context<Rollout> context) {
-    if (rollout.isMarkedForDeletion()) return UpdateControl.noUpdate();
+  public UpdateControl<Rollout> reconcile(Rollout written, Context<Rollout> context) {
+    if (written.isMarkedForDeletion()) return UpdateControl.noUpdate();
+    WorkloadRefs.Workload workload;
+    try {
+      workload = workloads.resolve(written);
+    } catch (IllegalArgumentException e) {
+      RolloutStatus status = written.getStatus() == null ? new RolloutStatus() : written.getStatus();
+      return fail(written, status, client.getKubernetesSerialization().clone(status), e.getMessage());
+    }
+    return reconcile(workload, context);
+  }
+
+  /** A Rollout whose template (its own or its workloadRef's) is known. */
+  private UpdateControl<Rollout> reconcile(WorkloadRefs.Workload workload, Context<Rollout> context) {
+    Rollout rollout = workload.rollout();
     Instant now = options.clock().instant();
     RolloutStatus status = rollout.getStatus() == null ? new RolloutStatus() : rollout.getStatus();
     RolloutStatus before = client.getKubernetesSerialization().clone(status);
-    if (rollout.getSpec().template == null || rollout.getSpec().selector == null) {
-      return fail(rollout, status, before, "spec.template and spec.selector are required (workloadRef is not supported yet)");
-    }
     var strategy = rollout.getSpec().strategy;
     if (strategy == null || (strategy.canary == null) == (strategy.blueGreen == null)) {
       return fail(rollout, status, before, "spec.strategy needs exactly one of canary and blueGreen");
@@ -142,7 +164,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
         .filter(rs -> ReplicaSets.hashOf(rs).isPresent())
         .collect(Collectors.toMap(rs -> ReplicaSets.hashOf(rs).get(), Function.identity(), (a, b) -> a));
     if (blueGreenSpec != null) {
-      return blueGreen(rollout, status, before, blueGreenSpec, hash, replicas, action, retried, byHash, now);
+      return blueGreen(rollout, status, before, blueGreenSpec, hash, replicas, action, retried, byHash, now, workload);
     }
     int stepIndex = status.currentStepIndex == null ? 0 : Math.min(status.currentStepIndex, canarySpec.steps().size());
     Optional<AnalysisRun> stepRun = !retried && stepIndex < canarySpec.steps().size()
@@ -223,6 +245,9 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     recheck = earliest(recheck, record(rollout, status, decision, newStable, now, problems,
         new Progress(waiting, ReplicaSets.name(rollout, hash))));
     writeStatusIfChanged(rollout, status, before);
+    if (RolloutPhase.Healthy.name().equals(status.phase) && hash.equals(status.stableRS)) {
+      workloads.afterSuccess(rollout, workload);
+    }
     announce(rollout, before, status, decision.message());
     UpdateControl<Rollout> control = UpdateControl.noUpdate();
     return recheck.map(control::rescheduleAfter).orElse(control);
@@ -234,7 +259,8 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
    * pointed at their templates.
    */
   private UpdateControl<Rollout> blueGreen(Rollout rollout, RolloutStatus status, RolloutStatus before, BlueGreenSpec spec,
-      String hash, int replicas, OperatorAction action, boolean retried, Map<String, ReplicaSet> byHash, Instant now) {
+      String hash, int replicas, OperatorAction action, boolean retried, Map<String, ReplicaSet> byHash, Instant now,
+      WorkloadRefs.Workload workload) {
     BlueGreenStatus bg = status.blueGreen == null ? new BlueGreenStatus() : status.blueGreen;
     Optional<ReplicaSet> previewRs = Optional.ofNullable(byHash.get(hash));
     Optional<String> stableHash = Optional.ofNullable(status.stableRS);
@@ -296,6 +322,9 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     recheck = earliest(recheck, recordCommon(rollout, status, d.phase(), message, newStable, BLUE_GREEN_PAUSE,
         d.pausedSince(), d.abortReason().isPresent(), now, problems, new Progress(waiting, ReplicaSets.name(rollout, hash))));
     writeStatusIfChanged(rollout, status, before);
+    if (RolloutPhase.Healthy.name().equals(status.phase) && hash.equals(status.stableRS)) {
+      workloads.afterSuccess(rollout, workload);
+    }
     if (previousActive != null && !previousActive.equals(bg.activeSelector)) {
       events.normal(rollout, "ActiveServiceSwitched",
           "Service " + spec.activeService() + " now selects ReplicaSet " + ReplicaSets.name(rollout, bg.activeSelector));
