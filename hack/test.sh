@@ -14,6 +14,8 @@ command -v openssl >/dev/null || pkgs+=(openssl)
 # The real age and gpg make and open the SOPS test files (keelson-secrets).
 command -v age >/dev/null || pkgs+=(age)
 command -v gpg >/dev/null || pkgs+=(gnupg)
+# The real Prometheus the prometheus analysis provider is tested against (keelson-rollouts).
+[ -x /usr/bin/prometheus ] || pkgs+=(prometheus)
 # The web UI is built and unit-tested with npm (keelson-ui), its end-to-end tests drive headless Chromium.
 command -v npm >/dev/null || pkgs+=(nodejs npm)
 [ -x /usr/bin/chromium ] || pkgs+=(chromium)

@@ -132,7 +132,8 @@ public final class KeelsonController implements AutoCloseable {
       operator.register(new RolloutReconciler(client, options.rollouts()), c -> {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
-      operator.register(new AnalysisRunReconciler(client, options.rollouts().clock()), c -> {
+      operator.register(new AnalysisRunReconciler(client, options.rollouts().clock(),
+          new dev.keelson.rollouts.analysis.AnalysisMetrics(metrics.registry())), c -> {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
     }

@@ -55,6 +55,11 @@ public final class Metrics {
     appStates.remove(app);
   }
 
+  /** For meters kept elsewhere (the analysis runs'), served on the same /metrics. */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   public String scrape() {
     return registry.scrape();
   }

@@ -22,17 +22,27 @@ import java.util.Optional;
 /**
  * Takes an AnalysisRun's measurements when they are due, keeps every one in status, and decides
  * each metric and the run by {@link MetricConditions} and {@link MetricLimits}. Providers today:
- * {@code web}. A terminated or decided run is left alone.
+ * {@code web}, {@code prometheus}, {@code job}. A decided run is left alone; a
+ * terminated one that is not decided yet is Successful ("Run Terminated"), as in Argo Rollouts.
  */
 @ControllerConfiguration(name = "analysisrun", generationAwareEventProcessing = false)
 public final class AnalysisRunReconciler implements Reconciler<AnalysisRun> {
   private final KubernetesClient client;
   private final Clock clock;
   private final WebProvider web = new WebProvider();
+  private final PrometheusProvider prometheus = new PrometheusProvider();
+  private final JobProvider jobs;
+  private final AnalysisMetrics metrics;
 
   public AnalysisRunReconciler(KubernetesClient client, Clock clock) {
+    this(client, clock, AnalysisMetrics.none());
+  }
+
+  public AnalysisRunReconciler(KubernetesClient client, Clock clock, AnalysisMetrics metrics) {
     this.client = client;
     this.clock = clock;
+    this.jobs = new JobProvider(client);
+    this.metrics = metrics;
   }
 
   static boolean decided(String phase) {
@@ -42,8 +52,17 @@ public final class AnalysisRunReconciler implements Reconciler<AnalysisRun> {
   @Override
   public UpdateControl<AnalysisRun> reconcile(AnalysisRun run, Context<AnalysisRun> context) {
     AnalysisRunStatus status = run.getStatus() == null ? new AnalysisRunStatus() : run.getStatus();
-    if (decided(status.phase) || Boolean.TRUE.equals(run.getSpec().terminate)) return UpdateControl.noUpdate();
+    if (decided(status.phase)) return UpdateControl.noUpdate();
     Instant now = clock.instant();
+    if (Boolean.TRUE.equals(run.getSpec().terminate)) {
+      // stopped before it was decided (Argo Rollouts: a terminated run without failures is Successful)
+      status.phase = MeasurementPhase.Successful.name();
+      status.message = "Run Terminated";
+      AnalysisRun copy = client.getKubernetesSerialization().clone(run);
+      copy.setStatus(status);
+      client.resource(copy).updateStatus();
+      return UpdateControl.noUpdate();
+    }
     if (status.startedAt == null) status.startedAt = now.toString();
     Instant started = Instant.parse(status.startedAt);
     Optional<Duration> recheck = Optional.empty();
@@ -59,13 +78,14 @@ public final class AnalysisRunReconciler implements Reconciler<AnalysisRun> {
           });
       MeasurementPhase phase;
       try {
-        phase = measureIfDue(metric, result, started, now);
+        phase = measureIfDue(run, metric, result, started, now);
       } catch (IllegalArgumentException e) {
         // a condition that does not compile, an unreadable duration: the run cannot pass
         phase = MeasurementPhase.Error;
         result.message = e.getMessage();
       }
       result.phase = phase.name();
+      metrics.phase(run, metric.name, phase);
       metricPhases.add(phase);
       if (phase != MeasurementPhase.Running && phase != MeasurementPhase.Successful) {
         notes.add("metric " + metric.name + " " + phase + ": " + values(result));
@@ -82,17 +102,26 @@ public final class AnalysisRunReconciler implements Reconciler<AnalysisRun> {
     return runPhase == MeasurementPhase.Running ? control.rescheduleAfter(recheck.orElse(Duration.ofSeconds(1))) : control;
   }
 
-  private MeasurementPhase measureIfDue(AnalysisMetric metric, MetricResult result, Instant started, Instant now) {
-    MetricConditions conditions = MetricConditions.of(metric.successCondition, metric.failureCondition);
+  private MeasurementPhase measureIfDue(AnalysisRun run, AnalysisMetric metric, MetricResult result, Instant started,
+      Instant now) {
     MetricLimits limits = limits(metric);
     List<MeasurementPhase> taken = phases(result);
     MeasurementPhase decided = limits.decide(taken);
     if (decided != MeasurementPhase.Running) return decided;
     if (nextDue(metric, result, started, now).isPresent()) return MeasurementPhase.Running;
+    if (metric.provider != null && metric.provider.job != null) {
+      // a Job's outcome is the measurement; no condition applies
+      Optional<Measurement> finished = jobs.measure(run, metric, result.measurements.size(), now);
+      if (finished.isEmpty()) return MeasurementPhase.Running;
+      metrics.measured(run, metric.name, finished.get(), null);
+      return added(result, finished.get(), limits);
+    }
+    MetricConditions conditions = MetricConditions.of(metric.successCondition, metric.failureCondition);
     Measurement m = new Measurement();
     m.startedAt = now.toString();
+    Object value = null;
     try {
-      Object value = measure(metric);
+      value = measure(metric);
       m.value = client.getKubernetesSerialization().asJson(value);
       MetricConditions.Assessment a = conditions.assess(value);
       m.phase = a.phase().name();
@@ -105,6 +134,11 @@ public final class AnalysisRunReconciler implements Reconciler<AnalysisRun> {
       m.message = String.valueOf(e.getMessage());
     }
     m.finishedAt = clock.instant().toString();
+    metrics.measured(run, metric.name, m, value);
+    return added(result, m, limits);
+  }
+
+  private static MeasurementPhase added(MetricResult result, Measurement m, MetricLimits limits) {
     result.measurements.add(m);
     result.count = result.measurements.size();
     result.successful = count(result, MeasurementPhase.Successful);
@@ -116,7 +150,8 @@ public final class AnalysisRunReconciler implements Reconciler<AnalysisRun> {
 
   private Object measure(AnalysisMetric metric) throws Exception {
     if (metric.provider != null && metric.provider.web != null) return web.measure(metric.provider.web);
-    throw new IllegalArgumentException("metric " + metric.name + ": only the web provider is supported yet");
+    if (metric.provider != null && metric.provider.prometheus != null) return prometheus.measure(metric.provider.prometheus);
+    throw new IllegalArgumentException("metric " + metric.name + ": a web or prometheus provider is expected");
   }
 
   /** Empty when a measurement is due now; else how long until it is. */

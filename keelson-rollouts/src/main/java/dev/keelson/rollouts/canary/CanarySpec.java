@@ -47,7 +47,8 @@ public record CanarySpec(List<Step> steps, IntOrPercent maxSurge, IntOrPercent m
     }
     if (s.analysis != null) return new Step.Analysis("step-" + (index + 1));
     throw new IllegalArgumentException("step " + (index + 1) + ": setWeight, pause or analysis expected"
-        + (s.setCanaryScale != null ? " (setCanaryScale is not supported yet)" : ""));
+        + (s.setCanaryScale != null
+            ? " (setCanaryScale needs trafficRouting, as in Argo Rollouts, and trafficRouting is not supported yet)" : ""));
   }
 
   private static Duration duration(IntOrString d) {

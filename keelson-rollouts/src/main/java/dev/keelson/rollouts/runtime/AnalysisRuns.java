@@ -14,6 +14,8 @@ import dev.keelson.rollouts.canary.AnalysisVerdict;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The AnalysisRuns of a Rollout's analysis steps: one per template hash and step, named
- * {@code <rollout>-<hash>-<step>}, made from the referenced templates with the arguments
+ * The AnalysisRuns of a Rollout's analysis steps and blue-green promotions: one per template hash
+ * and step, named {@code <rollout>-<hash>-<step>} ({@code -pre}, {@code -post} for blue-green), made from the referenced templates with the arguments
  * resolved ({@code {{args.name}}}, as Argo Rollouts), owned by the Rollout.
  */
 final class AnalysisRuns {
@@ -32,13 +34,19 @@ final class AnalysisRuns {
     this.client = client;
   }
 
-  static String name(Rollout rollout, String hash, int stepIndex) {
-    return rollout.getMetadata().getName() + "-" + hash + "-" + (stepIndex + 1);
+  /** The suffix of a canary step's run: its number, from 1. */
+  static String step(int stepIndex) {
+    return String.valueOf(stepIndex + 1);
   }
 
-  Optional<AnalysisRun> get(Rollout rollout, String hash, int stepIndex) {
+  /** @param suffix a step's number, or {@code pre}/{@code post} for a blue-green promotion's analyses */
+  static String name(Rollout rollout, String hash, String suffix) {
+    return rollout.getMetadata().getName() + "-" + hash + "-" + suffix;
+  }
+
+  Optional<AnalysisRun> get(Rollout rollout, String hash, String suffix) {
     return Optional.ofNullable(client.resources(AnalysisRun.class).inNamespace(rollout.getMetadata().getNamespace())
-        .withName(name(rollout, hash, stepIndex)).get());
+        .withName(name(rollout, hash, suffix)).get());
   }
 
   static AnalysisVerdict verdict(Optional<AnalysisRun> run) {
@@ -53,9 +61,9 @@ final class AnalysisRuns {
   }
 
   /** Creates the step's run unless it exists; a template that is missing is an IllegalArgumentException. */
-  void ensure(Rollout rollout, String hash, int stepIndex, RolloutAnalysis analysis) {
+  void ensure(Rollout rollout, String hash, String suffix, RolloutAnalysis analysis) {
     String ns = rollout.getMetadata().getNamespace();
-    if (get(rollout, hash, stepIndex).isPresent()) return;
+    if (get(rollout, hash, suffix).isPresent()) return;
     Map<String, String> args = new LinkedHashMap<>();
     List<AnalysisMetric> metrics = new ArrayList<>();
     for (AnalysisTemplateRef ref : analysis.templates) {
@@ -69,7 +77,7 @@ final class AnalysisRuns {
     String json = client.getKubernetesSerialization().asJson(metrics);
     for (var e : args.entrySet()) json = json.replace("{{args." + e.getKey() + "}}", e.getValue() == null ? "" : e.getValue());
     AnalysisRun run = new AnalysisRun();
-    run.getMetadata().setName(name(rollout, hash, stepIndex));
+    run.getMetadata().setName(name(rollout, hash, suffix));
     run.getMetadata().setNamespace(ns);
     run.getMetadata().setLabels(Map.of(Rollout.POD_TEMPLATE_HASH_LABEL, hash));
     run.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
@@ -87,6 +95,17 @@ final class AnalysisRuns {
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) throw e;
     }
+  }
+
+  /** Stops a run that is still measuring (a background analysis once the canary is stable or aborted). */
+  void terminate(AnalysisRun run) {
+    if (Boolean.TRUE.equals(run.getSpec().terminate) || (run.getStatus() != null && run.getStatus().phase != null
+        && !run.getStatus().phase.equals("Running") && !run.getStatus().phase.equals("Pending"))) {
+      return;
+    }
+    client.resources(AnalysisRun.class).inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName())
+        .patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(ReplicaSets.FIELD_MANAGER)
+            .build(), "{\"spec\":{\"terminate\":true}}");
   }
 
   /** A retry measures again: the runs of this template are deleted. */

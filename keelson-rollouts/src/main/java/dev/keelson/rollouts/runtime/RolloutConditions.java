@@ -16,7 +16,13 @@ final class RolloutConditions {
   private RolloutConditions() {}
 
   static List<Condition> of(RolloutPhase phase, String message, Instant now, List<Condition> previous) {
-    String progressingReason = switch (phase) {
+    return of(phase, message, now, previous, false);
+  }
+
+  /** @param deadlineExceeded Degraded by progressDeadlineSeconds rather than by an abort */
+  static List<Condition> of(RolloutPhase phase, String message, Instant now, List<Condition> previous,
+      boolean deadlineExceeded) {
+    String progressingReason = deadlineExceeded ? "ProgressDeadlineExceeded" : switch (phase) {
       case Progressing -> "ReplicaSetUpdated";
       case Paused -> "RolloutPaused";
       case Healthy -> "NewReplicaSetAvailable";

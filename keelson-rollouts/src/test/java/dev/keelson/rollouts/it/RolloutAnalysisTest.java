@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** An inline analysis step with the web provider against a small HTTP endpoint the test runs. */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RolloutAnalysisTest extends RolloutTestBase {
   private HttpServer server;
   private final AtomicReference<String> successRate = new AtomicReference<>("0.99");

@@ -6,8 +6,10 @@ import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.rollouts.runtime.RolloutRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Canary by replica counts, against the real API server: steps, pauses, promote, abort, retry. */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RolloutCanaryTest extends RolloutTestBase {
   private static final String ROLLOUT = """
       apiVersion: keelson.dev/v1alpha1

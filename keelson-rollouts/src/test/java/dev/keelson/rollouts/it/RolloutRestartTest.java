@@ -8,8 +8,10 @@ import dev.keelson.rollouts.runtime.RolloutReconciler;
 import dev.keelson.rollouts.runtime.RolloutRequest;
 import io.javaoperatorsdk.operator.Operator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A controller restarted in the middle of a rollout carries on from the same step and pause. */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RolloutRestartTest extends RolloutTestBase {
 
   @Test

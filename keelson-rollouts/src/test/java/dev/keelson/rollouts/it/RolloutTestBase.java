@@ -36,6 +36,9 @@ abstract class RolloutTestBase {
   static TestCluster cluster;
   static KubernetesClient client;
   static Operator operator;
+  /** The meters the analysis reconciler writes, as the controller's registry would serve them. */
+  static final io.micrometer.core.instrument.simple.SimpleMeterRegistry METERS =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   String ns;
 
   @BeforeAll
@@ -52,7 +55,8 @@ abstract class RolloutTestBase {
       o.withUseSSAToPatchPrimaryResource(false);
     });
     operator.register(new RolloutReconciler(client, RolloutOptions.defaults()));
-    operator.register(new AnalysisRunReconciler(client, java.time.Clock.systemUTC()));
+    operator.register(new AnalysisRunReconciler(client, java.time.Clock.systemUTC(),
+        new dev.keelson.rollouts.analysis.AnalysisMetrics(METERS)));
     operator.start();
   }
 

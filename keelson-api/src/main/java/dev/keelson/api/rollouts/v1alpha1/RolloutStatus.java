@@ -23,11 +23,16 @@ public class RolloutStatus {
   public Integer availableReplicas;
   /** Weight the canary has now (approximated by replicas without trafficRouting). */
   public Integer canaryWeight;
+  /** Blue-green only: where the active and preview Services point. */
+  public BlueGreenStatus blueGreen;
   /** Set when a step pauses: when, and why. */
   public List<PauseCondition> pauseConditions = new ArrayList<>();
   /** True after an abort (analysis failure or `keelson rollout abort`) until retried or changed. */
   public Boolean abort;
   public String abortedAt;
+  /** Keelson's: since when the rollout waits for pods with this message unchanged (for progressDeadlineSeconds). */
+  public String lastProgressAt;
+  public String progressMessage;
   public List<Condition> conditions = new ArrayList<>();
   /** Operator requests answered, newest last: the audit trail of promote, abort, retry, pause, resume. */
   public List<RolloutRequestRecord> history = new ArrayList<>();
