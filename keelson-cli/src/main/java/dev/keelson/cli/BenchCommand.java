@@ -5,6 +5,7 @@ import dev.keelson.bench.ColdStartBench;
 import dev.keelson.bench.CommitBench;
 import dev.keelson.bench.DriftBench;
 import dev.keelson.bench.GitBench;
+import dev.keelson.bench.ImagesBench;
 import dev.keelson.bench.PlanBench;
 import dev.keelson.bench.SteadyStateBench;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       CommitBench.class,
       GitBench.class,
       AppSetBench.class,
-      PlanBench.class
+      PlanBench.class,
+      ImagesBench.class
     })
 final class BenchCommand {}

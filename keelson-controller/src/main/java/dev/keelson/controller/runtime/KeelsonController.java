@@ -142,6 +142,16 @@ public final class KeelsonController implements AutoCloseable {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
     }
+    if (options.images().enabled()) {
+      dev.keelson.controller.images.ImageAutomation images = new dev.keelson.controller.images.ImageAutomation(
+          client, git, repositories, driftEvents::trigger, options.images(), Clock.systemUTC());
+      for (var r : java.util.List.<io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>>of(images.repositories(),
+          images.policies(), images.automations())) {
+        operator.register(r, c -> {
+          if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+        });
+      }
+    }
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
   }
 
@@ -212,6 +222,12 @@ public final class KeelsonController implements AutoCloseable {
     if (options.rollouts().enabled()) {
       for (String crd : java.util.List.of(Rollout.CRD_NAME, AnalysisRun.CRD_NAME, AnalysisTemplate.CRD_NAME)) {
         requireCrd(client, crd, "Rollout", "--rollouts=false");
+      }
+    }
+    if (options.images().enabled()) {
+      for (String crd : java.util.List.of(dev.keelson.api.images.v1alpha1.ImageRepository.CRD_NAME,
+          dev.keelson.api.images.v1alpha1.ImagePolicy.CRD_NAME, dev.keelson.api.images.v1alpha1.ImageUpdateAutomation.CRD_NAME)) {
+        requireCrd(client, crd, "image automation", "--image-automation=false");
       }
     }
     KeelsonController c = new KeelsonController(client, options);
