@@ -66,11 +66,13 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
   private final RepositoryCredentials repositories;
   private final PushTrigger pushed;
   private final Clock clock;
+  private final dev.keelson.controller.runtime.EventRecorder events;
   final Nudge<ImageUpdateAutomation> nudge = new Nudge<>("image-policies");
 
   ImageUpdateAutomationReconciler(KubernetesClient client, GitSourceCache git, RepositoryCredentials repositories,
       PushTrigger pushed, Clock clock) {
     this.client = client;
+    this.events = new dev.keelson.controller.runtime.EventRecorder(client);
     this.git = git;
     this.repositories = repositories;
     this.pushed = pushed;
@@ -197,6 +199,12 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
           + out.commitSha().substring(0, 7) + " to branch " + out.branch() + " (" + changes.size() + " change"
           + (changes.size() == 1 ? "" : "s") + ")", next.observedGeneration, clock));
       write(auto, old, next);
+      StringBuilder moved = new StringBuilder();
+      for (Change c : changes) {
+        if (moved.length() > 0) moved.append(", ");
+        moved.append(c.file()).append(": ").append(c.oldValue()).append(" -> ").append(c.newValue());
+      }
+      events.normal(auto, "ImageUpdated", "pushed " + out.commitSha().substring(0, 7) + " to " + out.branch() + ": " + moved);
       // the apps reading that branch look now, not at their interval
       pushed.pushed(ns, target.url(), pushBranch);
       if (target.appNamespace() != null && !target.appNamespace().equals(ns)) {
@@ -213,6 +221,8 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
     } catch (PushRefusedException e) {
       String reason = e.reason() == PushRefusedException.Reason.TRANSPORT ? "GitOperationFailed" : "PushRefused";
       next.conditions.add(Conditions.ready(old.conditions, false, reason, e.getMessage(), next.observedGeneration, clock));
+      // once per refusal, not once per retry
+      if (!Conditions.same(old.conditions, next.conditions)) events.warning(auto, reason, e.getMessage());
       write(auto, old, next);
       recheck = e.reason() == PushRefusedException.Reason.NOT_FAST_FORWARD ? RETRY_MOVED : interval;
       LOG.info("automation {}/{}: {}", ns, name, e.getMessage());

@@ -163,6 +163,9 @@ class ImageAutomationTest extends ControllerTestBase {
       assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getSpec().getTemplate().getSpec()
           .getContainers().get(0).getImage()).isEqualTo(image + ":1.1.0");
 
+      await().atMost(TIMEOUT).until(() -> client.v1().events().inNamespace(ns).list().getItems().stream()
+          .anyMatch(e -> "ImageUpdated".equals(e.getReason()) && e.getMessage().contains("deploy.yaml: " + image + ":1.0.0 -> "
+              + image + ":1.1.0")));
       // a newer tag: the next scan finds it, and the same loop runs again
       uploads.push("team/web", "1.2.0");
       await().atMost(TIMEOUT).until(() -> {
