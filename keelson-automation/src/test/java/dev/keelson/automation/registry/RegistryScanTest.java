@@ -93,6 +93,25 @@ class RegistryScanTest {
   }
 
   @Test
+  void anImagePushedByJibIsScannedAndItsDigestMatches(@org.junit.jupiter.api.io.TempDir java.nio.file.Path cache)
+      throws Exception {
+    com.google.cloud.tools.jib.api.JibContainer pushed = com.google.cloud.tools.jib.api.Jib.fromScratch()
+        .addLabel("built-by", "keelson-test")
+        .containerize(com.google.cloud.tools.jib.api.Containerizer
+            .to(com.google.cloud.tools.jib.api.RegistryImage.named(open.host() + "/jib/app:1.0.0"))
+            .withAdditionalTag("1.1.0")
+            .setAllowInsecureRegistries(true)
+            .setBaseImageLayersCache(cache.resolve("base"))
+            .setApplicationLayersCache(cache.resolve("app")));
+    RegistryClient client = new RegistryClient(PLAIN, Clock.systemUTC());
+    ImageName image = ImageName.parse(open.host() + "/jib/app");
+    List<String> seen = new ArrayList<>();
+    client.listTags(image, RegistryCredentials.ANONYMOUS, null, 100, seen::add);
+    assertThat(seen).containsExactlyInAnyOrder("1.0.0", "1.1.0");
+    assertThat(client.digest(image, RegistryCredentials.ANONYMOUS, "1.1.0")).contains(pushed.getDigest().toString());
+  }
+
+  @Test
   void digestsComeFromTheManifest() throws Exception {
     List<String> digests = new RegistryUploads(open.host(), null, null).push("team/digests", "1.0.0", "1.1.0");
     RegistryClient client = new RegistryClient(PLAIN, Clock.systemUTC());
