@@ -5,6 +5,7 @@ import dev.keelson.bench.ColdStartBench;
 import dev.keelson.bench.CommitBench;
 import dev.keelson.bench.DriftBench;
 import dev.keelson.bench.GitBench;
+import dev.keelson.bench.ImagesBench;
 import dev.keelson.bench.PlanBench;
 import dev.keelson.bench.SteadyStateBench;
 import dev.keelson.bench.UiBench;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       GitBench.class,
       AppSetBench.class,
       PlanBench.class,
-      UiBench.class
+      UiBench.class,
+      ImagesBench.class
     })
 final class BenchCommand {}

@@ -55,6 +55,10 @@ final class ControllerCommand implements Callable<Integer> {
       description = "Serve Rollouts (keelson.dev/v1alpha1 canary releases); --rollouts=false to leave them to another controller")
   boolean rollouts;
 
+  @Option(names = "--image-automation", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      description = "Run image update automation (ImageRepository, ImagePolicy, ImageUpdateAutomation); --image-automation=false to leave it to Flux's controllers")
+  boolean imageAutomation;
+
   @Option(names = "--key-namespace", defaultValue = SealedSecretsOptions.DEFAULT_KEY_NAMESPACE, paramLabel = "NS",
       description = "Namespace of the sealing keys and of the published certificate (ConfigMap sealed-secrets-cert)"
           + " (default: ${DEFAULT-VALUE}).")
@@ -80,7 +84,9 @@ final class ControllerCommand implements Callable<Integer> {
         .withExitOnLostLeadership(true)
         .withControllerNamespace(controllerNamespace)
         .withSealedSecrets(new SealedSecretsOptions(sealedSecrets, keyNamespace, keyRenewPeriod))
-        .withRollouts(RolloutOptions.defaults().withEnabled(rollouts));
+        .withRollouts(RolloutOptions.defaults().withEnabled(rollouts))
+        .withImages(new dev.keelson.controller.images.ImageAutomationOptions(imageAutomation,
+            dev.keelson.controller.images.ImageAutomationOptions.defaults().fullScanEvery()));
     warnIfLookupReadsAnotherCluster();
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);

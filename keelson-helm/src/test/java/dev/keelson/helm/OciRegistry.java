@@ -28,8 +28,8 @@ public final class OciRegistry implements AutoCloseable {
   private final int port;
 
   /** A bcrypt hash of {@link #PASSWORD} for user {@link #USER}, the form docker-registry's htpasswd wants. */
-  static final String USER = "robot";
-  static final String PASSWORD = "oci-s3cret";
+  public static final String USER = "robot";
+  public static final String PASSWORD = "oci-s3cret";
   private static final String HTPASSWD = USER + ":$2b$12$NdLwGXSeHEMRSpgKRzFlpurcOq48M55CRxph5miH5A0nNxL3OzQFq\n";
 
   public OciRegistry() throws IOException {
@@ -37,7 +37,7 @@ public final class OciRegistry implements AutoCloseable {
   }
 
   /** @param basicAuth require {@link #USER}/{@link #PASSWORD} for every request */
-  OciRegistry(boolean basicAuth) throws IOException {
+  public OciRegistry(boolean basicAuth) throws IOException {
     if (!Files.isExecutable(BINARY)) {
       throw new IllegalStateException(BINARY + " is missing: apt-get install -y docker-registry (hack/test.sh installs it)");
     }

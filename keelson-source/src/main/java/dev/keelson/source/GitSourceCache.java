@@ -15,7 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import java.net.URISyntaxException;
 import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -346,6 +357,22 @@ public final class GitSourceCache implements AutoCloseable {
 
   private void applyCredentials(FetchCommand fetch, Entry entry, String url, GitCredentials creds)
       throws IOException, SourceException {
+    TransportSetup setup = transportSetup(entry, url, creds);
+    if (setup.callback() != null) fetch.setTransportConfigCallback(setup.callback());
+    if (setup.credentials() != null) fetch.setCredentialsProvider(setup.credentials());
+  }
+
+  /** How a transport to {@code url} authenticates: an SSH session factory, or HTTP credentials. */
+  private record TransportSetup(TransportConfigCallback callback, CredentialsProvider credentials) {
+    void configure(Transport transport) {
+      if (callback != null) callback.configure(transport);
+      if (credentials != null) transport.setCredentialsProvider(credentials);
+    }
+  }
+
+  /** Called with the entry's lock held (the SSH session is kept in the entry). */
+  private TransportSetup transportSetup(Entry entry, String url, GitCredentials creds)
+      throws IOException, SourceException {
     if (Urls.isSsh(url)) {
       if (!(creds instanceof GitCredentials.SshKey key)) {
         // Without this, JGit's default SSH setup would read the process user's ~/.ssh.
@@ -360,20 +387,80 @@ public final class GitSourceCache implements AutoCloseable {
         entry.ssh = SshKeySession.create(key);
       }
       SshKeySession ssh = entry.ssh;
-      fetch.setTransportConfigCallback(
+      return new TransportSetup(
           transport -> {
             if (transport instanceof SshTransport sshTransport) {
               sshTransport.setSshSessionFactory(ssh.factory());
             }
-          });
-      return;
+          },
+          null);
     }
     if (creds instanceof GitCredentials.Basic basic) {
-      fetch.setCredentialsProvider(
-          new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
+      return new TransportSetup(null, new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
     } else if (creds instanceof GitCredentials.Token token) {
-      fetch.setCredentialsProvider(
-          new UsernamePasswordCredentialsProvider(token.effectiveUsername(), token.token()));
+      return new TransportSetup(null, new UsernamePasswordCredentialsProvider(token.effectiveUsername(), token.token()));
+    }
+    return new TransportSetup(null, null);
+  }
+
+  /**
+   * Writes a commit of {@code request}'s files on top of its base commit into this clone and
+   * pushes it to {@code url}: with the same clone, credentials and SSH session as fetches, so a
+   * repository an app can read with its credentials is written with them too. Nothing is checked
+   * out; the new blobs, tree and commit go straight into the object database.
+   *
+   * <p>The push only succeeds if the remote branch is still where this clone last saw it
+   * ({@code expectedRemote}): a branch that moved on in between is refused like any other
+   * refusal ({@link PushRefusedException}), and the caller starts again from a new fetch.
+   *
+   * @throws PushRefusedException when the remote refused the update, with its reason
+   */
+  public PushOutcome commitAndPush(String url, GitCredentials credentials, CommitRequest request)
+      throws SourceException {
+    GitCredentials creds = credentials == null ? GitCredentials.NONE : credentials;
+    Entry entry = entry(url);
+    if (entry.local) throw new SourceException(entry.redactedUrl + " is a local stand-in: nothing is pushed from it");
+    Redactor redactor = Redactor.forCredentials(creds);
+    lock(entry);
+    try {
+      Repository repo = entry.repo != null ? entry.repo : isRepository(entry.dir) ? (entry.repo = open(entry.dir)) : null;
+      if (repo == null) throw new SourceException(entry.redactedUrl + " has not been fetched yet");
+      ObjectId commit = Committer.commit(repo, request, clock);
+      String target = Constants.R_HEADS + request.branch();
+      RemoteRefUpdate update = new RemoteRefUpdate(repo, commit.name(), target, request.force(), null,
+          request.expectedRemote() == null ? ObjectId.zeroId() : ObjectId.fromString(request.expectedRemote()));
+      TransportSetup setup = transportSetup(entry, url.strip(), creds);
+      try (Transport transport = Transport.open(repo, new URIish(url.strip()))) {
+        setup.configure(transport);
+        transport.setTimeout(timeoutSeconds);
+        PushResult result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+        RemoteRefUpdate done = result.getRemoteUpdate(target);
+        RemoteRefUpdate.Status status = done == null ? update.getStatus() : done.getStatus();
+        switch (status) {
+          case OK, UP_TO_DATE -> { }
+          default -> throw PushRefusedException.of(entry.redactedUrl, request.branch(), status,
+              done == null ? null : done.getMessage(), redactor);
+        }
+      }
+      // the branch is where it was pushed: the clone shows it at once, and the next fetch
+      // confirms it (invalidated so that apps reading this repository look now)
+      RefUpdate local = repo.updateRef(target);
+      local.setNewObjectId(commit);
+      local.setForceUpdate(true);
+      local.update();
+      entry.invalidations.incrementAndGet();
+      LOG.info("pushed {} to {} of {}", commit.name(), request.branch(), entry.redactedUrl);
+      return new PushOutcome(commit.name(), request.branch());
+    } catch (URISyntaxException e) {
+      throw new SourceException("not a Git URL: " + Urls.redact(url));
+    } catch (TransportException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new PushRefusedException("push to " + Urls.redact(url) + " failed: " + reason, e, redactor,
+          PushRefusedException.Reason.TRANSPORT);
+    } catch (IOException e) {
+      throw new SourceException("commit to " + entry.redactedUrl + " failed: " + e.getMessage(), e, redactor);
+    } finally {
+      entry.lock.unlock();
     }
   }
 

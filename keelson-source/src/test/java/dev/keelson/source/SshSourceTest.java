@@ -72,6 +72,27 @@ class SshSourceTest {
   }
 
   @Test
+  void pushesOverTheSameKeyAndHostCheck() throws Exception {
+    GitCredentials.SshKey creds = new GitCredentials.SshKey(openSshPem(clientKey, null), knownHosts(hostKey), null);
+    cache.fetch(url, creds, Duration.ZERO, false);
+    String base = cache.resolve(url, "main").commitSha();
+    PushOutcome out = cache.commitAndPush(url, creds, new CommitRequest(base,
+        Map.of("apps/web/deployment.yaml", "kind: Deployment\n# pushed over ssh\n".getBytes(StandardCharsets.UTF_8)),
+        "over ssh", "Bot", "bot@keelson.dev", "images", null, true));
+    Repository repo = origin.git().getRepository();
+    assertThat(repo.resolve("refs/heads/images").name()).isEqualTo(out.commitSha());
+    cache.fetch(url, creds, Duration.ZERO, true);
+    assertThat(new String(cache.read(url, out.commitSha(), "apps/web").files().get("deployment.yaml"), StandardCharsets.UTF_8))
+        .isEqualTo("kind: Deployment\n# pushed over ssh\n");
+
+    // an unknown host key refuses the push as it refuses fetches
+    GitCredentials.SshKey stranger = new GitCredentials.SshKey(openSshPem(clientKey, null), knownHosts(newKeyPair()), null);
+    assertThatThrownBy(() -> cache.commitAndPush(url, stranger, new CommitRequest(base, Map.of("x", "1".getBytes()),
+        "x", null, "bot@keelson.dev", "images", out.commitSha(), true)))
+        .isInstanceOf(PushRefusedException.class);
+  }
+
+  @Test
   void acceptsFluxStyleSecretWithEncryptedKey() throws Exception {
     GitCredentials creds =
         GitCredentials.fromSecretData(

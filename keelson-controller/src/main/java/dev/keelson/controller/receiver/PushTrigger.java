@@ -16,12 +16,12 @@ import java.util.function.Consumer;
  * What a verified push does: the repositories of the apps it concerns are marked changed (each is
  * fetched once, by the first of its apps to reconcile), and those apps are reconciled now.
  */
-final class PushTrigger {
+public final class PushTrigger {
   private final KubernetesClient client;
   private final GitSourceCache git;
   private final Consumer<AppRef> reconcile;
 
-  PushTrigger(KubernetesClient client, GitSourceCache git, Consumer<AppRef> reconcile) {
+  public PushTrigger(KubernetesClient client, GitSourceCache git, Consumer<AppRef> reconcile) {
     this.client = client;
     this.git = git;
     this.reconcile = reconcile;
@@ -38,6 +38,27 @@ final class PushTrigger {
       out.add(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()));
     }
     repositories.forEach(git::invalidate);
+    out.forEach(reconcile);
+    return out;
+  }
+
+  /**
+   * A commit Keelson pushed itself (image automation): what a verified push of that branch does,
+   * for the apps of {@code namespace} that read the repository.
+   *
+   * @return the apps reconciled
+   */
+  public List<AppRef> pushed(String namespace, String repoUrl, String branch) {
+    PushEvent push = new PushEvent(java.util.Set.of(dev.keelson.controller.repos.RepositorySecret.normalise(repoUrl)),
+        java.util.Optional.of(branch));
+    List<AppRef> out = new ArrayList<>();
+    git.invalidate(repoUrl);
+    for (Application app : client.resources(Application.class).inNamespace(namespace).list().getItems()) {
+      var source = app.getSpec() == null ? null : app.getSpec().source;
+      if (source == null || source.repoURL == null || !push.concerns(source.repoURL, source.revision)) continue;
+      git.invalidate(source.repoURL);
+      out.add(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()));
+    }
     out.forEach(reconcile);
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.keelson.controller.runtime;
 
+import dev.keelson.controller.images.ImageAutomationOptions;
 import dev.keelson.controller.sealed.SealedSecretsOptions;
 import dev.keelson.rollouts.runtime.RolloutOptions;
 import java.nio.file.Path;
@@ -20,10 +21,12 @@ import java.util.Set;
  * @param webhookPort port of the Receivers' /hook/ paths; 0 picks a free one (the default for an
  *     embedded controller; `keelson controller` serves {@link #DEFAULT_WEBHOOK_PORT}), negative serves none
  * @param rollouts whether and how Rollouts are served
+ * @param images whether and how image update automation runs
  */
 public record ControllerOptions(
     Set<String> namespaces, int metricsPort, Path cacheDir, String leaseNamespace, boolean exitOnLostLeadership,
-    String controllerNamespace, SealedSecretsOptions sealedSecrets, int webhookPort, RolloutOptions rollouts) {
+    String controllerNamespace, SealedSecretsOptions sealedSecrets, int webhookPort, RolloutOptions rollouts,
+    ImageAutomationOptions images) {
   public static final String LEASE_NAME = "keelson-controller-leader";
   public static final String DEFAULT_LEASE_NAMESPACE = "keelson-system";
   public static final String DEFAULT_NAMESPACE = "keelson-system";
@@ -34,50 +37,56 @@ public record ControllerOptions(
     Objects.requireNonNull(controllerNamespace, "controllerNamespace");
     Objects.requireNonNull(sealedSecrets, "sealedSecrets");
     Objects.requireNonNull(rollouts, "rollouts");
+    Objects.requireNonNull(images, "images");
   }
 
   public static ControllerOptions defaults(Path cacheDir) {
     return new ControllerOptions(Set.of(), 9090, cacheDir, DEFAULT_LEASE_NAMESPACE, false, DEFAULT_NAMESPACE,
-        SealedSecretsOptions.defaults(), 0, RolloutOptions.defaults());
+        SealedSecretsOptions.defaults(), 0, RolloutOptions.defaults(), ImageAutomationOptions.defaults());
   }
 
   public ControllerOptions withMetricsPort(int port) {
     return new ControllerOptions(namespaces, port, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets, webhookPort, rollouts);
+        sealedSecrets, webhookPort, rollouts, images);
   }
 
   public ControllerOptions withNamespaces(Set<String> ns) {
     return new ControllerOptions(ns, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets, webhookPort, rollouts);
+        sealedSecrets, webhookPort, rollouts, images);
   }
 
   public ControllerOptions withLeaseNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, ns, exitOnLostLeadership, controllerNamespace,
-        sealedSecrets, webhookPort, rollouts);
+        sealedSecrets, webhookPort, rollouts, images);
   }
 
   public ControllerOptions withExitOnLostLeadership(boolean exit) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exit, controllerNamespace,
-        sealedSecrets, webhookPort, rollouts);
+        sealedSecrets, webhookPort, rollouts, images);
   }
 
   public ControllerOptions withControllerNamespace(String ns) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership, ns,
-        sealedSecrets, webhookPort, rollouts);
+        sealedSecrets, webhookPort, rollouts, images);
   }
 
   public ControllerOptions withSealedSecrets(SealedSecretsOptions options) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
-        controllerNamespace, options, webhookPort, rollouts);
+        controllerNamespace, options, webhookPort, rollouts, images);
   }
 
   public ControllerOptions withWebhookPort(int port) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
-        controllerNamespace, sealedSecrets, port, rollouts);
+        controllerNamespace, sealedSecrets, port, rollouts, images);
   }
 
   public ControllerOptions withRollouts(RolloutOptions options) {
     return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
-        controllerNamespace, sealedSecrets, webhookPort, options);
+        controllerNamespace, sealedSecrets, webhookPort, options, images);
+  }
+
+  public ControllerOptions withImages(ImageAutomationOptions options) {
+    return new ControllerOptions(namespaces, metricsPort, cacheDir, leaseNamespace, exitOnLostLeadership,
+        controllerNamespace, sealedSecrets, webhookPort, rollouts, options);
   }
 }

@@ -1,6 +1,9 @@
 package dev.keelson.controller.runtime;
 
 import dev.keelson.api.bitnami.v1alpha1.SealedSecret;
+import dev.keelson.api.images.v1alpha1.ImagePolicy;
+import dev.keelson.api.images.v1alpha1.ImageRepository;
+import dev.keelson.api.images.v1alpha1.ImageUpdateAutomation;
 import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
 import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
 import dev.keelson.api.rollouts.v1alpha1.ClusterAnalysisTemplate;
@@ -21,7 +24,7 @@ public final class CrdInstaller {
       dev.keelson.api.v1alpha1.ApplicationSet.CRD_NAME, dev.keelson.api.v1alpha1.AppProject.CRD_NAME,
       dev.keelson.api.v1alpha1.Receiver.CRD_NAME, SealedSecret.CRD_NAME,
       Rollout.CRD_NAME, AnalysisTemplate.CRD_NAME, ClusterAnalysisTemplate.CRD_NAME,
-      AnalysisRun.CRD_NAME,
+      AnalysisRun.CRD_NAME, ImageRepository.CRD_NAME, ImagePolicy.CRD_NAME, ImageUpdateAutomation.CRD_NAME,
       dev.keelson.api.v1alpha1.Provider.CRD_NAME, dev.keelson.api.v1alpha1.Alert.CRD_NAME);
 
   private CrdInstaller() {}

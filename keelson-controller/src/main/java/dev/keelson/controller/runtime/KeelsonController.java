@@ -155,6 +155,16 @@ public final class KeelsonController implements AutoCloseable {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
     }
+    if (options.images().enabled()) {
+      dev.keelson.controller.images.ImageAutomation images = new dev.keelson.controller.images.ImageAutomation(
+          client, git, repositories, driftEvents::trigger, options.images(), Clock.systemUTC());
+      for (var r : java.util.List.<io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>>of(images.repositories(),
+          images.policies(), images.automations())) {
+        operator.register(r, c -> {
+          if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
+        });
+      }
+    }
     this.http = new HttpEndpoints(options.metricsPort(), started::get, metrics::scrape);
   }
 
@@ -229,6 +239,12 @@ public final class KeelsonController implements AutoCloseable {
     }
     for (String crd : java.util.List.of(dev.keelson.api.v1alpha1.Provider.CRD_NAME, dev.keelson.api.v1alpha1.Alert.CRD_NAME)) {
       requireCrd(client, crd, "notification", "the CRDs of this version (`keelson install` installs them)");
+    }
+    if (options.images().enabled()) {
+      for (String crd : java.util.List.of(dev.keelson.api.images.v1alpha1.ImageRepository.CRD_NAME,
+          dev.keelson.api.images.v1alpha1.ImagePolicy.CRD_NAME, dev.keelson.api.images.v1alpha1.ImageUpdateAutomation.CRD_NAME)) {
+        requireCrd(client, crd, "image automation", "--image-automation=false");
+      }
     }
     KeelsonController c = new KeelsonController(client, options);
     if (c.sealedSecrets != null) {

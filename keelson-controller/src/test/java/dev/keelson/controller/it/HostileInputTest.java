@@ -54,7 +54,8 @@ class HostileInputTest extends ControllerTestBase {
     StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\n");
     bomb.append("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 10; i++) {
-      String refs = IntStream.range(0, 10).mapToObj(j -> "*a" + (i - 1)).collect(Collectors.joining(", "));
+      String previous = "*a" + (i - 1);
+      String refs = IntStream.range(0, 10).mapToObj(j -> previous).collect(Collectors.joining(", "));
       bomb.append("a").append(i).append(": &a").append(i).append(" [").append(refs).append("]\n");
     }
     bomb.append("data: {k: *a9}\n");

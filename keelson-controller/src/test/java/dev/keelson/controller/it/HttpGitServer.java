@@ -34,6 +34,16 @@ final class HttpGitServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler("/git");
     GitServlet git = new GitServlet();
     git.setRepositoryResolver(new FileResolver<>(reposRoot.toFile(), true));
+    // pushes are taken from whoever passed the filter (image automation writes through it), except
+    // to a branch named protected, refused as a Git host refuses a protected branch
+    git.setReceivePackFactory((req, db) -> {
+      org.eclipse.jgit.transport.ReceivePack rp = new org.eclipse.jgit.transport.ReceivePack(db);
+      rp.setPreReceiveHook((pack, commands) -> commands.stream()
+          .filter(c -> c.getRefName().equals("refs/heads/protected"))
+          .forEach(c -> c.setResult(org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
+              "protected branch")));
+      return rp;
+    });
     context.addServlet(new ServletHolder(git), "/*");
     String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     context.addFilter(new FilterHolder(new Filter() {
