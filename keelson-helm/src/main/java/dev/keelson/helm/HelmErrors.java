@@ -26,11 +26,40 @@ final class HelmErrors {
   private static final Pattern WRAPPER_POSITION =
       Pattern.compile("(execution error at \\((?:[^():/]+/)+(?!_)[^():/]+):\\d+:\\d+\\)");
 
+  /** One frame of Go's template error chain through an {@code include}. */
+  private static final Pattern INCLUDE_FRAME = Pattern.compile(
+      "template: \\S+ executing \"[^\"]+\" at <[^>]+>: error calling include: ");
+
   private HelmErrors() {}
+
+  /**
+   * A template that includes itself fails after Helm's thousand nested includes, with one frame
+   * per level: the same frame over and over is said once, with how often it repeats, so the
+   * condition shows where the loop is and what ended it.
+   */
+  static String collapseRepeatedFrames(String text) {
+    Matcher m = INCLUDE_FRAME.matcher(text);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    int from = 0;
+    while (from < text.length() && m.find(from)) {
+      String frame = m.group();
+      int repeats = 1;
+      while (text.startsWith(frame, m.start() + repeats * frame.length())) repeats++;
+      out.append(text, copied, m.end());
+      if (repeats > 1) {
+        out.append("(the same include ").append(repeats - 1).append(" more times) ");
+      }
+      copied = m.start() + repeats * frame.length();
+      from = copied;
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
 
   static HelmRenderException toException(String helmMessage, Path workspace, Map<Path, String> labels) {
     String text = helmMessage == null ? "" : helmMessage;
     text = text.replace("\n\nUse --debug flag to render out invalid YAML", "");
+    text = collapseRepeatedFrames(text);
     for (Map.Entry<Path, String> l : labels.entrySet()) {
       if (text.contains(l.getKey().toString())) {
         String label = l.getValue();
