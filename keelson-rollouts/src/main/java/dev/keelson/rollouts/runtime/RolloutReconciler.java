@@ -335,8 +335,9 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   }
 
   /** Where a request found the rollout: its step for a canary; nothing for blue-green, which has none. */
-  private static String where(RolloutStatus status) {
-    return status.currentStepIndex == null ? "" : " at step " + status.currentStepIndex;
+  /** " from step 2" and the like; nothing for blue-green, which has no steps. */
+  private static String where(String preposition, RolloutStatus status) {
+    return status.currentStepIndex == null ? "" : " " + preposition + " step " + status.currentStepIndex;
   }
 
   private static Optional<String> abortReason(RolloutStatus status) {
@@ -362,18 +363,18 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
       case promote -> {
         action = OperatorAction.PROMOTE;
         status.pauseConditions = withoutReason(status.pauseConditions, PAUSED_BY_OPERATOR);
-        result = "promoted" + where(status);
+        result = "promoted" + where("from", status);
       }
       case promoteFull -> {
         action = OperatorAction.PROMOTE_FULL;
         status.pauseConditions = withoutReason(status.pauseConditions, PAUSED_BY_OPERATOR);
-        result = "fully promoted" + where(status);
+        result = "fully promoted" + where("from", status);
       }
       case abort -> {
         status.abort = true;
         status.abortedAt = now.toString();
         status.message = "Rollout aborted: aborted by " + (r.by() == null ? "an operator" : r.by());
-        result = "aborted" + where(status);
+        result = "aborted" + where("at", status);
       }
       case retry -> {
         status.abort = null;
@@ -387,11 +388,11 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
         if (!hasReason(status.pauseConditions, PAUSED_BY_OPERATOR)) {
           status.pauseConditions.add(pauseCondition(PAUSED_BY_OPERATOR, now));
         }
-        result = "paused" + where(status);
+        result = "paused" + where("at", status);
       }
       case resume -> {
         status.pauseConditions = withoutReason(status.pauseConditions, PAUSED_BY_OPERATOR);
-        result = "resumed" + where(status);
+        result = "resumed" + where("at", status);
       }
       default -> throw new IllegalStateException("unknown action " + r.action());
     }
