@@ -21,12 +21,23 @@ import java.util.Optional;
  * @param action an operator's promote, applied once
  * @param stepAnalysis verdict of the analysis started for {@code stepIndex}, when that step is an analysis
  * @param backgroundAnalysis verdict of the background analysis (RUNNING when there is none)
+ * @param trafficRouted the weight goes to a router: the stable keeps every replica while the
+ *     canary grows to its share, as with Argo Rollouts' trafficRouting
  */
 public record CanaryInput(
     int replicas, List<Step> steps, Surge surge, String desiredHash, Optional<String> stableHash, int stepIndex,
     Optional<Instant> pausedSince, ReplicaCounts canary, ReplicaCounts stable, Optional<String> abortReason,
     boolean held, OperatorAction action, AnalysisVerdict stepAnalysis, AnalysisVerdict backgroundAnalysis,
-    Instant now) {
+    Instant now, boolean trafficRouted) {
+  /** Weights approximated by replica counts. */
+  public CanaryInput(int replicas, List<Step> steps, Surge surge, String desiredHash, Optional<String> stableHash,
+      int stepIndex, Optional<Instant> pausedSince, ReplicaCounts canary, ReplicaCounts stable,
+      Optional<String> abortReason, boolean held, OperatorAction action, AnalysisVerdict stepAnalysis,
+      AnalysisVerdict backgroundAnalysis, Instant now) {
+    this(replicas, steps, surge, desiredHash, stableHash, stepIndex, pausedSince, canary, stable, abortReason, held,
+        action, stepAnalysis, backgroundAnalysis, now, false);
+  }
+
   public CanaryInput {
     steps = List.copyOf(steps);
     Objects.requireNonNull(desiredHash, "desiredHash");

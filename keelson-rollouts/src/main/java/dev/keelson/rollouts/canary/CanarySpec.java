@@ -13,7 +13,8 @@ import java.util.Optional;
  * int-or-strings are interpreted.
  */
 public record CanarySpec(List<Step> steps, IntOrPercent maxSurge, IntOrPercent maxUnavailable,
-    Duration scaleDownDelay, Optional<String> canaryService, Optional<String> stableService) {
+    Duration scaleDownDelay, Optional<String> canaryService, Optional<String> stableService,
+    Optional<TrafficRouting> trafficRouting) {
   /** Argo Rollouts' defaults. */
   static final IntOrPercent DEFAULT_SURGE = new IntOrPercent.Percent(25);
   static final IntOrPercent DEFAULT_UNAVAILABLE = new IntOrPercent.Percent(25);
@@ -30,10 +31,14 @@ public record CanarySpec(List<Step> steps, IntOrPercent maxSurge, IntOrPercent m
     for (CanaryStep s : canary.steps == null ? List.<CanaryStep>of() : canary.steps) {
       steps.add(step(s, i++));
     }
+    Optional<TrafficRouting> routing = TrafficRouting.of(canary.trafficRouting);
+    if (routing.isPresent() && (canary.canaryService == null || canary.stableService == null)) {
+      throw new IllegalArgumentException("trafficRouting needs both canaryService and stableService");
+    }
     return new CanarySpec(steps, intOrPercent(canary.maxSurge, DEFAULT_SURGE),
         intOrPercent(canary.maxUnavailable, DEFAULT_UNAVAILABLE),
         canary.scaleDownDelaySeconds == null ? DEFAULT_SCALE_DOWN_DELAY : Duration.ofSeconds(canary.scaleDownDelaySeconds),
-        Optional.ofNullable(canary.canaryService), Optional.ofNullable(canary.stableService));
+        Optional.ofNullable(canary.canaryService), Optional.ofNullable(canary.stableService), routing);
   }
 
   public Surge surge(int replicas) {
@@ -48,7 +53,7 @@ public record CanarySpec(List<Step> steps, IntOrPercent maxSurge, IntOrPercent m
     if (s.analysis != null) return new Step.Analysis("step-" + (index + 1));
     throw new IllegalArgumentException("step " + (index + 1) + ": setWeight, pause or analysis expected"
         + (s.setCanaryScale != null
-            ? " (setCanaryScale needs trafficRouting, as in Argo Rollouts, and trafficRouting is not supported yet)" : ""));
+            ? " (setCanaryScale is not supported yet)" : ""));
   }
 
   private static Duration duration(IntOrString d) {

@@ -10,6 +10,8 @@ import java.util.Optional;
  * approximated by replica counts (Argo Rollouts' basic canary): the canary gets
  * {@code ceil(weight * replicas / 100)}, the stable the rest, moving within maxSurge and
  * maxUnavailable. A step is done once its counts are reached and the canary's pods are available.
+ * With traffic routing the router carries the weight: the stable keeps all its replicas and the
+ * canary gets its share of them on top, so no request lands on a pod that is not there.
  */
 public final class StepMachine {
 
@@ -38,7 +40,7 @@ public final class StepMachine {
       if (index == in.steps().size()) return fullyPromoting(in);
       int weight = weightAt(in, index);
       int canaryTarget = canaryReplicasFor(weight, r);
-      int stableTarget = r - canaryTarget;
+      int stableTarget = in.trafficRouted() ? r : r - canaryTarget;
       int canary = scaleCanary(in, canaryTarget);
       int stable = scaleStable(in, stableTarget);
       Step step = in.steps().get(index);
@@ -138,7 +140,7 @@ public final class StepMachine {
 
   /** Grow the canary only as far as maxSurge lets the total go; shrink it at once. */
   private static int scaleCanary(CanaryInput in, int target) {
-    if (target <= in.canary().desired()) return target;
+    if (target <= in.canary().desired() || in.trafficRouted()) return target;
     int room = in.replicas() + in.surge().maxSurge() - in.stable().desired();
     return Math.min(target, Math.max(in.canary().desired(), room));
   }

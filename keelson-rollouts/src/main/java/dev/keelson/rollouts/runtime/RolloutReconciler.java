@@ -21,6 +21,7 @@ import dev.keelson.rollouts.canary.ReplicaCounts;
 import dev.keelson.rollouts.canary.RolloutPhase;
 import dev.keelson.rollouts.canary.Step;
 import dev.keelson.rollouts.canary.StepMachine;
+import dev.keelson.rollouts.canary.TrafficRouting;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -74,6 +75,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   private final AnalysisRuns analysisRuns;
   private final ApplicationPin pins;
   private final WorkloadRefs workloads;
+  private final NginxCanaryIngress ingresses;
   private final StepMachine machine = new StepMachine();
   private final BlueGreenMachine blueGreenMachine = new BlueGreenMachine();
 
@@ -86,6 +88,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     this.analysisRuns = new AnalysisRuns(client);
     this.pins = new ApplicationPin(client);
     this.workloads = new WorkloadRefs(client);
+    this.ingresses = new NginxCanaryIngress(client);
   }
 
   @Override
@@ -186,7 +189,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     CanaryInput input = new CanaryInput(replicas, canarySpec.steps(), canarySpec.surge(replicas), hash, stableHash,
         stepIndex, pauseStart(status, PAUSE_STEP), counts(canaryRs),
         counts(stableRs), abortReason, held, action, AnalysisRuns.verdict(stepRun), AnalysisRuns.verdict(backgroundRun),
-        now);
+        now, canarySpec.trafficRouting().isPresent());
     CanaryDecision decision = machine.next(input);
     Optional<AnalysisRun> failedRun = decision.abortReason().filter(r -> r.startsWith("background")).isPresent()
         ? backgroundRun : stepRun;
@@ -238,6 +241,15 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
           .ifPresent(problems::add);
     }
 
+    if (canarySpec.trafficRouting().orElse(null) instanceof TrafficRouting.Nginx nginx) {
+      int weight = routedWeight(decision, status, rollingOut, counts(canaryRs).available());
+      decision = new CanaryDecision(decision.canaryReplicas(), decision.stableReplicas(), decision.stepIndex(),
+          decision.phase(), decision.message(), decision.pausedSince(), decision.promoted(), decision.abortReason(),
+          weight, decision.recheckAfter());
+      ingresses.route(rollout, nginx, canarySpec.stableService().orElseThrow(), canarySpec.canaryService().orElseThrow(),
+          weight).ifPresent(problems::add);
+    }
+
     int stableWanted = decision.stableReplicas();
     boolean waiting = counts(canaryRs).available() < decision.canaryReplicas()
         || stableRs.filter(rs -> !stableHash.get().equals(hash)).map(ReplicaSets::available)
@@ -251,6 +263,18 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     announce(rollout, before, status, decision.message());
     UpdateControl<Rollout> control = UpdateControl.noUpdate();
     return recheck.map(control::rescheduleAfter).orElse(control);
+  }
+
+  /**
+   * The weight a router gives the canary: none outside a rollout, after promotion (the stable
+   * Service selects the new pods then) or on abort; the step's weight once the canary's pods are
+   * available, and until then no more than was already given, so traffic never runs ahead of pods.
+   */
+  static int routedWeight(CanaryDecision decision, RolloutStatus status, boolean rollingOut, int canaryAvailable) {
+    if (!rollingOut || decision.promoted() || decision.abortReason().isPresent()) return 0;
+    if (canaryAvailable >= decision.canaryReplicas()) return decision.canaryWeight();
+    int given = status.canaryWeight == null ? 0 : status.canaryWeight;
+    return Math.min(given, decision.canaryWeight());
   }
 
   /**

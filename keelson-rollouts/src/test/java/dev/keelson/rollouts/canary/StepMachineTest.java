@@ -44,6 +44,27 @@ class StepMachineTest {
   }
 
   @Test
+  void withTrafficRoutingTheStableKeepsEveryReplicaAndTheCanaryGrowsBeyondSurge() {
+    var routed = new CanaryInput(10, List.of(new Step.SetWeight(30), new Step.Pause(Optional.empty())),
+        new Surge(1, 0), "new", Optional.of("old"), 0, Optional.empty(), ReplicaCounts.NONE, new ReplicaCounts(10, 10),
+        Optional.empty(), false, OperatorAction.NONE, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING, T0, true);
+    CanaryDecision d = machine.next(routed);
+    // 30% of 10 at once, though maxSurge is 1: the router, not the pod count, carries the weight
+    assertThat(d.canaryReplicas()).isEqualTo(3);
+    assertThat(d.stableReplicas()).isEqualTo(10);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Progressing);
+
+    var ready = new CanaryInput(10, routed.steps(), routed.surge(), "new", routed.stableHash(), 0, Optional.empty(),
+        new ReplicaCounts(3, 3), new ReplicaCounts(10, 10), Optional.empty(), false, OperatorAction.NONE,
+        AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING, T0, true);
+    d = machine.next(ready);
+    assertThat(d.stepIndex()).isEqualTo(1);
+    assertThat(d.phase()).isEqualTo(RolloutPhase.Paused);
+    assertThat(d.stableReplicas()).isEqualTo(10);
+    assertThat(d.canaryWeight()).isEqualTo(30);
+  }
+
+  @Test
   void reachedWeightMovesOnAndIndefinitePauseWaits() {
     CanaryDecision d = machine.next(input(0, new ReplicaCounts(1, 1), new ReplicaCounts(3, 3)));
     assertThat(d.stepIndex()).isEqualTo(1);
