@@ -76,6 +76,8 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   private final ApplicationPin pins;
   private final WorkloadRefs workloads;
   private final NginxCanaryIngress ingresses;
+  private final SmiTrafficSplit splits;
+  private final HttpRouteWeights httpRoutes;
   private final StepMachine machine = new StepMachine();
   private final BlueGreenMachine blueGreenMachine = new BlueGreenMachine();
 
@@ -89,6 +91,8 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     this.pins = new ApplicationPin(client);
     this.workloads = new WorkloadRefs(client);
     this.ingresses = new NginxCanaryIngress(client);
+    this.splits = new SmiTrafficSplit(client);
+    this.httpRoutes = new HttpRouteWeights(client);
   }
 
   @Override
@@ -241,13 +245,26 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
           .ifPresent(problems::add);
     }
 
-    if (canarySpec.trafficRouting().orElse(null) instanceof TrafficRouting.Nginx nginx) {
+    if (canarySpec.trafficRouting().isPresent()) {
+      TrafficRouting routing = canarySpec.trafficRouting().get();
       int weight = routedWeight(decision, status, rollingOut, counts(canaryRs).available());
       decision = new CanaryDecision(decision.canaryReplicas(), decision.stableReplicas(), decision.stepIndex(),
           decision.phase(), decision.message(), decision.pausedSince(), decision.promoted(), decision.abortReason(),
           weight, decision.recheckAfter());
-      ingresses.route(rollout, nginx, canarySpec.stableService().orElseThrow(), canarySpec.canaryService().orElseThrow(),
-          weight).ifPresent(problems::add);
+      String stableService = canarySpec.stableService().orElseThrow();
+      String canaryService = canarySpec.canaryService().orElseThrow();
+      Optional<String> problem;
+      if (routing instanceof TrafficRouting.Nginx nginx) {
+        problem = ingresses.route(rollout, nginx, stableService, canaryService, weight);
+      } else if (routing instanceof TrafficRouting.Smi smi) {
+        problem = splits.route(rollout, smi, stableService, canaryService, weight);
+      } else if (routing instanceof TrafficRouting.GatewayApi gateway) {
+        problem = httpRoutes.route(rollout, gateway, stableService, canaryService, weight,
+            rollingOut && !decision.promoted());
+      } else {
+        throw new IllegalStateException("unknown traffic routing " + routing);
+      }
+      problem.ifPresent(problems::add);
     }
 
     int stableWanted = decision.stableReplicas();
