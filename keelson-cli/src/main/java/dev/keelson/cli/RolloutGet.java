@@ -109,6 +109,10 @@ final class RolloutGet implements Callable<Integer> {
           ? step.pause.duration.getIntVal() + "s" : step.pause.duration.getStrVal());
     }
     if (step.analysis != null) return "analysis";
-    return "setCanaryScale";
+    var scale = step.setCanaryScale;
+    if (scale == null) return "unknown step";
+    if (scale.replicas != null) return "setCanaryScale: " + scale.replicas + " replicas";
+    if (scale.weight != null) return "setCanaryScale: " + scale.weight + "% of replicas";
+    return "setCanaryScale: matchTrafficWeight";
   }
 }

@@ -154,4 +154,27 @@ class RolloutSmiTest extends RolloutTestBase {
     assertThat(r.getStatus().message).contains("web-split");
     assertThat(weights()).containsExactly("web-stable=100");
   }
+
+  @Test
+  void setCanaryScaleSizesTheCanaryApartFromItsWeight() {
+    service("web-stable", Map.of("app", "web"));
+    service("web-canary", Map.of("app", "web"));
+    create(ROLLOUT.replace("- setWeight: 20\n      - pause: {}\n      - setWeight: 50\n      - pause: {}\n",
+        "- setCanaryScale: {replicas: 3}\n      - setWeight: 10\n      - pause: {}\n"
+            + "      - setCanaryScale: {matchTrafficWeight: true}\n      - pause: {}\n"));
+    awaitRollout("web", r -> "Healthy".equals(r.getStatus().phase));
+    setVersion("web", "2");
+    String v2 = awaitRollout("web", r -> "Paused".equals(r.getStatus().phase)
+        && Integer.valueOf(2).equals(r.getStatus().currentStepIndex)).getStatus().currentPodHash;
+    // three canary pods get 10% of the traffic
+    assertThat(replicaSet("web", v2).getSpec().getReplicas()).isEqualTo(3);
+    awaitWeights(10);
+
+    request("web", RolloutRequest.Action.promote);
+    awaitRollout("web", r -> "Paused".equals(r.getStatus().phase)
+        && Integer.valueOf(4).equals(r.getStatus().currentStepIndex));
+    // matchTrafficWeight: back to the weight's share, ceil(10% of 4)
+    awaitReplicas("web", v2, 1);
+    awaitWeights(10);
+  }
 }
