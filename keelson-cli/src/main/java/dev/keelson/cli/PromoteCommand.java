@@ -19,10 +19,11 @@ import picocli.CommandLine.Parameters;
 final class PromoteCommand implements Callable<Integer> {
   @Mixin PromotionTarget target;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The PromotionPipeline.")
+  // neither is required by picocli: `promote approve NAME` parses this command too, without them
+  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The PromotionPipeline.")
   String name;
 
-  @Option(names = "--to", required = true, paramLabel = "STAGE", description = "The stage promoted into.")
+  @Option(names = "--to", paramLabel = "STAGE", description = "The stage promoted into (required).")
   String stage;
 
   @Option(names = "--revision", paramLabel = "REV",
@@ -34,6 +35,10 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (name == null || stage == null) {
+      System.err.println("error: usage: keelson promote NAME --to STAGE [--revision REV], or keelson promote approve NAME");
+      return ExitCodes.ERROR;
+    }
     return PromotionRequests.run(target, name, dev.keelson.api.promotion.v1alpha1.PromotionPipeline.PROMOTE_REQUEST,
         token -> new PromotionRequest(stage, revision, OperatorRequests.user(), token), "promote", wait);
   }

@@ -54,8 +54,9 @@ public final class PromotionDecider {
             Instant since = m.phase() == StagePhase.Verified && o.freight().equals(m.current()) ? m.since() : now;
             state = new StageState(StagePhase.Verified, since, "runs " + o.freight().describe(), o.freight(), null);
           } else {
+            // the same text every pass (no countdown), so an unchanged stage writes no status
             state = new StageState(StagePhase.Soaking, good, "runs " + o.freight().describe() + ", Synced and Healthy; "
-                + "soak ends in " + seconds(left), o.freight(), null);
+                + "soaking until " + good.plus(spec.soak()), o.freight(), null);
             recheck = min(recheck, left);
           }
         }
@@ -120,10 +121,5 @@ public final class PromotionDecider {
 
   private static Duration min(Duration a, Duration b) {
     return a == null || b.compareTo(a) < 0 ? b : a;
-  }
-
-  private static String seconds(Duration d) {
-    long s = Math.max(1, (d.toMillis() + 999) / 1000);
-    return s + "s";
   }
 }

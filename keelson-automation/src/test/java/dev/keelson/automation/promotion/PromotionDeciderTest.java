@@ -59,6 +59,9 @@ class PromotionDeciderTest {
     PromotionDecision later = PromotionDecider.decide(specs, obs, remember(first), T0.plusSeconds(200));
     assertThat(later.stages().get(0).phase()).isEqualTo(StagePhase.Soaking);
     assertThat(later.recheck()).contains(Duration.ofSeconds(100));
+    // the same text on every pass: an unchanged stage writes no new status
+    assertThat(later.stages().get(0).message()).isEqualTo(first.stages().get(0).message())
+        .isEqualTo("runs " + WEB + ":1.1, Synced and Healthy; soaking until 2026-12-02T08:05:00Z");
     PromotionDecision done = PromotionDecider.decide(specs, obs, remember(later), T0.plusSeconds(300));
     assertThat(done.action()).isEqualTo(new PromotionAction.Promote(1, tag("1.1")));
     // a stage that stops being Healthy starts its soak again

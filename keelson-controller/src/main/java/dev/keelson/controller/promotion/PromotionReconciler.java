@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * {@code PromotionAwaitingApproval}, {@code PromotionFailed} (a stage failed, a push was refused,
  * a request could not be done).
  */
-@ControllerConfiguration(name = "promotionpipeline")
+// a request by hand is an annotation, which does not move the generation
+@ControllerConfiguration(name = "promotionpipeline", generationAwareEventProcessing = false)
 public final class PromotionReconciler implements Reconciler<PromotionPipeline> {
   private static final Logger LOG = LoggerFactory.getLogger(PromotionReconciler.class);
   static final String CONTROLLER = "controller";
