@@ -24,8 +24,11 @@ record PipelineSettings(List<Stage> stages, Promoted promoted, List<ImageName> i
   /**
    * @param path the directory written, from the repository's root; null: the app's source.path
    * @param file for revision promotion, the Application manifest under path; null: the app is patched
+   * @param repoURL the repository of that file, or null: the stage's own
+   * @param branch the branch of repoURL written, or null (main)
    */
-  record Stage(StageSpec spec, String appNamespace, String appName, String path, String file) {
+  record Stage(StageSpec spec, String appNamespace, String appName, String path, String file, String repoURL,
+      String branch) {
     String name() {
       return spec.name();
     }
@@ -89,8 +92,15 @@ record PipelineSettings(List<Stage> stages, Promoted promoted, List<ImageName> i
       if (file != null && !promoted.revision()) {
         throw new IllegalArgumentException(field + ".target.file is for revision promotion (spec.promote.revision)");
       }
+      String repoURL = s.target == null || blank(s.target.repoURL) ? null : s.target.repoURL.strip();
+      String branch = s.target == null || blank(s.target.branch) ? null : s.target.branch.strip();
+      if ((repoURL != null || branch != null) && (file == null || !images.isEmpty() || !values.isEmpty())) {
+        throw new IllegalArgumentException(field + ".target.repoURL and branch are for a revision written into "
+            + "target.file, with no images or helmValues promoted");
+      }
       stages.add(new Stage(new StageSpec(s.name, Approval.parse(field + ".approval", s.approval), soak),
-          blank(s.application.namespace) ? ns : s.application.namespace.strip(), s.application.name.strip(), path, file));
+          blank(s.application.namespace) ? ns : s.application.namespace.strip(), s.application.name.strip(), path, file,
+          repoURL, branch));
     }
     var author = spec.git == null || spec.git.commit == null ? null : spec.git.commit.author;
     String email = author == null || blank(author.email) ? "promotions@keelson.dev" : author.email.strip();

@@ -75,7 +75,7 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
     this.client = client;
     this.git = git;
     this.observer = new StageObserver(client, git, repositories);
-    this.writer = new PromotionWriter(client, git, observer, pushed);
+    this.writer = new PromotionWriter(client, git, repositories, pushed);
     this.events = events;
     this.clock = clock;
   }
@@ -231,7 +231,8 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
         throw new IllegalArgumentException("Application " + stage.appNamespace() + "/" + stage.appName()
             + (seen.app() == null ? " not found" : ": " + seen.observed().failure()));
       }
-      PromotionWriter.Written w = writer.promote(settings, pipeline, stage, seen, from, freight, by);
+      PromotionWriter.Written w = writer.promote(settings, p.getMetadata().getNamespace(), pipeline, stage, seen, from,
+          freight, by);
       PromotionPipelineStatus.HistoryEntry h = new PromotionPipelineStatus.HistoryEntry();
       long id = next.history.isEmpty() || next.history.get(next.history.size() - 1).id == null ? 1
           : next.history.get(next.history.size() - 1).id + 1;

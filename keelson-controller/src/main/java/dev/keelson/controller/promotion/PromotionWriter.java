@@ -9,6 +9,8 @@ import dev.keelson.automation.promotion.Promoted;
 import dev.keelson.automation.promotion.YamlValue;
 import dev.keelson.automation.setters.Rewrite;
 import dev.keelson.controller.receiver.PushTrigger;
+import dev.keelson.controller.repos.RepositoryCredentials;
+import dev.keelson.source.GitCredentials;
 import dev.keelson.source.CommitRequest;
 import dev.keelson.source.GitSourceCache;
 import dev.keelson.source.PushOutcome;
@@ -25,21 +27,22 @@ import java.util.Map;
 /**
  * Writes a candidate into a stage, so that Git stays the one source of truth: its image tags and
  * values into the files under the stage's path (only those values change, byte for byte elsewhere),
- * its revision into the stage's Application manifest in Git ({@code target.file}), all in one
- * commit pushed to the branch the stage tracks, or to {@code spec.git.push.branch} for review.
+ * its revision into the stage's Application manifest in Git ({@code target.file}, in the stage's
+ * repository or the one {@code target.repoURL} names), all in one commit pushed to the branch the
+ * stage tracks (or {@code target.branch}), or to {@code spec.git.push.branch} for review.
  * Only a revision with no {@code target.file} is written into the live Application instead.
  * The apps reading the pushed branch are reconciled at once.
  */
 final class PromotionWriter {
   private final KubernetesClient client;
   private final GitSourceCache git;
-  private final StageObserver observer;
+  private final RepositoryCredentials repositories;
   private final PushTrigger pushed;
 
-  PromotionWriter(KubernetesClient client, GitSourceCache git, StageObserver observer, PushTrigger pushed) {
+  PromotionWriter(KubernetesClient client, GitSourceCache git, RepositoryCredentials repositories, PushTrigger pushed) {
     this.client = client;
     this.git = git;
-    this.observer = observer;
+    this.repositories = repositories;
     this.pushed = pushed;
   }
 
@@ -61,13 +64,21 @@ final class PromotionWriter {
    * @throws IllegalArgumentException when the stage's files lack what is to be written
    * @throws SourceException the push refused ({@link dev.keelson.source.PushRefusedException}) or Git failing
    */
-  Written promote(PipelineSettings settings, String pipeline, PipelineSettings.Stage stage, StageObserver.Seen seen,
-      String from, Freight freight, String by) throws SourceException {
-    StageRepository repo = seen.repo();
+  Written promote(PipelineSettings settings, String pipelineNamespace, String pipeline, PipelineSettings.Stage stage,
+      StageObserver.Seen seen, String from, Freight freight, String by) throws SourceException {
     Application app = seen.app();
+    StageRepository repo = seen.repo();
+    String path = StageObserver.path(stage, repo);
+    if (stage.repoURL() != null) {
+      // the stage's Application is declared elsewhere (an app of apps' repository)
+      String project = app.getSpec().project == null ? "default" : app.getSpec().project;
+      repo = new StageRepository(stage.repoURL(), repositories.forUrl(stage.repoURL(), project)
+          .map(GitCredentials::fromSecretData).orElse(GitCredentials.NONE),
+          stage.branch() == null ? "main" : stage.branch(), "");
+      path = stage.path() == null ? "" : stage.path();
+    }
     Promoted what = settings.promoted();
     boolean patch = what.revision() && stage.file() == null;
-    String path = StageObserver.path(stage, repo);
     String checkout = repo.branch();
     String pushBranch = settings.pushBranch() != null ? settings.pushBranch() : checkout;
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -100,6 +111,9 @@ final class PromotionWriter {
             message, settings.authorName(), settings.authorEmail(), pushBranch, expected, review));
         commit = out.commitSha();
         pushed.pushed(app.getMetadata().getNamespace(), repo.url(), pushBranch);
+        if (!pipelineNamespace.equals(app.getMetadata().getNamespace())) {
+          pushed.pushed(pipelineNamespace, repo.url(), pushBranch);
+        }
       }
       return finish(app, patch, freight, new Written(commit, pushBranch, false));
     }
@@ -173,5 +187,4 @@ final class PromotionWriter {
   private static String join(String path, String file) {
     return path.isEmpty() ? file : path + "/" + file;
   }
-
 }

@@ -242,6 +242,124 @@ class PromotionPipelineTest extends ControllerTestBase {
     }
   }
 
+  static String values(String tag) {
+    return "# the web chart's values\nreplicas: 1\nimage:\n  repository: registry.example/team/web\n  tag: \"" + tag
+        + "\"  # promoted\n";
+  }
+
+  String configValue(String name, String key) {
+    var cm = client.configMaps().inNamespace(ns).withName(name).get();
+    return cm == null ? null : cm.getData().get(key);
+  }
+
+  @Test
+  @DisplayName("helmValues: the value at image.tag in dev's values file is committed into prod's, that line alone, and rendered by prod's chart")
+  void helmValuesMove() throws Exception {
+    for (String stage : List.of("dev", "prod")) {
+      repo.write("charts/" + stage + "/Chart.yaml", "apiVersion: v2\nname: web-" + stage + "\nversion: 0.1.0\n")
+          .write("charts/" + stage + "/templates/cm.yaml", Manifests.configMap(stage + "-settings", "{{ .Values.image.tag }}"))
+          .write("charts/" + stage + "/values.yaml", values(stage.equals("dev") ? "2.1.0" : "2.0.0"));
+    }
+    repo.commit("two charts");
+    Path root = Files.createTempDirectory("keelson-git-").resolve("charts.git");
+    try (Repository origin = origin(root)) {
+      String url = root.toUri().toString();
+      for (String stage : List.of("dev", "prod")) {
+        createApp(Manifests.application(stage, ns, url, "charts/" + stage, true, true, false, "1h"));
+      }
+      client.resource(client.getKubernetesSerialization().unmarshal("""
+          apiVersion: keelson.dev/v1alpha1
+          kind: PromotionPipeline
+          metadata: {name: web, namespace: %s}
+          spec:
+            promote:
+              helmValues: [{file: values.yaml, path: image.tag}]
+            stages:
+            - {name: dev, application: {name: dev}, soakDuration: 1s}
+            - {name: prod, application: {name: prod}}
+          """.formatted(ns), PromotionPipeline.class)).create();
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(configValue("prod-settings", "value")).isEqualTo("2.1.0"));
+      PromotionPipelineStatus.HistoryEntry h = pipeline().getStatus().history.get(0);
+      assertThat(h.freight.values).isEqualTo(Map.of("values.yaml:image.tag", "2.1.0"));
+      assertThat(changedFiles(origin, h.commit)).containsExactly("charts/prod/values.yaml");
+      assertThat(fileAt(origin, h.commit, "charts/prod/values.yaml")).isEqualTo(values("2.1.0"));
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(stage(pipeline(), "prod").phase).isEqualTo("Verified");
+        assertThat(stage(pipeline(), "prod").current.values).isEqualTo(Map.of("values.yaml:image.tag", "2.1.0"));
+      });
+      assertThat(client.v1().events().inNamespace(ns).list().getItems())
+          .anyMatch(e -> "PromotionSucceeded".equals(e.getReason()) && e.getMessage()
+              .equals("prod runs values.yaml:image.tag=2.1.0, Synced and Healthy"));
+    }
+  }
+
+  @Test
+  @DisplayName("revision: the commit dev runs is written into staging's Application manifest in the app of apps' repository, which applies it, and staging runs that commit")
+  void revisionIntoTheAppOfApps() throws Exception {
+    repo.write("envs/dev/cm.yaml", Manifests.configMap("dev-settings", "one"))
+        .write("envs/staging/cm.yaml", Manifests.configMap("staging-settings", "one"));
+    String first = repo.commit("one");
+    // a second commit: dev takes it (it tracks main), staging is declared at the first
+    repo.write("envs/dev/cm.yaml", Manifests.configMap("dev-settings", "two"))
+        .write("envs/staging/cm.yaml", Manifests.configMap("staging-settings", "two"));
+    String second = repo.commit("two");
+    Path sources = Files.createTempDirectory("keelson-git-").resolve("src.git");
+    GitFixture apps = new GitFixture();
+    Path appsRoot = Files.createTempDirectory("keelson-git-").resolve("apps.git");
+    try (Repository src = origin(sources); apps) {
+      String srcUrl = sources.toUri().toString();
+      String stagingApp = """
+          apiVersion: keelson.dev/v1alpha1
+          kind: Application
+          metadata:
+            name: staging
+          spec:
+            interval: 1h
+            source:
+              repoURL: %s
+              path: envs/staging
+              revision: %s # promoted by the pipeline
+            destination:
+              namespace: %s
+            syncPolicy:
+              automated: {prune: true}
+          """;
+      apps.write("staging.yaml", stagingApp.formatted(srcUrl, first, ns));
+      apps.commit("staging at the first commit");
+      Git.cloneRepository().setURI(apps.url()).setBare(true).setDirectory(appsRoot.toFile()).call().close();
+      try (Repository appsOrigin = Git.open(appsRoot.toFile()).getRepository()) {
+        String appsUrl = appsRoot.toUri().toString();
+        createApp(Manifests.application("apps", ns, appsUrl, ".", true, true, false, "1h"));
+        createApp(Manifests.application("dev", ns, srcUrl, "envs/dev", true, true, false, "1h"));
+        awaitApp("staging", a -> syncedAt(a, first));
+        awaitApp("dev", a -> syncedAt(a, second));
+        assertThat(configValue("staging-settings", "value")).isEqualTo("one");
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+            apiVersion: keelson.dev/v1alpha1
+            kind: PromotionPipeline
+            metadata: {name: web, namespace: %s}
+            spec:
+              promote: {revision: true}
+              stages:
+              - {name: dev, application: {name: dev}}
+              - name: staging
+                application: {name: staging}
+                target: {repoURL: "%s", file: staging.yaml}
+            """.formatted(ns, appsUrl), PromotionPipeline.class)).create();
+        awaitApp("staging", a -> syncedAt(a, second));
+        assertThat(configValue("staging-settings", "value")).isEqualTo("two");
+        PromotionPipelineStatus.HistoryEntry h = pipeline().getStatus().history.get(0);
+        assertThat(h.freight.revision).isEqualTo(second);
+        assertThat(h.commit).isEqualTo(appsOrigin.resolve("refs/heads/main").name());
+        assertThat(fileAt(appsOrigin, h.commit, "staging.yaml")).isEqualTo(stagingApp.formatted(srcUrl, second, ns));
+        assertThat(app("staging").getSpec().source.revision).isEqualTo(second);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(stage(pipeline(), "staging").phase).isEqualTo("Verified"));
+        // the source repository got no commit from the pipeline
+        assertThat(src.resolve("refs/heads/main").name()).isEqualTo(second);
+      }
+    }
+  }
+
   @Test
   @DisplayName("a pipeline naming a stage twice is refused with a condition naming the field")
   void badInputIsNamed() {

@@ -56,6 +56,12 @@ public class PromotionPipelineSpec {
 
     @JsonPropertyDescription("For revision promotion: a file under path (an Application manifest) whose spec.source.revision is set. Without it the stage Application's spec.source.revision is patched in the cluster.")
     public String file;
+
+    @JsonPropertyDescription("For revision promotion with file: the repository holding that manifest (where the stage's Application is declared, e.g. an app of apps' repository). Default the stage's own repository; credentials from Argo CD's repository Secrets.")
+    public String repoURL;
+
+    @JsonPropertyDescription("The branch of repoURL written. Default main.")
+    public String branch;
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
