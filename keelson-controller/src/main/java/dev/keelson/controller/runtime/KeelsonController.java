@@ -145,7 +145,10 @@ public final class KeelsonController implements AutoCloseable {
     }
     this.leaderElection = leaderElection;
     if (options.rollouts().enabled()) {
-      operator.register(new RolloutReconciler(client, options.rollouts()), c -> {
+      // a Rollout's events (its abort among them) reach the Alerts too
+      operator.register(new RolloutReconciler(client, options.rollouts(),
+          (object, warning, reason, message) -> events.announce(object, warning, reason, message,
+              dev.keelson.controller.notify.NotifyEvent.Detail.NONE)), c -> {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
       operator.register(new AnalysisRunReconciler(client, options.rollouts().clock(),
@@ -174,9 +177,12 @@ public final class KeelsonController implements AutoCloseable {
     }
     if (options.images().enabled()) {
       dev.keelson.controller.images.ImageAutomation images = new dev.keelson.controller.images.ImageAutomation(
-          client, git, repositories, driftEvents::trigger, options.images(), Clock.systemUTC());
+          client, git, repositories, driftEvents::trigger, options.images(), events, Clock.systemUTC());
+      // promotion writes Git as image automation does, and runs with it (--image-automation)
+      var promotions = new dev.keelson.controller.promotion.PromotionReconciler(client, git, repositories,
+          new dev.keelson.controller.receiver.PushTrigger(client, git, driftEvents::trigger), events, Clock.systemUTC());
       for (var r : java.util.List.<io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>>of(images.repositories(),
-          images.policies(), images.automations())) {
+          images.policies(), images.automations(), promotions)) {
         operator.register(r, c -> {
           if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
         });
@@ -259,7 +265,8 @@ public final class KeelsonController implements AutoCloseable {
     }
     if (options.images().enabled()) {
       for (String crd : java.util.List.of(dev.keelson.api.images.v1alpha1.ImageRepository.CRD_NAME,
-          dev.keelson.api.images.v1alpha1.ImagePolicy.CRD_NAME, dev.keelson.api.images.v1alpha1.ImageUpdateAutomation.CRD_NAME)) {
+          dev.keelson.api.images.v1alpha1.ImagePolicy.CRD_NAME, dev.keelson.api.images.v1alpha1.ImageUpdateAutomation.CRD_NAME,
+          dev.keelson.api.promotion.v1alpha1.PromotionPipeline.CRD_NAME)) {
         requireCrd(client, crd, "image automation", "--image-automation=false");
       }
     }

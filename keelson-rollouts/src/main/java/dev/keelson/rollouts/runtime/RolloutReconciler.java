@@ -85,11 +85,16 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   private final BlueGreenMachine blueGreenMachine = new BlueGreenMachine();
 
   public RolloutReconciler(KubernetesClient client, RolloutOptions options) {
+    this(client, options, RolloutEventTap.NONE);
+  }
+
+  /** @param tap receives every event recorded (notifications) */
+  public RolloutReconciler(KubernetesClient client, RolloutOptions options, RolloutEventTap tap) {
     this.client = client;
     this.options = options;
     this.replicaSets = new ReplicaSets(client);
     this.services = new ServiceSelectors(client);
-    this.events = new RolloutEvents(client, options.clock());
+    this.events = new RolloutEvents(client, options.clock(), tap);
     this.analysisRuns = new AnalysisRuns(client);
     this.pins = new ApplicationPin(client);
     this.workloads = new WorkloadRefs(client);
