@@ -183,9 +183,12 @@ public final class KeelsonController implements AutoCloseable {
     if (options.images().enabled()) {
       dev.keelson.controller.images.ImageAutomation images = new dev.keelson.controller.images.ImageAutomation(
           client, git, repositories, push, options.images(), events, Clock.systemUTC());
-      // promotion writes Git as image automation does, and runs with it (--image-automation)
+      // promotion writes Git as image automation does, and runs with it (--image-automation); a
+      // stage's analysis is measured by the AnalysisRunReconciler registered above with rollouts
       var promotions = new dev.keelson.controller.promotion.PromotionReconciler(client, git, repositories,
-          push, events, Clock.systemUTC());
+          push, events, Clock.systemUTC(),
+          options.rollouts().enabled() ? dev.keelson.controller.promotion.PromotionOptions.withAnalysis()
+              : dev.keelson.controller.promotion.PromotionOptions.withoutAnalysis());
       for (var r : java.util.List.<io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>>of(images.repositories(),
           images.policies(), images.automations(), promotions)) {
         operator.register(r, c -> {
