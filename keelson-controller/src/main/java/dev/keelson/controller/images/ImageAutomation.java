@@ -20,13 +20,17 @@ public final class ImageAutomation {
   private final ImagePolicyReconciler policies;
   private final ImageUpdateAutomationReconciler automations;
 
-  /** @param reconcileApp reconciles an app now */
+  /**
+   * @param reconcileApp reconciles an app now
+   * @param events the controller's recorder, so an image update reaches the Alerts
+   */
   public ImageAutomation(KubernetesClient client, GitSourceCache git, RepositoryCredentials credentials,
-      Consumer<AppRef> reconcileApp, ImageAutomationOptions options, Clock clock) {
+      Consumer<AppRef> reconcileApp, ImageAutomationOptions options, dev.keelson.controller.runtime.EventRecorder events,
+      Clock clock) {
     TagStore store = new TagStore();
     RegistryAccess registries = new RegistryAccess(client, clock);
     this.automations = new ImageUpdateAutomationReconciler(client, git, credentials,
-        new PushTrigger(client, git, reconcileApp), clock);
+        new PushTrigger(client, git, reconcileApp), events, clock);
     this.policies = new ImagePolicyReconciler(client, registries, store, clock, (ns, policy) -> {
       for (ImageUpdateAutomation a : client.resources(ImageUpdateAutomation.class).inNamespace(ns).list().getItems()) {
         automations.nudge.trigger(ns, a.getMetadata().getName());
