@@ -14,9 +14,11 @@ public final class ControllerRbac {
     CORE("Applications, ApplicationSets, AppProjects, Receivers: watched, status written, credentials read"),
     ENGINE("the objects the apps hold: applied, compared, pruned (broad by nature)"),
     LEADER_ELECTION("the Lease that picks the one active replica"),
+    SHARDING("the replicas' Leases keelson-shard-<id>, by which they share the Applications (--sharded)"),
     NOTIFICATIONS("Providers and Alerts"),
-    ROLLOUTS("Rollouts, AnalysisTemplates, AnalysisRuns and the ReplicaSets, Services, Ingresses and Jobs they drive"),
-    IMAGE_AUTOMATION("ImageRepositories, ImagePolicies, ImageUpdateAutomations"),
+    ROLLOUTS("Rollouts, AnalysisTemplates, AnalysisRuns and the ReplicaSets, StatefulSets, Services, Ingresses,"
+        + " TrafficSplits, HTTPRoutes and Jobs they drive"),
+    IMAGE_AUTOMATION("ImageRepositories, ImagePolicies, ImageUpdateAutomations, and PromotionPipelines, which run with them"),
     SEALED_SECRETS("SealedSecrets, the Secrets unsealed from them, the sealing keys and the published certificate");
 
     public final String what;
@@ -89,12 +91,19 @@ public final class ControllerRbac {
   }
 
   /** Which features run: the same switches as `keelson controller`'s options. */
-  public record Features(boolean leaderElection, boolean rollouts, boolean imageAutomation, boolean sealedSecrets) {
-    public static final Features ALL = new Features(true, true, true, true);
+  public record Features(boolean leaderElection, boolean sharding, boolean rollouts, boolean imageAutomation,
+      boolean sealedSecrets) {
+    /** What `keelson controller` runs by default: everything but sharding, which is asked for. */
+    public static final Features DEFAULTS = new Features(true, false, true, true, true);
 
     public static Features of(ControllerOptions options) {
-      return new Features(options.leaseNamespace() != null, options.rollouts().enabled(), options.images().enabled(),
-          options.sealedSecrets().enabled());
+      return new Features(options.leaseNamespace() != null,
+          options.shards().mode() == dev.keelson.controller.shard.ShardOptions.Mode.LEASES,
+          options.rollouts().enabled(), options.images().enabled(), options.sealedSecrets().enabled());
+    }
+
+    public Features withSharding(boolean on) {
+      return new Features(leaderElection, on, rollouts, imageAutomation, sealedSecrets);
     }
   }
 
@@ -145,6 +154,12 @@ public final class ControllerRbac {
           List.of("leases"), List.of("get", "list", "watch", "create", "update", "patch"),
           "hold and renew the Lease " + ControllerOptions.LEASE_NAME));
     }
+    if (features.sharding()) {
+      // a replica reads the others' Leases, renews its own and deletes it when it stops
+      r.add(new Rule(Feature.SHARDING, Scope.CONTROLLER_NAMESPACE, List.of("coordination.k8s.io"),
+          List.of("leases"), List.of("get", "list", "create", "update", "delete"),
+          "hold its Lease " + dev.keelson.controller.shard.ShardOptions.LEASE_PREFIX + "<id> and read the others'"));
+    }
     r.add(new Rule(Feature.NOTIFICATIONS, Scope.WATCHED, List.of(KEELSON), List.of("providers", "alerts"), OWN,
         "reconcile them"));
     r.add(new Rule(Feature.NOTIFICATIONS, Scope.WATCHED, List.of(KEELSON), List.of("providers/status", "alerts/status"),
@@ -159,11 +174,18 @@ public final class ControllerRbac {
           "the stable and canary ReplicaSets"));
       r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of("apps"), List.of("deployments"),
           List.of("get", "list", "watch", "patch"), "a workloadRef's Deployment: its template, scaled down on success"));
+      r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of("apps"), List.of("statefulsets"),
+          List.of("get", "list", "watch", "patch"), "a workloadRef's StatefulSet: its rolling update partition"));
       r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of(""), List.of("services"),
           List.of("get", "list", "watch", "update", "patch"), "point the stable and canary Services at their pods"));
       r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of("networking.k8s.io"), List.of("ingresses"), ALL_VERBS,
           "the canary Ingress of NGINX traffic routing"));
-      r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of(""), List.of("pods"), READ, "pod readiness"));
+      r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of(""), List.of("pods"), List.of("get", "list", "watch", "delete"),
+          "pod readiness; an aborted StatefulSet canary's updated pods are recreated"));
+      r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of("split.smi-spec.io"), List.of("trafficsplits"), ALL_VERBS,
+          "the TrafficSplit of SMI traffic routing, owned by the Rollout"));
+      r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of("gateway.networking.k8s.io"), List.of("httproutes"),
+          List.of("get", "list", "watch", "update", "patch"), "the backendRefs' weights of a Gateway API HTTPRoute"));
       r.add(new Rule(Feature.ROLLOUTS, Scope.WATCHED, List.of("batch"), List.of("jobs"),
           List.of("get", "list", "watch", "create", "delete"), "Job metrics of analyses"));
       r.add(new Rule(Feature.ROLLOUTS, Scope.CLUSTER, List.of(KEELSON), List.of("clusteranalysistemplates"), READ,
@@ -171,10 +193,10 @@ public final class ControllerRbac {
     }
     if (features.imageAutomation()) {
       r.add(new Rule(Feature.IMAGE_AUTOMATION, Scope.WATCHED, List.of(KEELSON),
-          List.of("imagerepositories", "imagepolicies", "imageupdateautomations"), OWN, "reconcile them"));
+          List.of("imagerepositories", "imagepolicies", "imageupdateautomations", "promotions"), OWN, "reconcile them"));
       r.add(new Rule(Feature.IMAGE_AUTOMATION, Scope.WATCHED, List.of(KEELSON),
-          List.of("imagerepositories/status", "imagepolicies/status", "imageupdateautomations/status"), STATUS,
-          "write their status"));
+          List.of("imagerepositories/status", "imagepolicies/status", "imageupdateautomations/status", "promotions/status"),
+          STATUS, "write their status"));
     }
     if (features.sealedSecrets()) {
       r.add(new Rule(Feature.SEALED_SECRETS, Scope.WATCHED, List.of("bitnami.com"), List.of("sealedsecrets"), OWN,

@@ -49,7 +49,7 @@ class ControllerPermissionsTest {
   @DisplayName("--manage narrows the engine's rule to the listed resources; no list means every kind")
   void managed() {
     assertThat(ControllerRbac.Managed.parse(List.of())).isEqualTo(ControllerRbac.Managed.ALL);
-    List<ControllerRbac.Rule> engine = ControllerRbac.rules(ControllerRbac.Features.ALL,
+    List<ControllerRbac.Rule> engine = ControllerRbac.rules(ControllerRbac.Features.DEFAULTS,
         ControllerRbac.Managed.parse(List.of("configmaps", "apps/deployments"))).stream()
         .filter(r -> r.feature() == ControllerRbac.Feature.ENGINE).toList();
     assertThat(engine).extracting(r -> r.apiGroups().get(0) + "/" + r.resources().get(0))
