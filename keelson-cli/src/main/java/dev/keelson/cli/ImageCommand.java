@@ -27,7 +27,8 @@ final class ImageCommand {
         description = "The image's name inside a tarball (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--insecure", description = "Allow a registry over plain HTTP (e.g. on loopback).")
+    @Option(names = "--insecure", arity = "0..1", fallbackValue = "true",
+        description = "Allow a registry over plain HTTP (e.g. on loopback).")
     boolean insecure;
 
     @Option(names = "--jre", paramLabel = "DIR", description = "A Java runtime to use instead of one made by jlink.")

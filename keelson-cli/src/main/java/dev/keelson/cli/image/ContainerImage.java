@@ -77,7 +77,13 @@ public final class ContainerImage {
         to = Containerizer.to(TarImage.at(t.file()).named(ImageReference.parse(t.reference())));
       } else {
         Registry r = (Registry) target;
-        to = Containerizer.to(RegistryImage.named(ImageReference.parse(r.reference())))
+        ImageReference ref = ImageReference.parse(r.reference());
+        // Docker's own places for credentials, as `docker push` would use them: config.json's
+        // auths and credsStore/credHelpers; none is needed by a registry that asks for none
+        var credentials = com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory.forImage(ref, event -> {});
+        to = Containerizer.to(RegistryImage.named(ref)
+                .addCredentialRetriever(credentials.dockerConfig())
+                .addCredentialRetriever(credentials.wellKnownCredentialHelpers()))
             .setAllowInsecureRegistries(r.insecure());
       }
     } catch (InvalidImageReferenceException e) {
