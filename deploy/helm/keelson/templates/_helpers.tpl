@@ -2,3 +2,6 @@
 {{- define "keelson.suffix" -}}
 {{- if ne .Release.Namespace "keelson-system" -}}-{{ .Release.Namespace }}{{- end -}}
 {{- end -}}
+{{- define "keelson.pdbApiVersion" -}}
+{{- if semverCompare ">=1.21-0" .Capabilities.KubeVersion.Version -}}policy/v1{{- else -}}policy/v1beta1{{- end -}}
+{{- end -}}

@@ -58,6 +58,15 @@ final class InstallCommand implements Callable<Integer> {
       description = "Grant and run image automation (default: ${DEFAULT-VALUE}).")
   boolean imageAutomation;
 
+  @Option(names = "--sharded",
+      description = "The controller's replicas share the Applications (`keelson controller --sharded`): Lease rights"
+          + " for keelson-shard-<id>, and --replicas defaults to 3.")
+  boolean sharded;
+
+  @Option(names = "--replicas", paramLabel = "N",
+      description = "The controller's replicas (default: 2, one active and one standby; 3 with --sharded).")
+  Integer replicas;
+
   @Option(names = "--print", description = "Print the manifests (YAML) instead of applying them.")
   boolean print;
 
@@ -71,8 +80,16 @@ final class InstallCommand implements Callable<Integer> {
       description = "Write deploy/'s Kustomize base and Helm chart (hack/generate-deploy.sh).")
   java.nio.file.Path writeDeploy;
 
+  @Option(names = "--rbac-table", hidden = true,
+      description = "Print docs/install.md's table of the controller's rules per feature (hack/generate-deploy.sh).")
+  boolean rbacTable;
+
   @Override
   public Integer call() throws Exception {
+    if (rbacTable) {
+      System.out.print(dev.keelson.cli.install.RbacDocs.table());
+      return ExitCodes.OK;
+    }
     if (writeDeploy != null) {
       for (var f : dev.keelson.cli.install.DeployFiles.render(new KubernetesSerialization()).entrySet()) {
         java.nio.file.Path p = writeDeploy.resolve(f.getKey());
@@ -95,16 +112,22 @@ final class InstallCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     KubernetesSerialization json = new KubernetesSerialization();
-    List<HasMetadata> objects = controller
-        ? ControllerManifests.of(options(), json)
-        : List.copyOf(CrdInstaller.manifests(json, crds));
     if (printing) {
+      // no cluster asked: the PodDisruptionBudget of today's servers (policy/v1)
+      List<HasMetadata> objects = controller
+          ? ControllerManifests.of(options(), json)
+          : List.copyOf(CrdInstaller.manifests(json, crds));
       for (HasMetadata o : objects) {
         System.out.print(json.asYaml(o));
       }
       return ExitCodes.OK;
     }
     try (KubernetesClient client = kube.client()) {
+      InstallOptions.PdbVersion pdb = client.supports("policy/v1", "PodDisruptionBudget")
+          ? InstallOptions.PdbVersion.V1 : InstallOptions.PdbVersion.V1BETA1;
+      List<HasMetadata> objects = controller
+          ? ControllerManifests.of(options().withPdb(pdb), json)
+          : List.copyOf(CrdInstaller.manifests(json, crds));
       new ManifestApplier(client, dryRun ? ManifestApplier.Mode.DRY_RUN : ManifestApplier.Mode.APPLY, System.out)
           .apply(objects);
     }
@@ -114,7 +137,8 @@ final class InstallCommand implements Callable<Integer> {
   InstallOptions options() {
     return InstallOptions.defaults().withNamespace(namespace).withImage(image)
         .withWatched(Set.copyOf(namespaced)).withManaged(ControllerRbac.Managed.parse(manage))
-        .withFeatures(new ControllerRbac.Features(true, rollouts, imageAutomation, sealedSecrets))
-        .withSealedSecretsCrd(sealedSecrets);
+        .withFeatures(new ControllerRbac.Features(true, sharded, rollouts, imageAutomation, sealedSecrets))
+        .withSealedSecretsCrd(sealedSecrets)
+        .withReplicas(replicas != null ? replicas : sharded ? 3 : 2);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keelson.cli.install.ControllerManifests;
 import dev.keelson.cli.install.DeployFiles;
 import dev.keelson.cli.install.InstallOptions;
+import dev.keelson.cli.install.RbacDocs;
 import dev.keelson.core.model.Manifest;
 import dev.keelson.helm.HelmOptions;
 import dev.keelson.helm.HelmRenderer;
@@ -45,9 +46,25 @@ class DeployFilesTest {
   }
 
   @Test
+  @DisplayName("docs/install.md's RBAC table is the controller's rules per feature as granted and checked")
+  void docsTableMatchesTheRules() throws Exception {
+    String doc = Files.readString(DEPLOY.resolveSibling("docs").resolve("install.md"));
+    assertThat(doc).contains(RbacDocs.BEGIN, RbacDocs.END);
+    String table = doc.substring(doc.indexOf(RbacDocs.BEGIN) + RbacDocs.BEGIN.length() + 1, doc.indexOf(RbacDocs.END));
+    assertThat(table).as("run hack/generate-deploy.sh").isEqualTo(RbacDocs.table());
+    for (var f : dev.keelson.controller.runtime.ControllerRbac.Feature.values()) {
+      assertThat(table).contains("| " + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " |");
+    }
+  }
+
+  @Test
   @DisplayName("the Helm chart rendered by Keelson's Helm engine gives the objects `keelson install --controller` applies")
   void chartRendersToTheInstalledObjects() throws Exception {
-    for (String ns : new String[] {InstallOptions.DEFAULT_NAMESPACE, "elsewhere"}) {
+    // a 1.20 server gets the PodDisruptionBudget of policy/v1beta1, a 1.30 one policy/v1
+    Map<String, String> cases = Map.of(InstallOptions.DEFAULT_NAMESPACE, "1.20.2", "elsewhere", "1.30.0");
+    for (String ns : cases.keySet()) {
+      String kube = cases.get(ns);
+      InstallOptions.PdbVersion pdb = kube.startsWith("1.20") ? InstallOptions.PdbVersion.V1BETA1 : InstallOptions.PdbVersion.V1;
       Map<String, byte[]> files = new HashMap<>();
       try (Stream<Path> walk = Files.walk(DEPLOY.resolve("helm/keelson"))) {
         for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -55,11 +72,11 @@ class DeployFilesTest {
         }
       }
       HelmResult r = new HelmRenderer(cache).render(files, "chart",
-          HelmOptions.builder("keelson").namespace(ns).kubeVersion("1.20.2").build());
+          HelmOptions.builder("keelson").namespace(ns).kubeVersion(kube).build());
       Map<String, Object> rendered = new TreeMap<>();
       for (Manifest m : r.manifests()) rendered.put(m.kind() + "/" + m.key().namespace() + "/" + m.key().name(), m.body());
       Map<String, Object> expected = new TreeMap<>();
-      for (HasMetadata o : ControllerManifests.of(InstallOptions.defaults().withNamespace(ns), json)) {
+      for (HasMetadata o : ControllerManifests.of(InstallOptions.defaults().withNamespace(ns).withPdb(pdb), json)) {
         if (o.getKind().equals("Namespace")) continue; // helm install --create-namespace makes it
         String namespace = o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace();
         expected.put(o.getKind() + "/" + namespace + "/" + o.getMetadata().getName(),
@@ -67,6 +84,8 @@ class DeployFilesTest {
       }
       assertThat(rendered.keySet()).as(ns).containsExactlyInAnyOrderElementsOf(expected.keySet());
       expected.forEach((k, v) -> assertThat(rendered.get(k)).as(ns + ": " + k).isEqualTo(v));
+      assertThat(rendered).extractingByKey("PodDisruptionBudget/" + ns + "/keelson-controller")
+          .satisfies(b -> assertThat(((Map<?, ?>) b).get("apiVersion")).isEqualTo(pdb.apiVersion));
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
 import dev.keelson.controller.sealed.SealedSecretsOptions;
+import dev.keelson.controller.shard.ShardOptions;
 import dev.keelson.localcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -161,6 +162,45 @@ class InstallControllerTest {
     }
   }
 
+  @Test
+  @DisplayName("--sharded: Lease rights in the controller's namespace; two replicas with the token share the apps and each holds its Lease")
+  void sharded() throws Exception {
+    String ns = "keelson-shd-" + Long.toHexString(System.nanoTime());
+    String apps = cluster.createNamespace("shd-apps");
+    CliTest.Result r = CliTest.run("install", "--controller", "--sharded", "--namespace", ns, "--namespaced", apps,
+        "--manage", "configmaps", "--kubeconfig", kubeconfig);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    Deployment d = admin.apps().deployments().inNamespace(ns).withName("keelson-controller").get();
+    assertThat(d.getSpec().getReplicas()).isEqualTo(3);
+    assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--sharded");
+    assertThat(admin.rbac().roles().inNamespace(ns).withName("keelson-controller").get().getRules())
+        .anySatisfy(p -> {
+          assertThat(p.getResources()).containsExactly("leases");
+          assertThat(p.getVerbs()).contains("create", "update", "delete");
+        });
+
+    ControllerOptions base = ControllerOptions.defaults(Files.createTempDirectory("keelson-cache-"))
+        .withMetricsPort(0).withControllerNamespace(ns).withLeaseNamespace(ns).withNamespaces(Set.of(apps))
+        .withSealedSecrets(SealedSecretsOptions.defaults().withKeyNamespace(ns));
+    try (KubernetesClient sa = serviceAccountClient(ns, "keelson-controller");
+        KeelsonController a = KeelsonController.start(sa, base.withShards(ShardOptions.leases("replica-a")));
+        KeelsonController b = KeelsonController.start(sa, base.withShards(ShardOptions.leases("replica-b")))) {
+      for (int i = 0; i < 4; i++) createApp(apps, "sharded-" + i, repoWithConfigMap("greeting-" + i));
+      for (int i = 0; i < 4; i++) awaitSyncedAndHealthy(apps, "sharded-" + i);
+      assertThat(admin.leases().inNamespace(ns).list().getItems()).extracting(l -> l.getMetadata().getName())
+          .contains("keelson-shard-replica-a", "keelson-shard-replica-b");
+      // status.controller is empty between one replica's release and the other's claim (b joined after a began)
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          Application app = admin.resources(Application.class).inNamespace(apps).withName("sharded-" + i).get();
+          owners.add(app.getStatus() == null ? null : app.getStatus().controller);
+        }
+        assertThat(owners).allMatch(o -> "replica-a".equals(o) || "replica-b".equals(o));
+      });
+    }
+  }
+
   /** A client that authenticates with the ServiceAccount's token and nothing else. */
   private static KubernetesClient serviceAccountClient(String ns, String serviceAccount) {
     String name = serviceAccount + "-token";
@@ -177,16 +217,20 @@ class InstallControllerTest {
   }
 
   private static Path repoWithConfigMap() throws Exception {
+    return repoWithConfigMap("greeting");
+  }
+
+  private static Path repoWithConfigMap(String name) throws Exception {
     Path dir = Files.createTempDirectory("keelson-install-repo-");
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       Files.writeString(dir.resolve("cm.yaml"), """
           apiVersion: v1
           kind: ConfigMap
           metadata:
-            name: greeting
+            name: %s
           data:
             text: hello from git
-          """);
+          """.formatted(name));
       git.add().addFilepattern(".").call();
       PersonIdent who = new PersonIdent("t", "t@keelson.dev");
       git.commit().setMessage("first").setAuthor(who).setCommitter(who).call();

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,13 +54,27 @@ public final class ControllerManifests {
     out.add(service(o, SERVER, List.of(port("http", SERVER_PORT))));
     out.add(controllerDeployment(o));
     out.add(serverDeployment(o));
-    // policy/v1 is served from 1.21 on; v1beta1 from 1.5 to 1.24: the one both 1.20 and the
-    // clusters of today's support windows up to 1.24 accept (docs/install.md)
-    out.add(new PodDisruptionBudgetBuilder().withNewMetadata().withName(RbacManifests.CONTROLLER)
-        .withNamespace(o.namespace()).withLabels(labels(RbacManifests.CONTROLLER)).endMetadata()
-        .withNewSpec().withMinAvailable(new IntOrString(1))
-        .withNewSelector().withMatchLabels(selector(RbacManifests.CONTROLLER)).endSelector().endSpec().build());
+    out.add(podDisruptionBudget(o));
     return out;
+  }
+
+  /**
+   * At most one controller replica down for a drain at a time: with leader election the standby
+   * takes over, sharded the others take the share of one replica only (docs/install.md).
+   */
+  private static HasMetadata podDisruptionBudget(InstallOptions o) {
+    String name = RbacManifests.CONTROLLER;
+    IntOrString one = new IntOrString(1);
+    if (o.pdb() == InstallOptions.PdbVersion.V1BETA1) {
+      return new io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudgetBuilder().withNewMetadata()
+          .withName(name).withNamespace(o.namespace()).withLabels(labels(name)).endMetadata()
+          .withNewSpec().withMaxUnavailable(one)
+          .withNewSelector().withMatchLabels(selector(name)).endSelector().endSpec().build();
+    }
+    return new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder().withNewMetadata()
+        .withName(name).withNamespace(o.namespace()).withLabels(labels(name)).endMetadata()
+        .withNewSpec().withMaxUnavailable(one)
+        .withNewSelector().withMatchLabels(selector(name)).endSelector().endSpec().build();
   }
 
   static Map<String, String> labels(String name) {
@@ -105,6 +118,8 @@ public final class ControllerManifests {
     if (!o.features().imageAutomation()) args.add("--image-automation=false");
     if (!o.features().sealedSecrets()) args.add("--sealed-secrets=false");
     if (!o.features().leaderElection()) args.add("--no-leader-election");
+    // each replica's shard id is its pod's name ($HOSTNAME)
+    if (o.features().sharding()) args.add("--sharded");
     for (String ns : o.watchedSorted()) {
       args.add("--namespace");
       args.add(ns);
@@ -116,7 +131,7 @@ public final class ControllerManifests {
     String name = RbacManifests.CONTROLLER;
     Probe live = httpProbe("/healthz", 20);
     Probe ready = httpProbe("/readyz", 5);
-    return deployment(o, name, o.features().leaderElection() ? 2 : 1, new ContainerBuilder()
+    return deployment(o, name, o.replicas(), new ContainerBuilder()
         .withName("controller").withImage(o.image()).withArgs(controllerArgs(o))
         .addNewPort().withName("metrics").withContainerPort(METRICS_PORT).withProtocol("TCP").endPort()
         .addNewPort().withName("webhooks").withContainerPort(WEBHOOK_PORT).withProtocol("TCP").endPort()

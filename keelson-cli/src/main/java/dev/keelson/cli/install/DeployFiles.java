@@ -57,6 +57,9 @@ public final class DeployFiles {
         {{- define "keelson.suffix" -}}
         {{- if ne .Release.Namespace "%s" -}}-{{ .Release.Namespace }}{{- end -}}
         {{- end -}}
+        {{- define "keelson.pdbApiVersion" -}}
+        {{- if semverCompare ">=1.21-0" .Capabilities.KubeVersion.Version -}}policy/v1{{- else -}}policy/v1beta1{{- end -}}
+        {{- end -}}
         """.formatted(InstallOptions.DEFAULT_NAMESPACE));
     marked.forEach((file, objects) -> {
       if (file.equals("namespace.yaml")) return; // Helm makes the release namespace (--create-namespace)
@@ -69,7 +72,10 @@ public final class DeployFiles {
       String text = yaml(objects, json)
           .replace("-" + NS_MARK, "{{ include \"keelson.suffix\" . }}")
           .replace(NS_MARK, "{{ .Release.Namespace }}")
-          .replace(IMAGE_MARK, "{{ .Values.image }}");
+          .replace(IMAGE_MARK, "{{ .Values.image }}")
+          // the same fields in both versions: the server's decides (policy/v1beta1 is gone in 1.25)
+          .replace("apiVersion: \"" + InstallOptions.PdbVersion.V1.apiVersion + "\"\nkind: \"PodDisruptionBudget\"",
+              "apiVersion: {{ include \"keelson.pdbApiVersion\" . | quote }}\nkind: \"PodDisruptionBudget\"");
       files.put(CHART + "templates/" + file, HEADER + text);
     });
     return files;
