@@ -170,19 +170,24 @@ public final class KeelsonController implements AutoCloseable {
     appOperator.register(notifications.alertReconciler(), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
+    // a push (received, or made by image automation or promotion) reconciles the apps held here and
+    // hands the others on to their holders
+    var push = new dev.keelson.controller.receiver.PushTrigger(client, git, driftEvents::trigger,
+        shards == null ? dev.keelson.controller.shard.AppPlacement.EVERY_APP : shards::holds);
     this.webhooks = options.webhookPort() < 0 ? null
-        : new Webhooks(client, git, driftEvents::trigger, options.webhookPort(), Clock.systemUTC());
+        : new Webhooks(client, push, options.webhookPort(), Clock.systemUTC());
     if (webhooks != null) {
-      operator.register(webhooks.reconciler(), c -> {
+      // sharded, any replica may receive a hook (a Service spreads them): each knows every Receiver
+      appOperator.register(webhooks.reconciler(), c -> {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
     }
     if (options.images().enabled()) {
       dev.keelson.controller.images.ImageAutomation images = new dev.keelson.controller.images.ImageAutomation(
-          client, git, repositories, driftEvents::trigger, options.images(), events, Clock.systemUTC());
+          client, git, repositories, push, options.images(), events, Clock.systemUTC());
       // promotion writes Git as image automation does, and runs with it (--image-automation)
       var promotions = new dev.keelson.controller.promotion.PromotionReconciler(client, git, repositories,
-          new dev.keelson.controller.receiver.PushTrigger(client, git, driftEvents::trigger), events, Clock.systemUTC());
+          push, events, Clock.systemUTC());
       for (var r : java.util.List.<io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>>of(images.repositories(),
           images.policies(), images.automations(), promotions)) {
         operator.register(r, c -> {

@@ -173,6 +173,71 @@ class ShardingTest {
     }
   }
 
+  @Test
+  @DisplayName("a webhook push received by any replica syncs at once the apps every replica holds")
+  void pushReachesTheAppsOfEveryReplica() throws Exception {
+    TestCluster cluster = TestCluster.shared();
+    try (KubernetesClient admin = cluster.newClient(); GitFixture repo = new GitFixture()) {
+      CrdInstaller.install(admin);
+      String controllerNs = cluster.createNamespace("shard");
+      String ns = cluster.createNamespace("it");
+      List<String> names = IntStream.range(0, 6).mapToObj(i -> "hooked-%d".formatted(i)).toList();
+      for (String n : names) repo.write(n + "/cm.yaml", Manifests.configMap(n, "v1"));
+      String one = repo.commit("one");
+      try (Replica r1 = new Replica(cluster, controllerNs, ns, "r1"); Replica r2 = new Replica(cluster, controllerNs, ns, "r2")) {
+        for (String n : names) {
+          // an hour's interval: only the webhook can explain a prompt sync
+          admin.resource(admin.getKubernetesSerialization().unmarshal(
+              Manifests.application(n, ns, repo.url(), n, true, true, false, "1h")
+                  .replace("path: " + n, "path: " + n + "\n    revision: main"), Application.class)).create();
+        }
+        awaitHeldAsAssigned(admin, ns, names, Set.of("r1", "r2"), Duration.ofSeconds(90));
+        awaitSynced(admin, ns, names, one);
+        assertThat(Set.copyOf(held(admin, ns, names).values())).containsExactlyInAnyOrder("r1", "r2");
+
+        admin.secrets().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+            .withName("hook-token").endMetadata().addToStringData("token", "t0ken").build()).create();
+        admin.resource(admin.getKubernetesSerialization().unmarshal("""
+            apiVersion: keelson.dev/v1alpha1
+            kind: Receiver
+            metadata: {name: push, namespace: %s}
+            spec:
+              type: generic
+              secretRef: {name: hook-token}
+              resources: [{kind: Application, name: '*'}]
+            """.formatted(ns), dev.keelson.api.v1alpha1.Receiver.class)).create();
+
+        int commit = 2;
+        for (Replica receiving : List.of(r1, r2)) {
+          for (String n : names) repo.write(n + "/cm.yaml", Manifests.configMap(n, "v" + commit));
+          String sha = repo.commit("commit " + commit);
+          String value = "v" + commit++;
+          // each replica learns of the Receiver from its own informer: until then its answer is 404
+          String path = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var r = admin.resources(dev.keelson.api.v1alpha1.Receiver.class).inNamespace(ns).withName("push").get();
+            return r.getStatus() == null ? null : r.getStatus().webhookPath;
+          }, Objects::nonNull);
+          await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+              .until(() -> post(receiving.controller.webhookPort(), path), b -> b.contains("reconciling 6 application(s)"));
+          await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (String n : names) {
+              Application a = admin.resources(Application.class).inNamespace(ns).withName(n).get();
+              assertThat(a.getStatus().sync.revision).as(n).isEqualTo(sha);
+              assertThat(admin.configMaps().inNamespace(ns).withName(n).get().getData()).as(n).containsEntry("value", value);
+            }
+          });
+        }
+      }
+    }
+  }
+
+  private static String post(int port, String path) throws Exception {
+    var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   /** Each app's writes in one handover: by its old holder, then by its new one, never back. */
   private static void assertOneHandoverAtMost(Holders holders, List<String> names, Map<String, String> from,
       Map<String, String> to) {
