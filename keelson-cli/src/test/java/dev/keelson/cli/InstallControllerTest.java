@@ -185,11 +185,16 @@ class InstallControllerTest {
     try (KubernetesClient sa = serviceAccountClient(ns, "keelson-controller");
         KeelsonController a = KeelsonController.start(sa, base.withShards(ShardOptions.leases("replica-a")));
         KeelsonController b = KeelsonController.start(sa, base.withShards(ShardOptions.leases("replica-b")))) {
+      // the apps come once each replica sees both: what is tested here is the rights, not a handover
+      // (ShardingTest's subject)
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        assertThat(a.shards().orElseThrow().members()).containsExactlyInAnyOrder("replica-a", "replica-b");
+        assertThat(b.shards().orElseThrow().members()).containsExactlyInAnyOrder("replica-a", "replica-b");
+      });
       for (int i = 0; i < 4; i++) createApp(apps, "sharded-" + i, repoWithConfigMap("greeting-" + i));
       for (int i = 0; i < 4; i++) awaitSyncedAndHealthy(apps, "sharded-" + i);
       assertThat(admin.leases().inNamespace(ns).list().getItems()).extracting(l -> l.getMetadata().getName())
           .contains("keelson-shard-replica-a", "keelson-shard-replica-b");
-      // status.controller is empty between one replica's release and the other's claim (b joined after a began)
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
         List<String> owners = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
