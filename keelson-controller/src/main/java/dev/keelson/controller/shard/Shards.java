@@ -40,6 +40,12 @@ public final class Shards implements AutoCloseable {
   private final ShardLeases leases;
   private final Clock clock;
   private final Set<AppRef> held = ConcurrentHashMap.newKeySet();
+  /**
+   * Apps whose reconcile came while this replica could not act. Nothing else would bring them
+   * back before their interval (the reconcile ended without a retry, and their owner may not
+   * change), so they are looked at again as soon as this replica holds its Lease again.
+   */
+  private final Set<AppRef> skipped = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
   private volatile Set<String> members;
   private volatile Map<String, String> assignment = Map.of();
@@ -99,7 +105,10 @@ public final class Shards implements AutoCloseable {
 
   /** What to do with {@code app}, whose status names {@code holder}. */
   public ShardVerdict verdict(AppRef app, String holder) {
-    if (!acting()) return ShardVerdict.IGNORE;
+    if (!acting()) {
+      skipped.add(app);
+      return ShardVerdict.IGNORE;
+    }
     String assigned = owner(app);
     String h = held.contains(app) ? self() : holder;
     ShardVerdict v = ShardVerdict.of(self(), assigned, h, h != null && members.contains(h));
@@ -167,6 +176,11 @@ public final class Shards implements AutoCloseable {
       }
       // also when only the apps changed: the bound is kept over what exists now
       reassign();
+      if (acting() && !skipped.isEmpty()) {
+        List<AppRef> again = List.copyOf(skipped);
+        skipped.removeAll(again);
+        again.forEach(lookAgain);
+      }
     } catch (RuntimeException e) {
       LOG.warn("shard tick failed: {}", e.toString());
     }

@@ -174,6 +174,97 @@ class ShardingTest {
   }
 
   @Test
+  @DisplayName("a replica joining a replica that holds every app takes its share at once, whatever the apps' interval")
+  void joinTakesItsShareWithoutWaitingForTheInterval() throws Exception {
+    TestCluster cluster = TestCluster.shared();
+    try (KubernetesClient admin = cluster.newClient(); GitFixture repo = new GitFixture()) {
+      CrdInstaller.install(admin);
+      String controllerNs = cluster.createNamespace("shard");
+      String ns = cluster.createNamespace("it");
+      List<String> names = IntStream.range(0, 8).mapToObj(i -> "late-%d".formatted(i)).toList();
+      for (String n : names) repo.write(n + "/cm.yaml", Manifests.configMap(n, "v1"));
+      String one = repo.commit("one");
+      try (Replica first = new Replica(cluster, controllerNs, ns, "first")) {
+        for (String n : names) {
+          // an hour's interval: nothing but the shards' own signals may move an app
+          admin.resource(admin.getKubernetesSerialization().unmarshal(
+              Manifests.application(n, ns, repo.url(), n, true, true, false, "1h"), Application.class)).create();
+        }
+        awaitHeldAsAssigned(admin, ns, names, Set.of("first"), Duration.ofSeconds(60));
+        awaitSynced(admin, ns, names, one);
+        try (Replica second = new Replica(cluster, controllerNs, ns, "second")) {
+          awaitHeldAsAssigned(admin, ns, names, Set.of("first", "second"), LEASE.plus(Duration.ofSeconds(15)));
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("apps created in a burst while two replicas run are each taken by one of them, whatever the apps' interval")
+  void burstOfNewAppsIsPlacedWithoutWaitingForTheInterval() throws Exception {
+    TestCluster cluster = TestCluster.shared();
+    try (KubernetesClient admin = cluster.newClient(); GitFixture repo = new GitFixture()) {
+      CrdInstaller.install(admin);
+      String controllerNs = cluster.createNamespace("shard");
+      String ns = cluster.createNamespace("it");
+      List<String> names = IntStream.range(0, 16).mapToObj(i -> "burst-%02d".formatted(i)).toList();
+      for (String n : names) repo.write(n + "/cm.yaml", Manifests.configMap(n, "v1"));
+      String one = repo.commit("one");
+      try (Replica r1 = new Replica(cluster, controllerNs, ns, "r1"); Replica r2 = new Replica(cluster, controllerNs, ns, "r2")) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> r1.controller.shards().orElseThrow().members().size() == 2
+            && r2.controller.shards().orElseThrow().members().size() == 2);
+        names.parallelStream().forEach(n -> admin.resource(admin.getKubernetesSerialization().unmarshal(
+            Manifests.application(n, ns, repo.url(), n, true, true, false, "1h"), Application.class)).create());
+        awaitHeldAsAssigned(admin, ns, names, Set.of("r1", "r2"), Duration.ofSeconds(30));
+        awaitSynced(admin, ns, names, one);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("an app whose reconcile came while the replica could not act is looked at again once it can")
+  void appsSkippedWhileUnableToActAreLookedAtAgain() throws Exception {
+    TestCluster cluster = TestCluster.shared();
+    try (KubernetesClient admin = cluster.newClient()) {
+      String controllerNs = cluster.createNamespace("shard");
+      // a clock the test moves: past the lease duration, the replica's own Lease looks lost to it
+      java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+          new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+      java.time.Clock clock = new java.time.Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+          return now.get();
+        }
+      };
+      var app = new dev.keelson.core.tracking.AppRef("it", "skipped");
+      Set<dev.keelson.core.tracking.AppRef> lookedAgain = ConcurrentHashMap.newKeySet();
+      try (var shards = dev.keelson.controller.shard.Shards.start(admin, controllerNs,
+          ShardOptions.leases("idle").withTiming(LEASE, RENEW), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+          clock)) {
+        shards.attach(() -> List.of(app), lookedAgain::add);
+        assertThat(shards.verdict(app, null)).isEqualTo(dev.keelson.core.shard.ShardVerdict.CLAIM);
+        now.set(now.get().plus(LEASE.plusSeconds(1)));
+        // its Lease not renewed for a lease duration: the replica leaves the app alone for now
+        assertThat(shards.acting()).isFalse();
+        assertThat(shards.verdict(app, null)).isEqualTo(dev.keelson.core.shard.ShardVerdict.IGNORE);
+        // the next renewal succeeds: the app left alone is looked at again, not left to its interval
+        await().atMost(RENEW.multipliedBy(5)).pollInterval(Duration.ofMillis(50)).until(() -> lookedAgain.contains(app));
+        assertThat(shards.acting()).isTrue();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("a webhook push received by any replica syncs at once the apps every replica holds")
   void pushReachesTheAppsOfEveryReplica() throws Exception {
     TestCluster cluster = TestCluster.shared();
