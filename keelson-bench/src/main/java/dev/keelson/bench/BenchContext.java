@@ -209,7 +209,13 @@ final class BenchContext {
 
   /** The same, reading cluster Secrets in {@code controllerNamespace} (null: the default). */
   EngineUnderTest startEngine(Set<String> watched, Path cacheDir, String controllerNamespace) throws IOException {
-    EngineUnderTest engine = EngineUnderTest.start(config, watched, cacheDir, controllerNamespace);
+    return startEngine(watched, cacheDir, controllerNamespace, dev.keelson.controller.shard.ShardOptions.off());
+  }
+
+  /** The same, as one replica of sharded controllers whose Leases are in {@code controllerNamespace}. */
+  EngineUnderTest startEngine(Set<String> watched, Path cacheDir, String controllerNamespace,
+      dev.keelson.controller.shard.ShardOptions shards) throws IOException {
+    EngineUnderTest engine = EngineUnderTest.start(config, watched, cacheDir, controllerNamespace, shards);
     cleanup.add("stop the engine", engine::close);
     return engine;
   }

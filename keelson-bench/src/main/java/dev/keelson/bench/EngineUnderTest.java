@@ -2,6 +2,7 @@ package dev.keelson.bench;
 
 import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
+import dev.keelson.controller.shard.ShardOptions;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,6 +48,15 @@ final class EngineUnderTest implements AutoCloseable {
    */
   static EngineUnderTest start(Config config, Set<String> namespaces, Path cacheDir, String controllerNamespace)
       throws IOException {
+    return start(config, namespaces, cacheDir, controllerNamespace, ShardOptions.off());
+  }
+
+  /**
+   * One replica of sharded controllers ({@code shards} enabled): its Leases, and the leader
+   * election of what is not sharded, in {@code controllerNamespace}, as in a cluster.
+   */
+  static EngineUnderTest start(Config config, Set<String> namespaces, Path cacheDir, String controllerNamespace,
+      ShardOptions shards) throws IOException {
     RequestCounter counter = new RequestCounter();
     KubernetesClient client = countingClient(config, counter);
     try {
@@ -55,6 +65,7 @@ final class EngineUnderTest implements AutoCloseable {
           .withLeaseNamespace(null)
           .withNamespaces(namespaces);
       if (controllerNamespace != null) options = options.withControllerNamespace(controllerNamespace);
+      if (shards.enabled()) options = options.withShards(shards).withLeaseNamespace(controllerNamespace);
       return new EngineUnderTest(counter, client, KeelsonController.start(client, options));
     } catch (IOException | RuntimeException e) {
       client.close();

@@ -7,6 +7,7 @@ import dev.keelson.bench.DriftBench;
 import dev.keelson.bench.GitBench;
 import dev.keelson.bench.ImagesBench;
 import dev.keelson.bench.PlanBench;
+import dev.keelson.bench.ShardsBench;
 import dev.keelson.bench.SteadyStateBench;
 import dev.keelson.bench.UiBench;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       AppSetBench.class,
       PlanBench.class,
       UiBench.class,
-      ImagesBench.class
+      ImagesBench.class,
+      ShardsBench.class
     })
 final class BenchCommand {}

@@ -3,6 +3,7 @@ package dev.keelson.cli;
 import dev.keelson.controller.runtime.ControllerOptions;
 import dev.keelson.controller.runtime.KeelsonController;
 import dev.keelson.controller.sealed.SealedSecretsOptions;
+import dev.keelson.controller.shard.ShardOptions;
 import dev.keelson.server.KeelsonServer;
 import dev.keelson.rollouts.runtime.RolloutOptions;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "controller", mixinStandardHelpOptions = true, description = "Run the Keelson controllers in the foreground.")
 final class ControllerCommand implements Callable<Integer> {
   @Mixin KubeOptions kube;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--metrics-port", defaultValue = "9090", description = "Port for /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE}).")
   int metricsPort;
@@ -68,10 +72,50 @@ final class ControllerCommand implements Callable<Integer> {
       description = "How often a new sealing key is generated, e.g. 720h; 0 turns renewal off (default: ${DEFAULT-VALUE}).")
   Duration keyRenewPeriod;
 
+  @Option(names = "--sharded",
+      description = "Share the Applications with the other replicas started so: each holds a Lease keelson-shard-<id>"
+          + " in the controller namespace, and the apps are spread over the live ones by consistent hashing.")
+  boolean sharded;
+
+  @Option(names = "--shards", paramLabel = "N",
+      description = "Static sharding: N replicas, each started with its own --shard-id from 0 to N-1 (no Leases).")
+  Integer shardCount;
+
+  @Option(names = "--shard-id", paramLabel = "ID",
+      description = "This replica's id (with --sharded: default the pod's name, $HOSTNAME; with --shards: its number).")
+  String shardId;
+
   @Option(names = "--with-server", description = "Also serve the HTTP API in this process (see `keelson server`).")
   boolean withServer;
 
   @Mixin ServerOptionsMixin server;
+
+  private ShardOptions shardOptions() {
+    if (sharded && shardCount != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--sharded and --shards exclude each other");
+    }
+    try {
+      if (shardCount != null) {
+        if (shardId == null) throw new CommandLine.ParameterException(spec.commandLine(), "--shards needs --shard-id");
+        int id;
+        try {
+          id = Integer.parseInt(shardId);
+        } catch (NumberFormatException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--shard-id must be a number from 0 to " + (shardCount - 1) + " with --shards: " + shardId);
+        }
+        return ShardOptions.fixed(shardCount, id);
+      }
+      if (sharded) {
+        String id = shardId != null ? shardId : System.getenv().getOrDefault("HOSTNAME", "");
+        return ShardOptions.leases(id.toLowerCase(java.util.Locale.ROOT));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (shardId != null) throw new CommandLine.ParameterException(spec.commandLine(), "--shard-id needs --sharded or --shards");
+    return ShardOptions.off();
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -86,7 +130,8 @@ final class ControllerCommand implements Callable<Integer> {
         .withSealedSecrets(new SealedSecretsOptions(sealedSecrets, keyNamespace, keyRenewPeriod))
         .withRollouts(RolloutOptions.defaults().withEnabled(rollouts))
         .withImages(new dev.keelson.controller.images.ImageAutomationOptions(imageAutomation,
-            dev.keelson.controller.images.ImageAutomationOptions.defaults().fullScanEvery()));
+            dev.keelson.controller.images.ImageAutomationOptions.defaults().fullScanEvery()))
+        .withShards(shardOptions());
     warnIfLookupReadsAnotherCluster();
     KubernetesClient client = kube.client();
     KeelsonController controller = KeelsonController.start(client, options);

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       AppSetCommand.class,
       PlanCommand.class,
       RolloutCommand.class,
+      PromoteCommand.class,
       ClusterCommand.class,
       ImportCommand.class,
       LoginCommand.class,

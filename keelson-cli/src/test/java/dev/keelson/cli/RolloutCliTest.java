@@ -120,4 +120,70 @@ class RolloutCliTest {
     CliTest.Result degraded = cli("rollout", "get", "web", "--watch", "--timeout", "30s");
     assertThat(degraded.code()).isEqualTo(ExitCodes.FAILED);
   }
+
+  @Test
+  void getShowsWhereABlueGreenPromotionStands() {
+    for (String svc : new String[] {"web-active", "web-preview"}) {
+      client.services().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+          .withNewMetadata().withName(svc).endMetadata()
+          .withNewSpec().withSelector(java.util.Map.of("app", "web")).addNewPort().withPort(80).endPort().endSpec()
+          .build()).create();
+    }
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: keelson.dev/v1alpha1
+        kind: AnalysisTemplate
+        metadata: {name: smoke}
+        spec:
+          metrics:
+          - name: smoke
+            provider: {web: {url: "http://127.0.0.1:1/healthz"}}
+        """, dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate.class)).inNamespace(ns).create();
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: keelson.dev/v1alpha1
+        kind: Rollout
+        metadata: {name: web}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}, annotations: {version: "1"}}
+            spec: {containers: [{name: web, image: example.com/web:1}]}
+          strategy:
+            blueGreen:
+              activeService: web-active
+              previewService: web-preview
+              autoPromotionEnabled: false
+              scaleDownDelaySeconds: 1
+              prePromotionAnalysis: {templates: [{templateName: smoke}]}
+        """, Rollout.class)).inNamespace(ns).create();
+    String v1 = awaitRollout(r -> "Healthy".equals(r.getStatus().phase)).getStatus().stableRS;
+    CliTest.Result steady = cli("rollout", "get", "web");
+    assertThat(steady.code()).as(steady.err()).isZero();
+    assertThat(steady.out()).contains("Strategy:  blueGreen").contains("Active:    web-active -> web-" + v1)
+        .contains("Promotion: - (nothing to promote)").contains("web-" + v1 + "  active  ").doesNotContain("Weight:");
+
+    RetryOnConflict.edit(client.resources(Rollout.class).inNamespace(ns).withName("web"), r -> {
+      r.getSpec().template.getMetadata().getAnnotations().put("version", "2");
+      return r;
+    });
+    // nothing measures in this test: the pre-promotion run stays pending and holds the promotion
+    String v2 = awaitRollout(r -> r.getStatus().currentPodHash != null && !v1.equals(r.getStatus().currentPodHash)
+        && r.getStatus().message != null && r.getStatus().message.contains("pre-promotion")).getStatus().currentPodHash;
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      String out = cli("rollout", "get", "web").out();
+      return out.contains("web-" + v2 + "  preview  2/2 available");
+    });
+    CliTest.Result pending = cli("rollout", "get", "web");
+    assertThat(pending.out()).contains("Active:    web-active -> web-" + v1)
+        .contains("Preview:   web-preview -> web-" + v2)
+        .contains("Promotion: pending: waiting for the preview and the pre-promotion analysis")
+        .contains("Analysis:\n  web-" + v2 + "-pre  Pending");
+
+    CliTest.Result promote = cli("rollout", "promote", "web", "--timeout", "30s");
+    assertThat(promote.code()).as(promote.err()).isZero();
+    awaitRollout(r -> "Healthy".equals(r.getStatus().phase) && v2.equals(r.getStatus().stableRS));
+    CliTest.Result promoted = cli("rollout", "get", "web");
+    assertThat(promoted.out()).contains("Active:    web-active -> web-" + v2).contains("Promotion: - (nothing to promote)")
+        .contains("web-" + v2 + "  active  ");
+  }
 }

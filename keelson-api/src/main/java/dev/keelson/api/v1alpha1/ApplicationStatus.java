@@ -40,6 +40,8 @@ public class ApplicationStatus {
   public String lastHandledSuspendChange;
   /** Value of the keelson.dev/refresh-requested-at annotation last acted upon (Git fetched, compared). */
   public String lastHandledRefresh;
+  /** With sharded controllers: the replica that holds the app (the only one that reconciles it). */
+  public String controller;
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SyncStatus {

@@ -79,6 +79,25 @@ public final class KustomizeImages {
     return new Rewrite(Lines.join(lines), List.copyOf(changes));
   }
 
+  /**
+   * The tag an {@code images:} entry gives the image ({@code newName}, else {@code name}, of the
+   * same repository): its {@code newTag}, or empty when no block-style entry names it or it has none.
+   */
+  public static java.util.Optional<String> tagOf(String text, ImageName image) {
+    List<String[]> lines = Lines.split(text);
+    for (int i = 0; i < lines.size(); i++) {
+      if (!IMAGES_KEY.matcher(lines.get(i)[0]).matches()) continue;
+      for (Entry entry : entries(lines, i + 1)) {
+        String name = entry.value(lines, "newName") != null ? entry.value(lines, "newName") : entry.value(lines, "name");
+        if (name != null && image.sameRepository(name) && entry.value(lines, "newTag") != null) {
+          return java.util.Optional.of(entry.value(lines, "newTag"));
+        }
+      }
+      break;
+    }
+    return java.util.Optional.empty();
+  }
+
   private static void set(List<String[]> lines, int i, String value, String file, String setter, List<Change> changes) {
     Matcher m = FIELD.matcher(lines.get(i)[0]);
     if (!m.matches() || m.group("value").equals(value)) return;

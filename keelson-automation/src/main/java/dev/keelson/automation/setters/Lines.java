@@ -7,10 +7,10 @@ import java.util.List;
  * A text as lines that keep their own line ending, so that joining them gives the text back byte
  * for byte (CRLF files, a missing final newline).
  */
-final class Lines {
+public final class Lines {
   private Lines() {}
 
-  static List<String[]> split(String text) {
+  public static List<String[]> split(String text) {
     List<String[]> out = new ArrayList<>();
     int at = 0;
     while (at < text.length()) {
@@ -24,7 +24,7 @@ final class Lines {
     return out;
   }
 
-  static String join(List<String[]> lines) {
+  public static String join(List<String[]> lines) {
     StringBuilder b = new StringBuilder();
     for (String[] l : lines) b.append(l[0]).append(l[1]);
     return b.toString();

@@ -2,6 +2,7 @@ package dev.keelson.controller.app;
 
 import dev.keelson.api.v1alpha1.ApplicationSpec;
 import dev.keelson.api.v1alpha1.SyncPolicy;
+import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.core.diff.IgnoreRule;
 import dev.keelson.core.health.ExpressionHealthRule;
 import dev.keelson.core.schedule.RetryPolicy;
@@ -155,9 +156,20 @@ public record SyncSettings(
     return List.copyOf(out);
   }
 
+  /**
+   * Fields the rollout controller owns on an object the Application declares (the weights of an
+   * HTTPRoute it routes a canary through, a Service's selector key) are neither compared nor
+   * reverted, as if every Application had this ignoreDifferences entry: field ownership, not a
+   * special case per kind. The rollout gives the fields up when it is done, so Git's edits of them
+   * apply again afterwards.
+   */
+  static final IgnoreRule ROLLOUT_OWNED =
+      new IgnoreRule("*", "*", null, null, List.of(), List.of(Rollout.FIELD_MANAGER));
+
   private static List<IgnoreRule> ignoreRules(ApplicationSpec spec) {
-    if (spec.ignoreDifferences == null) return List.of();
     List<IgnoreRule> out = new ArrayList<>();
+    out.add(ROLLOUT_OWNED);
+    if (spec.ignoreDifferences == null) return List.copyOf(out);
     for (int i = 0; i < spec.ignoreDifferences.size(); i++) {
       var d = spec.ignoreDifferences.get(i);
       try {

@@ -299,6 +299,7 @@ public final class StatusBuilder {
     s.lastHandledTerminate = old.lastHandledTerminate;
     s.lastHandledSuspendChange = old.lastHandledSuspendChange;
     s.lastHandledRefresh = old.lastHandledRefresh;
+    s.controller = old.controller;
     return s;
   }
 

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Objects;
 
 /** The Ready condition of the image kinds, with Flux's reasons; its transition time kept while its status stays. */
-final class Conditions {
-  static final String READY = "Ready";
+public final class Conditions {
+  public static final String READY = "Ready";
 
   private Conditions() {}
 
-  static Condition ready(List<Condition> old, boolean ready, String reason, String message, Long generation, Clock clock) {
+  public static Condition ready(List<Condition> old, boolean ready, String reason, String message, Long generation, Clock clock) {
     String status = ready ? "True" : "False";
     String since = old == null ? null : old.stream()
         .filter(c -> READY.equals(c.getType()) && status.equals(c.getStatus()))
@@ -25,7 +25,7 @@ final class Conditions {
         .build();
   }
 
-  static boolean same(List<Condition> a, List<Condition> b) {
+  public static boolean same(List<Condition> a, List<Condition> b) {
     if (a == null || b == null || a.size() != b.size()) return false;
     for (int i = 0; i < a.size(); i++) {
       Condition x = a.get(i);

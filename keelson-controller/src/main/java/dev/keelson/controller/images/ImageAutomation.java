@@ -4,11 +4,9 @@ import dev.keelson.api.images.v1alpha1.ImagePolicy;
 import dev.keelson.api.images.v1alpha1.ImageUpdateAutomation;
 import dev.keelson.controller.receiver.PushTrigger;
 import dev.keelson.controller.repos.RepositoryCredentials;
-import dev.keelson.core.tracking.AppRef;
 import dev.keelson.source.GitSourceCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
-import java.util.function.Consumer;
 
 /**
  * Image update automation in the controller: the three reconcilers over one in-memory tag store,
@@ -20,13 +18,17 @@ public final class ImageAutomation {
   private final ImagePolicyReconciler policies;
   private final ImageUpdateAutomationReconciler automations;
 
-  /** @param reconcileApp reconciles an app now */
+  /**
+   * @param pushed what a commit Keelson pushed does to the apps reading it
+   * @param events the controller's recorder, so an image update reaches the Alerts
+   */
   public ImageAutomation(KubernetesClient client, GitSourceCache git, RepositoryCredentials credentials,
-      Consumer<AppRef> reconcileApp, ImageAutomationOptions options, Clock clock) {
+      PushTrigger pushed, ImageAutomationOptions options, dev.keelson.controller.runtime.EventRecorder events,
+      Clock clock) {
     TagStore store = new TagStore();
     RegistryAccess registries = new RegistryAccess(client, clock);
     this.automations = new ImageUpdateAutomationReconciler(client, git, credentials,
-        new PushTrigger(client, git, reconcileApp), clock);
+        pushed, events, clock);
     this.policies = new ImagePolicyReconciler(client, registries, store, clock, (ns, policy) -> {
       for (ImageUpdateAutomation a : client.resources(ImageUpdateAutomation.class).inNamespace(ns).list().getItems()) {
         automations.nudge.trigger(ns, a.getMetadata().getName());

@@ -70,9 +70,9 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
   final Nudge<ImageUpdateAutomation> nudge = new Nudge<>("image-policies");
 
   ImageUpdateAutomationReconciler(KubernetesClient client, GitSourceCache git, RepositoryCredentials repositories,
-      PushTrigger pushed, Clock clock) {
+      PushTrigger pushed, dev.keelson.controller.runtime.EventRecorder events, Clock clock) {
     this.client = client;
-    this.events = new dev.keelson.controller.runtime.EventRecorder(client);
+    this.events = events;
     this.git = git;
     this.repositories = repositories;
     this.pushed = pushed;
@@ -204,7 +204,8 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
         if (moved.length() > 0) moved.append(", ");
         moved.append(c.file()).append(": ").append(c.oldValue()).append(" -> ").append(c.newValue());
       }
-      events.normal(auto, "ImageUpdated", "pushed " + out.commitSha().substring(0, 7) + " to " + out.branch() + ": " + moved);
+      events.normal(auto, "ImageUpdated", "pushed " + out.commitSha().substring(0, 7) + " to " + out.branch() + ": " + moved,
+          dev.keelson.controller.notify.NotifyEvent.Detail.revision(out.commitSha()));
       // the apps reading that branch look now, not at their interval
       pushed.pushed(ns, target.url(), pushBranch);
       if (target.appNamespace() != null && !target.appNamespace().equals(ns)) {

@@ -4,27 +4,42 @@ import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.api.v1alpha1.ReceiverSpec;
 import dev.keelson.core.tracking.AppRef;
 import dev.keelson.source.GitSourceCache;
+import dev.keelson.controller.app.Annotations;
+import dev.keelson.controller.shard.AppPlacement;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a verified push does: the repositories of the apps it concerns are marked changed (each is
- * fetched once, by the first of its apps to reconcile), and those apps are reconciled now.
+ * fetched once, by the first of its apps to reconcile), and those apps are reconciled now. An app
+ * another replica holds (sharded controllers) is asked for a refresh through its
+ * {@code keelson.dev/refresh-requested-at} annotation, which makes its holder fetch and reconcile it.
  */
 public final class PushTrigger {
+  private static final Logger LOG = LoggerFactory.getLogger(PushTrigger.class);
+  private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
+
   private final KubernetesClient client;
   private final GitSourceCache git;
   private final Consumer<AppRef> reconcile;
+  private final AppPlacement placement;
 
-  public PushTrigger(KubernetesClient client, GitSourceCache git, Consumer<AppRef> reconcile) {
+  public PushTrigger(KubernetesClient client, GitSourceCache git, Consumer<AppRef> reconcile, AppPlacement placement) {
     this.client = client;
     this.git = git;
     this.reconcile = reconcile;
+    this.placement = placement;
   }
 
   /** @return the apps reconciled */
@@ -38,7 +53,7 @@ public final class PushTrigger {
       out.add(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()));
     }
     repositories.forEach(git::invalidate);
-    out.forEach(reconcile);
+    out.forEach(this::reconcileOrHandOn);
     return out;
   }
 
@@ -59,8 +74,23 @@ public final class PushTrigger {
       git.invalidate(source.repoURL);
       out.add(new AppRef(app.getMetadata().getNamespace(), app.getMetadata().getName()));
     }
-    out.forEach(reconcile);
+    out.forEach(this::reconcileOrHandOn);
     return out;
+  }
+
+  private void reconcileOrHandOn(AppRef app) {
+    if (placement.here(app)) {
+      reconcile.accept(app);
+      return;
+    }
+    // a merge patch of one annotation: no resourceVersion, so no conflict with the holder's writes
+    String patch = "{\"metadata\":{\"annotations\":{\"" + Annotations.REFRESH_REQUESTED_AT + "\":\"push "
+        + Instant.now() + "\"}}}";
+    try {
+      client.resources(Application.class).inNamespace(app.namespace()).withName(app.name()).patch(MERGE, patch);
+    } catch (KubernetesClientException e) {
+      LOG.warn("could not ask for a refresh of {} (it waits for its interval): {}", app, e.getMessage());
+    }
   }
 
   private List<Application> named(Receivers.Entry receiver) {

@@ -1,11 +1,8 @@
 package dev.keelson.controller.receiver;
 
-import dev.keelson.core.tracking.AppRef;
-import dev.keelson.source.GitSourceCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.function.Consumer;
 
 /** The webhook receivers of a controller: the Receiver reconciler and the HTTP server behind it. */
 public final class Webhooks implements AutoCloseable {
@@ -14,13 +11,12 @@ public final class Webhooks implements AutoCloseable {
 
   /**
    * @param port the HTTP port (0 picks a free one)
-   * @param reconcile reconciles an app now
+   * @param push what a verified push does to the apps it concerns
    */
-  public Webhooks(KubernetesClient client, GitSourceCache git, Consumer<AppRef> reconcile, int port, Clock clock)
-      throws IOException {
+  public Webhooks(KubernetesClient client, PushTrigger push, int port, Clock clock) throws IOException {
     Receivers receivers = new Receivers(clock);
     this.reconciler = new ReceiverReconciler(client, receivers, clock);
-    this.server = new WebhookServer(port, receivers, new PushTrigger(client, git, reconcile));
+    this.server = new WebhookServer(port, receivers, push);
   }
 
   public ReceiverReconciler reconciler() {

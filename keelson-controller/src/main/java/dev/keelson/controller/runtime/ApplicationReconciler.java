@@ -53,6 +53,8 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationReconciler.class);
   private static final Duration PROGRESS_RECHECK = Duration.ofSeconds(10);
   private static final Duration BACKOFF_MIN = Duration.ofSeconds(2);
+  /** How soon an app held by another live replica is looked at again: it is being let go. */
+  private static final Duration SHARD_RECHECK = Duration.ofSeconds(1);
   /** How soon a running operation looks again when no watch event comes first. */
   private static final Duration OPERATION_RECHECK = Duration.ofSeconds(2);
   public static final String RESOURCES_FINALIZER = "keelson.dev/resources-finalizer";
@@ -68,6 +70,8 @@ public final class ApplicationReconciler implements Reconciler<Application> {
 
   private final java.util.function.Consumer<AppRef> forgetApp;
   private final java.util.function.BooleanSupplier stopping;
+  /** Null when the controller is not sharded: it reconciles every app it sees. */
+  private final ShardGate shards;
 
   /**
    * @param forgetApp drops what else (metrics) remembers of a deleted app
@@ -75,8 +79,9 @@ public final class ApplicationReconciler implements Reconciler<Application> {
    */
   public ApplicationReconciler(Clusters clusters, Projects projects, StatusBuilder statusBuilder, StatusStore statuses, EventRecorder events,
       Metrics metrics, DriftEventSource driftEvents, java.util.function.Consumer<AppRef> forgetApp,
-      java.util.function.BooleanSupplier stopping) {
+      java.util.function.BooleanSupplier stopping, dev.keelson.controller.shard.Shards shards) {
     this.stopping = stopping;
+    this.shards = shards == null ? null : new ShardGate(shards, statuses, this::forget);
     this.statuses = statuses;
     this.forgetApp = forgetApp;
     this.clusters = clusters;
@@ -99,6 +104,17 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     if (context.isPrimaryResourceDeleted()) {
       forget(ref);
       return UpdateControl.noUpdate();
+    }
+    if (shards != null) {
+      shards.attach(context.getPrimaryCache(), driftEvents::trigger);
+      switch (shards.admit(ref, app)) {
+        case LEAVE:
+          return UpdateControl.noUpdate();
+        case LOOK_AGAIN_SOON:
+          return UpdateControl.<Application>noUpdate().rescheduleAfter(SHARD_RECHECK);
+        default:
+          break;
+      }
     }
     if (app.isMarkedForDeletion()) return delete(app, ref, context);
     ApplicationStatus old = latestStatus(ref, app);
@@ -123,7 +139,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
       outcome = Outcome.failed(e, Orchestration.answering(old, request));
     }
 
-    if (stopping.getAsBoolean()) {
+    if (stopping.getAsBoolean() || (shards != null && !shards.acting())) {
       // JOSDK interrupts reconciles in flight when it stops (no termination timeout): a step cut
       // short that way is no failure of the operation, and must not be written as one. The next
       // controller (or leader) takes the operation up from its last written state.
@@ -131,6 +147,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
       return UpdateControl.noUpdate();
     }
     ApplicationStatus next = statusBuilder.build(old, generationOf(app), outcome, null);
+    next.controller = shards == null ? null : shards.self();
     record(app, old, next, outcome);
     metrics.appState(ref, next.sync == null ? null : next.sync.status, next.health == null ? null : next.health.status);
     metrics.reconciled(outcome.failure() == null ? "success" : "failure", Duration.ofNanos(System.nanoTime() - started));
@@ -187,7 +204,9 @@ public final class ApplicationReconciler implements Reconciler<Application> {
     if (!step.done()) {
       LOG.debug("{}: {}", ref, step.message());
       ApplicationStatus old = latestStatus(ref, app);
-      statuses.write(ref, app, old, statusBuilder.deleting(old, generationOf(app), step.message()));
+      ApplicationStatus next = statusBuilder.deleting(old, generationOf(app), step.message());
+      next.controller = shards == null ? null : shards.self();
+      statuses.write(ref, app, old, next);
       return UpdateControl.<Application>noUpdate().rescheduleAfter(OPERATION_RECHECK);
     }
     events.normal(app, "Deleted", "resources deleted: " + step.message());
@@ -206,6 +225,7 @@ public final class ApplicationReconciler implements Reconciler<Application> {
   }
 
   private void forget(AppRef ref) {
+    if (shards != null) shards.forgotten(ref);
     statuses.forget(ref);
     failures.remove(ref);
     clusters.forget(ref);

@@ -25,7 +25,8 @@ public final class CrdInstaller {
       dev.keelson.api.v1alpha1.Receiver.CRD_NAME, SealedSecret.CRD_NAME,
       Rollout.CRD_NAME, AnalysisTemplate.CRD_NAME, ClusterAnalysisTemplate.CRD_NAME,
       AnalysisRun.CRD_NAME, ImageRepository.CRD_NAME, ImagePolicy.CRD_NAME, ImageUpdateAutomation.CRD_NAME,
-      dev.keelson.api.v1alpha1.Provider.CRD_NAME, dev.keelson.api.v1alpha1.Alert.CRD_NAME);
+      dev.keelson.api.v1alpha1.Provider.CRD_NAME, dev.keelson.api.v1alpha1.Alert.CRD_NAME,
+      dev.keelson.api.promotion.v1alpha1.PromotionPipeline.CRD_NAME);
 
   private CrdInstaller() {}
 

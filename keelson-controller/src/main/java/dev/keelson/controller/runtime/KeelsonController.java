@@ -61,7 +61,12 @@ public final class KeelsonController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeelsonController.class);
 
   private final KubernetesClient client;
+  /** Everything but Applications (and all of it when not sharded): on the leader alone. */
   private final Operator operator;
+  /** Applications, and what their Events need: the same as {@link #operator} unless sharded, then on every replica. */
+  private final Operator appOperator;
+  /** Null when not sharded. */
+  private final dev.keelson.controller.shard.Shards shards;
   private final Clusters clusters;
   private final Projects projects;
   private final RepositorySecrets repositories;
@@ -91,9 +96,13 @@ public final class KeelsonController implements AutoCloseable {
     this.notifications = new Notifications(client, Clock.systemUTC(), metrics::notified);
     // every Event recorded is offered to the Alerts: the one place notifications are tapped
     EventRecorder events = new EventRecorder(client, "keelson-controller", notifications.notifier()::publish);
+    this.shards = options.shards().enabled()
+        ? dev.keelson.controller.shard.Shards.start(client, options.controllerNamespace(), options.shards(),
+            metrics.registry(), Clock.systemUTC())
+        : null;
     ApplicationReconciler reconciler = new ApplicationReconciler(
         clusters, projects, new StatusBuilder(Clock.systemUTC()), new StatusStore(client), events, metrics,
-        driftEvents, metrics::forget, closed::get);
+        driftEvents, metrics::forget, closed::get, shards);
 
     this.sealedSecrets = options.sealedSecrets().enabled()
         ? new SealedSecrets(client, options.sealedSecrets(), events, Clock.systemUTC(), closed::get)
@@ -119,7 +128,14 @@ public final class KeelsonController implements AutoCloseable {
             false));
       }
     });
-    operator.register(reconciler, c -> {
+    // sharded, every replica reconciles its share of the Applications: those run outside leader election
+    this.appOperator = shards == null ? operator : new Operator(o -> {
+      o.withKubernetesClient(client);
+      o.withStopOnInformerErrorDuringStartup(true);
+      o.withCloseClientOnStop(false);
+      o.withUseSSAToPatchPrimaryResource(false);
+    });
+    appOperator.register(reconciler, c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
     if (sealedSecrets != null) {
@@ -129,7 +145,10 @@ public final class KeelsonController implements AutoCloseable {
     }
     this.leaderElection = leaderElection;
     if (options.rollouts().enabled()) {
-      operator.register(new RolloutReconciler(client, options.rollouts()), c -> {
+      // a Rollout's events (its abort among them) reach the Alerts too
+      operator.register(new RolloutReconciler(client, options.rollouts(),
+          (object, warning, reason, message) -> events.announce(object, warning, reason, message,
+              dev.keelson.controller.notify.NotifyEvent.Detail.NONE)), c -> {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
       operator.register(new AnalysisRunReconciler(client, options.rollouts().clock(),
@@ -141,25 +160,34 @@ public final class KeelsonController implements AutoCloseable {
         client, options.controllerNamespace(), git, repositories, Clock.systemUTC()), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
-    // Providers and Alerts are read on the leader, where the reconcilers that publish run
-    operator.register(notifications.providerReconciler(), c -> {
+    // Providers and Alerts are read where the reconcilers that publish run: on the leader, and
+    // on every replica when Applications are sharded
+    appOperator.register(notifications.providerReconciler(), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
-    operator.register(notifications.alertReconciler(), c -> {
+    appOperator.register(notifications.alertReconciler(), c -> {
       if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
     });
+    // a push (received, or made by image automation or promotion) reconciles the apps held here and
+    // hands the others on to their holders
+    var push = new dev.keelson.controller.receiver.PushTrigger(client, git, driftEvents::trigger,
+        shards == null ? dev.keelson.controller.shard.AppPlacement.EVERY_APP : shards::holds);
     this.webhooks = options.webhookPort() < 0 ? null
-        : new Webhooks(client, git, driftEvents::trigger, options.webhookPort(), Clock.systemUTC());
+        : new Webhooks(client, push, options.webhookPort(), Clock.systemUTC());
     if (webhooks != null) {
-      operator.register(webhooks.reconciler(), c -> {
+      // sharded, any replica may receive a hook (a Service spreads them): each knows every Receiver
+      appOperator.register(webhooks.reconciler(), c -> {
         if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
       });
     }
     if (options.images().enabled()) {
       dev.keelson.controller.images.ImageAutomation images = new dev.keelson.controller.images.ImageAutomation(
-          client, git, repositories, driftEvents::trigger, options.images(), Clock.systemUTC());
+          client, git, repositories, push, options.images(), events, Clock.systemUTC());
+      // promotion writes Git as image automation does, and runs with it (--image-automation)
+      var promotions = new dev.keelson.controller.promotion.PromotionReconciler(client, git, repositories,
+          push, events, Clock.systemUTC());
       for (var r : java.util.List.<io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>>of(images.repositories(),
-          images.policies(), images.automations())) {
+          images.policies(), images.automations(), promotions)) {
         operator.register(r, c -> {
           if (!options.namespaces().isEmpty()) c.settingNamespaces(options.namespaces());
         });
@@ -242,7 +270,8 @@ public final class KeelsonController implements AutoCloseable {
     }
     if (options.images().enabled()) {
       for (String crd : java.util.List.of(dev.keelson.api.images.v1alpha1.ImageRepository.CRD_NAME,
-          dev.keelson.api.images.v1alpha1.ImagePolicy.CRD_NAME, dev.keelson.api.images.v1alpha1.ImageUpdateAutomation.CRD_NAME)) {
+          dev.keelson.api.images.v1alpha1.ImagePolicy.CRD_NAME, dev.keelson.api.images.v1alpha1.ImageUpdateAutomation.CRD_NAME,
+          dev.keelson.api.promotion.v1alpha1.PromotionPipeline.CRD_NAME)) {
         requireCrd(client, crd, "image automation", "--image-automation=false");
       }
     }
@@ -254,6 +283,7 @@ public final class KeelsonController implements AutoCloseable {
       if (!c.leaderElection) c.sealedSecrets.keys().leading(true);
     }
     c.operator.start();
+    if (c.appOperator != c.operator) c.appOperator.start();
     c.started.set(true);
     LOG.info("controller started; metrics on :{}", c.http.port());
     return c;
@@ -392,10 +422,27 @@ public final class KeelsonController implements AutoCloseable {
     return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * Stops at once without leaving, as a replica whose process is killed: its shard Lease stays
+   * behind and goes stale, and the other replicas take its apps only then.
+   */
+  public void halt() {
+    if (shards != null) shards.halt();
+    close();
+  }
+
+  /** The sharding of Applications; empty when this controller is not sharded. */
+  public java.util.Optional<dev.keelson.controller.shard.Shards> shards() {
+    return java.util.Optional.ofNullable(shards);
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
     started.set(false);
+    if (appOperator != operator) appOperator.stop();
+    // the Lease goes once this replica's reconciles have stopped: then the others may take its apps
+    if (shards != null) shards.close();
     operator.stop();
     if (sealedSecrets != null) sealedSecrets.keys().close();
     clusters.close();

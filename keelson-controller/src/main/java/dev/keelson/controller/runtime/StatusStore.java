@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * app and is the base of every decision and of every write; writes are JSON merge patches, which
  * name values rather than positions. After a failed write the memory is not trusted and the
  * status is read from the API server once. The controller is the only writer of status (one
- * leader at a time), so what it last wrote is what the server has.
+ * leader at a time, or with shards the one replica holding the app, see {@link ShardGate}), so
+ * what it last wrote is what the server has.
  */
 final class StatusStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +68,37 @@ final class StatusStore {
       Application stored = client.resource(app).subresource("status")
           .patch(PatchContext.of(PatchType.JSON_MERGE), JSON.writeValueAsString(Map.of("status", patch)));
       written.put(ref, new Entry(uid, stored.getStatus()));
+    } catch (KubernetesClientException e) {
+      distrust(ref, uid);
+      throw e;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("status is not JSON", e);
+    }
+  }
+
+  /** The app as the server has it now; null when it is gone. */
+  Application read(AppRef ref) {
+    return client.resources(Application.class).inNamespace(ref.namespace()).withName(ref.name()).get();
+  }
+
+  /**
+   * Writes {@code holder} (null: none) as the replica holding {@code app}, conditional on the
+   * resourceVersion {@code app} was read at, and remembers the status the server returns.
+   *
+   * @throws KubernetesClientException 409 when the app changed since it was read
+   */
+  void hold(AppRef ref, Application app, String holder) {
+    Map<String, Object> status = new java.util.HashMap<>();
+    status.put("controller", holder);
+    Map<String, Object> patch = Map.of(
+        "metadata", Map.of("resourceVersion", app.getMetadata().getResourceVersion()),
+        "status", status);
+    String uid = app.getMetadata().getUid();
+    try {
+      Application stored = client.resource(app).subresource("status")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), JSON.writeValueAsString(patch));
+      if (holder == null) written.remove(ref);
+      else written.put(ref, new Entry(uid, stored.getStatus()));
     } catch (KubernetesClientException e) {
       distrust(ref, uid);
       throw e;

@@ -19,7 +19,7 @@ class WebhookServerTest {
   void oversizedBodiesAndUnknownPathsAreRefused() throws Exception {
     Receivers receivers = new Receivers(Clock.systemUTC());
     receivers.put("/hook/abc", "ns", "r", ReceiverType.github, "token", List.of("push"), List.of(), false);
-    try (WebhookServer server = new WebhookServer(0, receivers, new PushTrigger(null, null, app -> { }))) {
+    try (WebhookServer server = new WebhookServer(0, receivers, new PushTrigger(null, null, app -> { }, dev.keelson.controller.shard.AppPlacement.EVERY_APP))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String base = "http://127.0.0.1:" + server.port();
       HttpResponse<String> big = http.send(HttpRequest.newBuilder(URI.create(base + "/hook/abc"))

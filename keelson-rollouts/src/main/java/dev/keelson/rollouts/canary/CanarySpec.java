@@ -32,6 +32,12 @@ public record CanarySpec(List<Step> steps, IntOrPercent maxSurge, IntOrPercent m
       steps.add(step(s, i++));
     }
     Optional<TrafficRouting> routing = TrafficRouting.of(canary.trafficRouting);
+    for (int k = 0; k < steps.size(); k++) {
+      if (steps.get(k) instanceof Step.SetCanaryScale && routing.isEmpty()) {
+        // Argo Rollouts refuses it too: without a router the replicas are the weight
+        throw new IllegalArgumentException("step " + (k + 1) + ": setCanaryScale requires trafficRouting");
+      }
+    }
     if (routing.isPresent() && (canary.canaryService == null || canary.stableService == null)) {
       throw new IllegalArgumentException("trafficRouting needs both canaryService and stableService");
     }
@@ -51,9 +57,21 @@ public record CanarySpec(List<Step> steps, IntOrPercent maxSurge, IntOrPercent m
       return new Step.Pause(s.pause.duration == null ? Optional.empty() : Optional.of(duration(s.pause.duration)));
     }
     if (s.analysis != null) return new Step.Analysis("step-" + (index + 1));
-    throw new IllegalArgumentException("step " + (index + 1) + ": setWeight, pause or analysis expected"
-        + (s.setCanaryScale != null
-            ? " (setCanaryScale is not supported yet)" : ""));
+    if (s.setCanaryScale != null) return canaryScale(s.setCanaryScale, index);
+    throw new IllegalArgumentException("step " + (index + 1) + ": setWeight, pause, analysis or setCanaryScale expected");
+  }
+
+  private static Step.SetCanaryScale canaryScale(dev.keelson.api.rollouts.v1alpha1.SetCanaryScale s, int index) {
+    int given = (s.replicas != null ? 1 : 0) + (s.weight != null ? 1 : 0) + (Boolean.TRUE.equals(s.matchTrafficWeight) ? 1 : 0);
+    if (given != 1) {
+      throw new IllegalArgumentException("step " + (index + 1)
+          + ": setCanaryScale takes exactly one of replicas, weight and matchTrafficWeight: true");
+    }
+    try {
+      return new Step.SetCanaryScale(Optional.ofNullable(s.replicas), Optional.ofNullable(s.weight));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("step " + (index + 1) + ": " + e.getMessage());
+    }
   }
 
   private static Duration duration(IntOrString d) {

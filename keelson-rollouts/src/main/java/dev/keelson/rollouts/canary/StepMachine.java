@@ -11,7 +11,9 @@ import java.util.Optional;
  * {@code ceil(weight * replicas / 100)}, the stable the rest, moving within maxSurge and
  * maxUnavailable. A step is done once its counts are reached and the canary's pods are available.
  * With traffic routing the router carries the weight: the stable keeps all its replicas and the
- * canary gets its share of them on top, so no request lands on a pod that is not there.
+ * canary gets its share of them on top, so no request lands on a pod that is not there; a
+ * {@code setCanaryScale} step sets that share apart from the weight (Argo Rollouts' dynamic canary
+ * scale), and is done, like a setWeight, once the canary has its replicas available.
  */
 public final class StepMachine {
 
@@ -39,7 +41,7 @@ public final class StepMachine {
     while (true) {
       if (index == in.steps().size()) return fullyPromoting(in);
       int weight = weightAt(in, index);
-      int canaryTarget = canaryReplicasFor(weight, r);
+      int canaryTarget = canaryScaleAt(in, index, weight);
       int stableTarget = in.trafficRouted() ? r : r - canaryTarget;
       int canary = scaleCanary(in, canaryTarget);
       int stable = scaleStable(in, stableTarget);
@@ -132,6 +134,21 @@ public final class StepMachine {
       if (in.steps().get(i) instanceof Step.SetWeight w) return w.weight();
     }
     return 0;
+  }
+
+  /**
+   * The canary's replicas at a step: those of the last setCanaryScale at or before it (its
+   * replicas, or its weight of spec.replicas), else the traffic weight's share.
+   */
+  static int canaryScaleAt(CanaryInput in, int index, int weight) {
+    for (int i = Math.min(index, in.steps().size() - 1); i >= 0; i--) {
+      if (in.steps().get(i) instanceof Step.SetCanaryScale s) {
+        if (s.replicas().isPresent()) return s.replicas().get();
+        if (s.weight().isPresent()) return canaryReplicasFor(s.weight().get(), in.replicas());
+        break; // matchTrafficWeight
+      }
+    }
+    return canaryReplicasFor(weight, in.replicas());
   }
 
   static int canaryReplicasFor(int weight, int replicas) {

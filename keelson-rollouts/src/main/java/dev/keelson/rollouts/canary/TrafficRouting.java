@@ -10,6 +10,8 @@ import java.util.Optional;
  * refused by name rather than silently approximated.
  */
 public sealed interface TrafficRouting {
+  /** The key Argo Rollouts' Gateway API plugin is configured under in {@code trafficRouting.plugins}. */
+  String GATEWAY_API_PLUGIN = "argoproj-labs/gatewayAPI";
 
   /**
    * NGINX Ingress: a second Ingress, {@code <rollout>-<stableIngress>-canary}, made and owned by
@@ -22,15 +24,37 @@ public sealed interface TrafficRouting {
     }
   }
 
+  /**
+   * SMI: a TrafficSplit made and owned by the rollout, as Argo Rollouts makes it.
+   *
+   * @param rootService the Service clients call; Argo's default is the stable Service (empty here)
+   * @param trafficSplitName the TrafficSplit's name; Argo's default is the rollout's name (empty here)
+   */
+  record Smi(Optional<String> rootService, Optional<String> trafficSplitName) implements TrafficRouting {}
+
+  /**
+   * Gateway API: an HTTPRoute the Application declares; the rollout sets the weights of its
+   * backendRefs naming the stable and canary Services, under its own field manager.
+   *
+   * @param namespace the route's namespace; empty for the rollout's
+   */
+  record GatewayApi(String httpRoute, Optional<String> namespace) implements TrafficRouting {}
+
   /** The routing a Rollout's {@code strategy.canary.trafficRouting} asks for; empty without one. */
   static Optional<TrafficRouting> of(Map<String, Object> spec) {
     if (spec == null || spec.isEmpty()) return Optional.empty();
     for (String provider : spec.keySet()) {
-      if (!provider.equals("nginx")) {
+      if (!provider.equals("nginx") && !provider.equals("smi") && !provider.equals("plugins")) {
         throw new IllegalArgumentException("trafficRouting." + provider
-            + " is not supported yet (nginx is); without trafficRouting, weights are approximated by replicas");
+            + " is not supported yet (nginx, smi and plugins." + GATEWAY_API_PLUGIN
+            + " are); without trafficRouting, weights are approximated by replicas");
       }
     }
+    if (spec.size() > 1) {
+      throw new IllegalArgumentException("trafficRouting: one provider at a time, not " + String.join(" and ", spec.keySet()));
+    }
+    if (spec.containsKey("smi")) return Optional.of(smi(spec.get("smi")));
+    if (spec.containsKey("plugins")) return Optional.of(gatewayApi(spec.get("plugins")));
     if (!(spec.get("nginx") instanceof Map<?, ?> nginx) || !(nginx.get("stableIngress") instanceof String stable)
         || stable.isBlank()) {
       throw new IllegalArgumentException("trafficRouting.nginx.stableIngress is required");
@@ -40,5 +64,34 @@ public sealed interface TrafficRouting {
       annotations.forEach((k, v) -> extra.put(String.valueOf(k), String.valueOf(v)));
     }
     return Optional.of(new Nginx(stable, extra));
+  }
+
+  private static Smi smi(Object value) {
+    Map<?, ?> smi = value instanceof Map<?, ?> m ? m : Map.of();
+    return new Smi(text(smi, "rootService"), text(smi, "trafficSplitName"));
+  }
+
+  private static GatewayApi gatewayApi(Object value) {
+    Map<?, ?> plugins = value instanceof Map<?, ?> m ? m : Map.of();
+    for (Object name : plugins.keySet()) {
+      if (!GATEWAY_API_PLUGIN.equals(name)) {
+        throw new IllegalArgumentException("trafficRouting.plugins." + name + " is not supported (plugins."
+            + GATEWAY_API_PLUGIN + " is)");
+      }
+    }
+    Map<?, ?> config = plugins.get(GATEWAY_API_PLUGIN) instanceof Map<?, ?> m ? m : Map.of();
+    if (config.containsKey("httpRoutes") || config.containsKey("grpcRoute") || config.containsKey("tcpRoute")) {
+      throw new IllegalArgumentException("trafficRouting.plugins." + GATEWAY_API_PLUGIN
+          + ": only httpRoute (one HTTPRoute) is supported yet");
+    }
+    Optional<String> route = text(config, "httpRoute");
+    if (route.isEmpty()) {
+      throw new IllegalArgumentException("trafficRouting.plugins." + GATEWAY_API_PLUGIN + ".httpRoute is required");
+    }
+    return new GatewayApi(route.get(), text(config, "namespace"));
+  }
+
+  private static Optional<String> text(Map<?, ?> map, String key) {
+    return map.get(key) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
   }
 }

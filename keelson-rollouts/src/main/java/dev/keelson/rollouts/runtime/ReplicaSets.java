@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /** The ReplicaSets a Rollout owns: created per pod template hash, scaled, and marked for scale-down. */
 final class ReplicaSets {
-  static final String FIELD_MANAGER = "keelson-rollouts";
+  static final String FIELD_MANAGER = Rollout.FIELD_MANAGER;
   /** On an old ReplicaSet: when it is scaled to zero (Argo's scale-down-deadline, under Keelson's prefix). */
   static final String SCALE_DOWN_DEADLINE = "rollouts.keelson.dev/scale-down-deadline";
 

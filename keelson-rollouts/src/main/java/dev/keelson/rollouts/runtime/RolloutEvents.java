@@ -11,24 +11,39 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Kubernetes Events on a Rollout (steps, promotions, aborts, operator requests), for `kubectl describe`. */
+/**
+ * Kubernetes Events on a Rollout (steps, promotions, aborts, operator requests), for `kubectl
+ * describe`, each also handed to the {@link RolloutEventTap} (the controller's notifications).
+ */
 final class RolloutEvents {
   private static final Logger LOG = LoggerFactory.getLogger(RolloutEvents.class);
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final RolloutEventTap tap;
 
-  RolloutEvents(KubernetesClient client, Clock clock) {
+  RolloutEvents(KubernetesClient client, Clock clock, RolloutEventTap tap) {
     this.client = client;
     this.clock = clock;
+    this.tap = tap;
   }
 
   void normal(HasMetadata object, String reason, String message) {
     record(object, "Normal", reason, message);
+    tap(object, false, reason, message);
   }
 
   void warning(HasMetadata object, String reason, String message) {
     record(object, "Warning", reason, message);
+    tap(object, true, reason, message);
+  }
+
+  private void tap(HasMetadata object, boolean warning, String reason, String message) {
+    try {
+      tap.recorded(object, warning, reason, message);
+    } catch (RuntimeException e) {
+      LOG.debug("event {} not offered to notifications: {}", reason, e.toString());
+    }
   }
 
   private void record(HasMetadata object, String type, String reason, String message) {

@@ -24,6 +24,8 @@ import dev.keelson.rollouts.canary.StepMachine;
 import dev.keelson.rollouts.canary.TrafficRouting;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import dev.keelson.rollouts.canary.Surge;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -76,19 +78,30 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
   private final ApplicationPin pins;
   private final WorkloadRefs workloads;
   private final NginxCanaryIngress ingresses;
+  private final SmiTrafficSplit splits;
+  private final HttpRouteWeights httpRoutes;
+  private final StatefulSetCanary statefulSets;
   private final StepMachine machine = new StepMachine();
   private final BlueGreenMachine blueGreenMachine = new BlueGreenMachine();
 
   public RolloutReconciler(KubernetesClient client, RolloutOptions options) {
+    this(client, options, RolloutEventTap.NONE);
+  }
+
+  /** @param tap receives every event recorded (notifications) */
+  public RolloutReconciler(KubernetesClient client, RolloutOptions options, RolloutEventTap tap) {
     this.client = client;
     this.options = options;
     this.replicaSets = new ReplicaSets(client);
     this.services = new ServiceSelectors(client);
-    this.events = new RolloutEvents(client, options.clock());
+    this.events = new RolloutEvents(client, options.clock(), tap);
     this.analysisRuns = new AnalysisRuns(client);
     this.pins = new ApplicationPin(client);
     this.workloads = new WorkloadRefs(client);
     this.ingresses = new NginxCanaryIngress(client);
+    this.splits = new SmiTrafficSplit(client);
+    this.httpRoutes = new HttpRouteWeights(client);
+    this.statefulSets = new StatefulSetCanary(client);
   }
 
   @Override
@@ -112,7 +125,15 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
             .map(ResourceID::fromResource).collect(Collectors.toSet()))
         .withNamespacesInheritedFromController()
         .build(), context);
-    return List.of(owned, runs, workloads);
+    // a workloadRef's StatefulSet: its revisions and ready pods move the canary
+    var statefulSets = new InformerEventSource<>(InformerEventSourceConfiguration.from(StatefulSet.class, Rollout.class)
+        .withName("rollout-statefulsets")
+        .withSecondaryToPrimaryMapper(s -> context.getPrimaryCache()
+            .list(s.getMetadata().getNamespace(), r -> WorkloadRefs.refersTo(r, s))
+            .map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withNamespacesInheritedFromController()
+        .build(), context);
+    return List.of(owned, runs, workloads, statefulSets);
   }
 
   @Override
@@ -146,7 +167,24 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     } catch (IllegalArgumentException e) {
       return fail(rollout, status, before, e.getMessage());
     }
-    String hash = PodTemplateHash.of(rollout.getSpec().template);
+    Optional<StatefulSetCanary.Observed> observed = Optional.empty();
+    if (workload.statefulSet().isPresent()) {
+      if (canarySpec == null) {
+        return fail(rollout, status, before, "spec.workloadRef: a StatefulSet is rolled out by a canary, not blueGreen");
+      }
+      if (canarySpec.trafficRouting().isPresent() || canarySpec.canaryService().isPresent()
+          || canarySpec.stableService().isPresent()) {
+        return fail(rollout, status, before, "spec.workloadRef: with a StatefulSet, canaryService, stableService and "
+            + "trafficRouting are not supported (its pods are updated in place; weights are pods)");
+      }
+      observed = statefulSets.observe(workload.statefulSet().get());
+      if (observed.isEmpty()) {
+        // the StatefulSet controller reports its revisions shortly; its status change brings us back
+        return UpdateControl.<Rollout>noUpdate().rescheduleAfter(Duration.ofSeconds(5));
+      }
+    }
+    String hash = observed.map(StatefulSetCanary.Observed::canary)
+        .orElseGet(() -> PodTemplateHash.of(rollout.getSpec().template));
     int replicas = rollout.getSpec().replicas == null ? 1 : rollout.getSpec().replicas;
 
     if (!hash.equals(status.currentPodHash)) {
@@ -175,8 +213,14 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
         ? analysisRuns.get(rollout, hash, AnalysisRuns.step(stepIndex)) : Optional.empty();
 
     Optional<ReplicaSet> canaryRs = Optional.ofNullable(byHash.get(hash));
-    Optional<String> stableHash = Optional.ofNullable(status.stableRS);
+    // a StatefulSet's stable is its current revision; a ReplicaSet's is what the status recorded
+    Optional<String> stableHash = observed.isPresent() ? observed.map(StatefulSetCanary.Observed::stable)
+        : Optional.ofNullable(status.stableRS);
     Optional<ReplicaSet> stableRs = stableHash.map(byHash::get);
+    ReplicaCounts canaryCounts = observed.map(StatefulSetCanary.Observed::canaryCounts).orElse(counts(canaryRs));
+    ReplicaCounts stableCounts = observed.map(StatefulSetCanary.Observed::stableCounts).orElse(counts(stableRs));
+    // the StatefulSet controller bounds its own update (one pod at a time): no surge to keep to
+    Surge surge = observed.isPresent() ? new Surge(replicas, replicas) : canarySpec.surge(replicas);
 
     Optional<String> abortReason = abortReason(status);
     boolean held = held(rollout, status);
@@ -186,9 +230,9 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
     boolean rollingOut = stableHash.isPresent() && !stableHash.get().equals(hash);
     Optional<AnalysisRun> backgroundRun = !retried && rollingOut && background.isPresent()
         ? analysisRuns.get(rollout, hash, BACKGROUND) : Optional.empty();
-    CanaryInput input = new CanaryInput(replicas, canarySpec.steps(), canarySpec.surge(replicas), hash, stableHash,
-        stepIndex, pauseStart(status, PAUSE_STEP), counts(canaryRs),
-        counts(stableRs), abortReason, held, action, AnalysisRuns.verdict(stepRun), AnalysisRuns.verdict(backgroundRun),
+    CanaryInput input = new CanaryInput(replicas, canarySpec.steps(), surge, hash, stableHash,
+        stepIndex, pauseStart(status, PAUSE_STEP), canaryCounts,
+        stableCounts, abortReason, held, action, AnalysisRuns.verdict(stepRun), AnalysisRuns.verdict(backgroundRun),
         now, canarySpec.trafficRouting().isPresent());
     CanaryDecision decision = machine.next(input);
     Optional<AnalysisRun> failedRun = decision.abortReason().filter(r -> r.startsWith("background")).isPresent()
@@ -224,14 +268,29 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
       }
     }
 
-    ReplicaSet canary = replicaSets.ensure(rollout, hash, canaryRs);
-    replicaSets.scale(canary, decision.canaryReplicas(), null);
-    if (stableRs.isPresent() && !stableHash.get().equals(hash)) {
-      replicaSets.scale(stableRs.get(), decision.stableReplicas(), null);
-    }
-    String newStable = decision.promoted() ? hash : status.stableRS;
+    String newStable = decision.promoted() ? hash : stableHash.orElse(null);
     Optional<Duration> recheck = decision.recheckAfter();
-    recheck = earliest(recheck, scaleDownOld(byHash, hash, newStable, canarySpec.scaleDownDelay(), now));
+    if (observed.isPresent()) {
+      StatefulSet sts = workload.statefulSet().get();
+      if (!rollingOut) {
+        statefulSets.setPartition(sts, replicas); // held, so a new template updates no pod before the first step
+      } else if (decision.abortReason().isPresent()) {
+        int deleted = statefulSets.rollBack(sts, observed.get());
+        if (deleted > 0) {
+          events.normal(rollout, "StatefulSetRolledBack", deleted + " pod(s) of StatefulSet "
+              + sts.getMetadata().getName() + " recreated at revision " + observed.get().stable());
+        }
+      } else {
+        statefulSets.setPartition(sts, replicas - decision.canaryReplicas());
+      }
+    } else {
+      ReplicaSet canary = replicaSets.ensure(rollout, hash, canaryRs);
+      replicaSets.scale(canary, decision.canaryReplicas(), null);
+      if (stableRs.isPresent() && !stableHash.get().equals(hash)) {
+        replicaSets.scale(stableRs.get(), decision.stableReplicas(), null);
+      }
+      recheck = earliest(recheck, scaleDownOld(byHash, hash, newStable, canarySpec.scaleDownDelay(), now));
+    }
 
     List<String> problems = new ArrayList<>();
     canarySpec.canaryService().flatMap(s -> services.point(rollout.getMetadata().getNamespace(), s, hash))
@@ -241,21 +300,36 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
           .ifPresent(problems::add);
     }
 
-    if (canarySpec.trafficRouting().orElse(null) instanceof TrafficRouting.Nginx nginx) {
-      int weight = routedWeight(decision, status, rollingOut, counts(canaryRs).available());
+    if (canarySpec.trafficRouting().isPresent()) {
+      TrafficRouting routing = canarySpec.trafficRouting().get();
+      int weight = routedWeight(decision, status, rollingOut, canaryCounts.available());
       decision = new CanaryDecision(decision.canaryReplicas(), decision.stableReplicas(), decision.stepIndex(),
           decision.phase(), decision.message(), decision.pausedSince(), decision.promoted(), decision.abortReason(),
           weight, decision.recheckAfter());
-      ingresses.route(rollout, nginx, canarySpec.stableService().orElseThrow(), canarySpec.canaryService().orElseThrow(),
-          weight).ifPresent(problems::add);
+      String stableService = canarySpec.stableService().orElseThrow();
+      String canaryService = canarySpec.canaryService().orElseThrow();
+      Optional<String> problem;
+      if (routing instanceof TrafficRouting.Nginx nginx) {
+        problem = ingresses.route(rollout, nginx, stableService, canaryService, weight);
+      } else if (routing instanceof TrafficRouting.Smi smi) {
+        problem = splits.route(rollout, smi, stableService, canaryService, weight);
+      } else if (routing instanceof TrafficRouting.GatewayApi gateway) {
+        problem = httpRoutes.route(rollout, gateway, stableService, canaryService, weight,
+            rollingOut && !decision.promoted());
+      } else {
+        throw new IllegalStateException("unknown traffic routing " + routing);
+      }
+      problem.ifPresent(problems::add);
     }
 
     int stableWanted = decision.stableReplicas();
-    boolean waiting = counts(canaryRs).available() < decision.canaryReplicas()
+    boolean waiting = canaryCounts.available() < decision.canaryReplicas()
         || stableRs.filter(rs -> !stableHash.get().equals(hash)).map(ReplicaSets::available)
             .filter(a -> a < stableWanted).isPresent();
     recheck = earliest(recheck, record(rollout, status, decision, newStable, now, problems,
-        new Progress(waiting, ReplicaSets.name(rollout, hash))));
+        new Progress(waiting, observed.isPresent()
+            ? "StatefulSet " + rollout.getSpec().workloadRef.name + " revision " + hash
+            : "ReplicaSet " + ReplicaSets.name(rollout, hash))));
     writeStatusIfChanged(rollout, status, before);
     if (RolloutPhase.Healthy.name().equals(status.phase) && hash.equals(status.stableRS)) {
       workloads.afterSuccess(rollout, workload);
@@ -344,7 +418,8 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
         || stableRs.filter(rs -> !stableHash.get().equals(hash)).map(ReplicaSets::available)
             .filter(a -> a < d.stableReplicas()).isPresent();
     recheck = earliest(recheck, recordCommon(rollout, status, d.phase(), message, newStable, BLUE_GREEN_PAUSE,
-        d.pausedSince(), d.abortReason().isPresent(), now, problems, new Progress(waiting, ReplicaSets.name(rollout, hash))));
+        d.pausedSince(), d.abortReason().isPresent(), now, problems,
+        new Progress(waiting, "ReplicaSet " + ReplicaSets.name(rollout, hash))));
     writeStatusIfChanged(rollout, status, before);
     if (RolloutPhase.Healthy.name().equals(status.phase) && hash.equals(status.stableRS)) {
       workloads.afterSuccess(rollout, workload);
@@ -491,7 +566,7 @@ public final class RolloutReconciler implements Reconciler<Rollout> {
       } else {
         exceeded = true;
         phase = RolloutPhase.Degraded;
-        message = "ReplicaSet " + progress.replicaSet() + " has timed out progressing (progressDeadlineSeconds "
+        message = progress.replicaSet() + " has timed out progressing (progressDeadlineSeconds "
             + limit.toSeconds() + "): " + message;
       }
     } else {

@@ -167,4 +167,58 @@ class StepMachineTest {
     assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
     assertThat(Durations.parse("7")).isEqualTo(Duration.ofSeconds(7));
   }
+
+  private static CanaryInput routed(List<Step> steps, int index, ReplicaCounts canary, ReplicaCounts stable) {
+    return new CanaryInput(4, steps, new Surge(1, 0), "new", Optional.of("old"), index, Optional.empty(), canary,
+        stable, Optional.empty(), false, OperatorAction.NONE, AnalysisVerdict.RUNNING, AnalysisVerdict.RUNNING, T0, true);
+  }
+
+  @Test
+  void setCanaryScaleSetsTheCanarysReplicasApartFromTheWeightUntilMatchTrafficWeight() {
+    List<Step> steps = List.of(new Step.SetCanaryScale(Optional.of(3), Optional.empty()), new Step.SetWeight(10),
+        new Step.Pause(Optional.empty()), new Step.SetCanaryScale(Optional.empty(), Optional.of(50)),
+        new Step.Pause(Optional.empty()), Step.SetCanaryScale.MATCH_TRAFFIC_WEIGHT, new Step.Pause(Optional.empty()));
+    ReplicaCounts stable = new ReplicaCounts(4, 4);
+    // the scale step waits for its replicas like a setWeight, at weight 0 still
+    CanaryDecision scaling = machine.next(routed(steps, 0, ReplicaCounts.NONE, stable));
+    assertThat(scaling.canaryReplicas()).isEqualTo(3);
+    assertThat(scaling.stepIndex()).isZero();
+    assertThat(scaling.canaryWeight()).isZero();
+    assertThat(scaling.stableReplicas()).isEqualTo(4);
+    // three canary pods for 10% of the traffic
+    CanaryDecision paused = machine.next(routed(steps, 0, new ReplicaCounts(3, 3), stable));
+    assertThat(paused.stepIndex()).isEqualTo(2);
+    assertThat(paused.phase()).isEqualTo(RolloutPhase.Paused);
+    assertThat(paused.canaryReplicas()).isEqualTo(3);
+    assertThat(paused.canaryWeight()).isEqualTo(10);
+    // weight: 50 of four replicas is two
+    CanaryDecision half = machine.next(routed(steps, 3, new ReplicaCounts(3, 3), stable));
+    assertThat(half.canaryReplicas()).isEqualTo(2);
+    // matchTrafficWeight: back to the weight's share, ceil(10% of 4) = 1
+    CanaryDecision matched = machine.next(routed(steps, 5, new ReplicaCounts(2, 2), stable));
+    assertThat(matched.canaryReplicas()).isEqualTo(1);
+    assertThat(matched.canaryWeight()).isEqualTo(10);
+  }
+
+  @Test
+  void setCanaryScaleIsReadAsArgoReadsIt() {
+    var routing = new java.util.HashMap<String, Object>(java.util.Map.of("smi", java.util.Map.of()));
+    var canary = new dev.keelson.api.rollouts.v1alpha1.CanaryStrategy();
+    canary.canaryService = "c";
+    canary.stableService = "s";
+    canary.trafficRouting = routing;
+    var step = new dev.keelson.api.rollouts.v1alpha1.CanaryStep();
+    step.setCanaryScale = new dev.keelson.api.rollouts.v1alpha1.SetCanaryScale();
+    step.setCanaryScale.matchTrafficWeight = true;
+    canary.steps = List.of(step);
+    assertThat(CanarySpec.of(canary).steps()).containsExactly(Step.SetCanaryScale.MATCH_TRAFFIC_WEIGHT);
+
+    step.setCanaryScale.replicas = 2;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanarySpec.of(canary))
+        .hasMessageContaining("step 1: setCanaryScale takes exactly one of replicas, weight and matchTrafficWeight");
+    step.setCanaryScale.matchTrafficWeight = null;
+    canary.trafficRouting = null;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanarySpec.of(canary))
+        .hasMessageContaining("step 1: setCanaryScale requires trafficRouting");
+  }
 }

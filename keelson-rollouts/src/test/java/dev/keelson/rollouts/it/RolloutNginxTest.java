@@ -135,8 +135,8 @@ class RolloutNginxTest extends RolloutTestBase {
   @Test
   void anotherProviderIsRefusedByName() {
     create(ROLLOUT.replace("        nginx:\n          stableIngress: web\n"
-        + "          additionalIngressAnnotations: {canary-by-header: X-Canary}\n", "        smi: {trafficSplitName: web}\n"));
+        + "          additionalIngressAnnotations: {canary-by-header: X-Canary}\n", "        istio: {virtualService: {name: web}}\n"));
     Rollout refused = awaitRollout("web", r -> "Degraded".equals(r.getStatus().phase));
-    assertThat(refused.getStatus().message).contains("trafficRouting.smi is not supported yet");
+    assertThat(refused.getStatus().message).contains("trafficRouting.istio is not supported yet");
   }
 }

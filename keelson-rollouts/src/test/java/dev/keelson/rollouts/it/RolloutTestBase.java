@@ -83,6 +83,20 @@ abstract class RolloutTestBase {
             60, TimeUnit.SECONDS);
   }
 
+  /** A CRD of another project (SMI, Gateway API) from the test resources, established before it is used. */
+  static void installTestCrd(String resource) throws Exception {
+    CustomResourceDefinition crd;
+    try (InputStream in = RolloutTestBase.class.getResourceAsStream(resource)) {
+      crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+    }
+    client.resource(crd).fieldManager("keelson-test").forceConflicts().serverSideApply();
+    client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+            && c.getStatus().getConditions().stream()
+                .anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
+            60, TimeUnit.SECONDS);
+  }
+
   Rollout create(String yaml) {
     return client.resource(client.getKubernetesSerialization().unmarshal(yaml, Rollout.class)).inNamespace(ns).create();
   }

@@ -64,16 +64,16 @@ class RolloutWorkloadRefTest extends RolloutTestBase {
   }
 
   @Test
-  void aStatefulSetIsRefusedWithAMessage() {
+  void anotherKindIsRefusedWithAMessage() {
     create("""
         apiVersion: keelson.dev/v1alpha1
         kind: Rollout
         metadata: {name: db, annotations: {}}
         spec:
-          workloadRef: {apiVersion: apps/v1, kind: StatefulSet, name: db}
+          workloadRef: {apiVersion: apps/v1, kind: DaemonSet, name: db}
           strategy: {canary: {steps: [{setWeight: 50}]}}
         """);
     Rollout refused = awaitRollout("db", r -> "Degraded".equals(r.getStatus().phase));
-    assertThat(refused.getStatus().message).contains("only an apps/v1 Deployment is supported yet").contains("StatefulSet");
+    assertThat(refused.getStatus().message).contains("an apps/v1 Deployment or StatefulSet").contains("DaemonSet");
   }
 }

@@ -26,6 +26,12 @@ public class Rollout extends CustomResource<RolloutSpec, RolloutStatus> implemen
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String CRD_NAME = "rollouts.keelson.dev";
   /** Label on ReplicaSets, pods and Service selectors: which pod template a pod runs. Argo's name. */
+  /**
+   * The field manager of everything the rollout controller writes. An Application never reverts
+   * fields this manager owns on an object it declares (an HTTPRoute's weights, a Service's selector
+   * key): see docs/progressive-delivery.md.
+   */
+  public static final String FIELD_MANAGER = "keelson-rollouts";
   public static final String POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
 
   @Override
