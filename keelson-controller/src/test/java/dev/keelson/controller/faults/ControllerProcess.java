@@ -27,12 +27,26 @@ final class ControllerProcess implements AutoCloseable {
 
   /** Starts a controller watching {@code namespace}; returns once its informers are up. */
   static ControllerProcess start(Path kubeconfig, String namespace) throws IOException {
+    return launch(List.of(kubeconfig.toString(), namespace));
+  }
+
+  /** A sharded replica ({@code --sharded}) named {@code id}, its Lease in {@code controllerNs}. */
+  static ControllerProcess startSharded(Path kubeconfig, String namespace, String controllerNs, String id)
+      throws IOException {
+    return launch(List.of(kubeconfig.toString(), namespace, controllerNs, id));
+  }
+
+  private static ControllerProcess launch(List<String> args) throws IOException {
     long t0 = System.nanoTime();
     Path log = Files.createTempFile("keelson-controller-", ".log");
     // the launcher's flags for 2 cores: C1 only starts faster and leaves the CPU to the API server
-    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        ControllerMain.class.getName(), kubeconfig.toString(), namespace))
+        ControllerMain.class.getName()));
+    if (args.size() > 2) command.add(1, "-Dorg.slf4j.simpleLogger.log.dev.keelson=debug");
+    command.addAll(args);
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ControllerProcess c = new ControllerProcess(p, log, 0);
     try {
