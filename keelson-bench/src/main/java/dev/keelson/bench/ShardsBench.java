@@ -2,15 +2,22 @@ package dev.keelson.bench;
 
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.controller.shard.ShardOptions;
+import dev.keelson.core.shard.ShardRing;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,6 +83,9 @@ public final class ShardsBench extends ScenarioCommand {
   /** One phase's figures: seconds to all Synced and Healthy, and the heap left after a full GC. */
   private record Phase(double seconds, long liveHeapBytes, long requests) {}
 
+  private double takeoverSeconds;
+  private double healSeconds;
+
   @Override
   void run(BenchContext ctx, Map<String, Object> result) throws Exception {
     AppShape shape = new AppShape(objectsPerApp);
@@ -134,36 +144,78 @@ public final class ShardsBench extends ScenarioCommand {
     double shardedSeconds = Text.seconds(BenchContext.lastReached(log, "ready") - t0);
     long shardedHeap = ResourceSampler.heapAfterGc();
     long shardedRequests = engines.values().stream().mapToLong(e -> e.requests().snapshot().total()).sum();
+    // the first replica started may have synced apps before it saw the others: wait for those
+    // handovers to end (every app held where the ring places it) before one replica is stopped
+    Map<String, String> placed = new ShardRing(engines.keySet(), ShardRing.DEFAULT_LOAD_FACTOR)
+        .assign(fx.names().stream().map(n -> shNs + "/" + n).toList());
+    while (true) {
+      Map<String, String> now = holderOfEach(ctx, shNs);
+      long settled = now.entrySet().stream().filter(e -> e.getValue().equals(placed.get(shNs + "/" + e.getKey()))).count();
+      if (settled == apps) break;
+      ctx.deadline.pause(Duration.ofMillis(250), "waiting for every app to be held where the ring places it ("
+          + settled + "/" + apps + ")");
+    }
     Map<String, Long> held = holders(ctx, shNs);
     ctx.progress.say(String.format(java.util.Locale.ROOT, "%d replicas: %d apps Synced and Healthy in %.1fs, held %s",
         replicas, apps, shardedSeconds, held));
 
-    // one replica dies: its apps' drift waits for the others
+    // one replica dies: its apps' drift waits for the others, seen through watches (polling lists
+    // of every app would load the API server the replicas are measured on)
     String victim = held.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
     List<String> victimApps = appsHeldBy(ctx, shNs, victim);
-    ctx.progress.say("stopping " + victim + " without leaving, then deleting a ConfigMap of each of its "
-        + victimApps.size() + " apps");
-    long killed = System.nanoTime();
-    engines.get(victim).controller().halt();
-    for (String app : victimApps) ctx.admin.configMaps().inNamespace(shNs).withName(AppShape.sampleConfigMap(app)).delete();
-    Set<String> missing = new HashSet<>(victimApps);
-    Long takenAt = null;
-    while (!missing.isEmpty() || takenAt == null) {
-      if (takenAt == null && appsHeldBy(ctx, shNs, victim).isEmpty() && holders(ctx, shNs).values().stream()
-          .mapToLong(Long::longValue).sum() == apps) {
-        takenAt = System.nanoTime();
+    Map<String, String> holderNow = new ConcurrentHashMap<>();
+    Set<String> configMapsBack = ConcurrentHashMap.newKeySet();
+    // watched from now on: the events of objects that exist already would say nothing of the heal
+    ListOptions fromNow = new ListOptionsBuilder()
+        .withResourceVersion(ctx.admin.configMaps().inNamespace(shNs).list().getMetadata().getResourceVersion()).build();
+    Watch appWatch = ctx.admin.resources(Application.class).inNamespace(shNs).watch(fromNow, new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Application a) {
+        if (a.getStatus() != null) holderNow.put(a.getMetadata().getName(), String.valueOf(a.getStatus().controller));
       }
-      Set<String> present = ctx.admin.configMaps().inNamespace(shNs).list().getItems().stream()
-          .map(c -> c.getMetadata().getName()).collect(Collectors.toSet());
-      missing.removeIf(app -> present.contains(AppShape.sampleConfigMap(app)));
-      if (missing.isEmpty() && takenAt != null) break;
-      int left = missing.size();
-      ctx.progress.every(() -> "heal: " + (victimApps.size() - left) + "/" + victimApps.size() + " ConfigMaps back");
-      ctx.deadline.pause(Duration.ofMillis(100), "waiting for the other replicas to heal " + victim + "'s apps ("
-          + left + " ConfigMaps still missing)");
+
+      @Override
+      public void onClose(WatcherException cause) {
+      }
+    });
+    Watch cmWatch = ctx.admin.configMaps().inNamespace(shNs).watch(fromNow, new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, ConfigMap cm) {
+        if (action == Action.ADDED) configMapsBack.add(cm.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+      }
+    });
+    try {
+      for (String app : victimApps) holderNow.put(app, victim);
+      ctx.progress.say("stopping " + victim + " without leaving, then deleting a ConfigMap of each of its "
+          + victimApps.size() + " apps");
+      long killed = System.nanoTime();
+      engines.get(victim).controller().halt();
+      for (String app : victimApps) {
+        ctx.admin.configMaps().inNamespace(shNs).withName(AppShape.sampleConfigMap(app)).delete();
+      }
+      Long takenAt = null;
+      Long healedAt = null;
+      while (takenAt == null || healedAt == null) {
+        long now = System.nanoTime();
+        long stillHeld = victimApps.stream().filter(a -> victim.equals(holderNow.get(a)) || "null".equals(holderNow.get(a))).count();
+        long missing = victimApps.stream().filter(a -> !configMapsBack.contains(AppShape.sampleConfigMap(a))).count();
+        if (takenAt == null && stillHeld == 0) takenAt = now;
+        if (healedAt == null && missing == 0) healedAt = now;
+        ctx.progress.every(() -> "after " + victim + " stopped: " + (victimApps.size() - stillHeld) + "/" + victimApps.size()
+            + " of its apps taken, " + (victimApps.size() - missing) + "/" + victimApps.size() + " ConfigMaps back");
+        ctx.deadline.pause(Duration.ofMillis(20), "waiting for the other replicas to take and heal " + victim + "'s apps ("
+            + stillHeld + " not taken, " + missing + " ConfigMaps missing)");
+      }
+      takeoverSeconds = Text.seconds(takenAt - killed);
+      healSeconds = Text.seconds(healedAt - killed);
+    } finally {
+      appWatch.close();
+      cmWatch.close();
     }
-    double healSeconds = Text.seconds(System.nanoTime() - killed);
-    double takeoverSeconds = Text.seconds(takenAt - killed);
     log.close();
 
     int objects = apps * objectsPerApp;
@@ -197,6 +249,13 @@ public final class ShardsBench extends ScenarioCommand {
     List<String> out = new ArrayList<>();
     for (String n : names) out.add(AppShape.application(n, ns, fx.repo().url(), BenchRepo.appPath(n), "", true, "10m"));
     return out;
+  }
+
+  /** Each app's holder, from its status.controller. */
+  private static Map<String, String> holderOfEach(BenchContext ctx, String ns) {
+    return ctx.admin.resources(Application.class).inNamespace(ns).list().getItems().stream()
+        .filter(a -> a.getStatus() != null && a.getStatus().controller != null)
+        .collect(Collectors.toMap(a -> a.getMetadata().getName(), a -> a.getStatus().controller));
   }
 
   /** Apps held, by replica, from each app's status.controller. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       LocalClusterCommand.class,
       InstallCommand.class,
+      ImageCommand.class,
       ControllerCommand.class,
       ServerCommand.class,
       AppCommand.class,

@@ -30,11 +30,24 @@ public final class LiveCache implements LiveObjects, AutoCloseable {
       new ConcurrentHashMap<>();
   private final Map<String, Converted> converted = new ConcurrentHashMap<>();
 
+  /** Namespaces watched for namespaced kinds; empty: all (one cluster-wide watch per kind). */
+  private final java.util.Set<String> namespaces;
+
   /** @param onChange called with the object (its last known state on deletion) on every event */
   public LiveCache(KubernetesClient client, ApiDiscovery discovery, Consumer<Map<String, Object>> onChange) {
+    this(client, discovery, onChange, java.util.Set.of());
+  }
+
+  /**
+   * @param namespaces watch namespaced kinds only there, one watch per kind and namespace (a
+   *     controller whose rights are Roles in these namespaces cannot watch all); empty: all
+   */
+  public LiveCache(KubernetesClient client, ApiDiscovery discovery, Consumer<Map<String, Object>> onChange,
+      java.util.Set<String> namespaces) {
     this.client = client;
     this.discovery = discovery;
     this.onChange = onChange;
+    this.namespaces = java.util.Set.copyOf(namespaces);
   }
 
   /**
@@ -43,7 +56,7 @@ public final class LiveCache implements LiveObjects, AutoCloseable {
    */
   @Override
   public Map<String, Object> get(String apiVersion, ResourceKey key) throws KubeException {
-    SharedIndexInformer<GenericKubernetesResource> informer = informerFor(apiVersion, key.kind());
+    SharedIndexInformer<GenericKubernetesResource> informer = informerFor(apiVersion, key.kind(), key.namespace());
     String storeKey = key.namespace().isEmpty() ? key.name() : key.namespace() + "/" + key.name();
     GenericKubernetesResource obj = informer.getStore().getByKey(storeKey);
     String id = key.group() + "/" + key.kind() + "/" + storeKey;
@@ -68,14 +81,25 @@ public final class LiveCache implements LiveObjects, AutoCloseable {
   /** Starts watching a kind if not already watched; returns once the first list has landed. */
   public SharedIndexInformer<GenericKubernetesResource> informerFor(String apiVersion, String kind)
       throws KubeException {
+    return informerFor(apiVersion, kind, "");
+  }
+
+  /** The same for an object in {@code namespace} ("" for a cluster-scoped one). */
+  public SharedIndexInformer<GenericKubernetesResource> informerFor(String apiVersion, String kind, String namespace)
+      throws KubeException {
     ResourceType type = discovery.typeOf(apiVersion, kind);
-    String id = ResourceKey.groupOf(apiVersion) + "/" + kind;
+    String watched = type.namespaced() && !namespaces.isEmpty() ? namespace : null;
+    if (watched != null && !namespaces.contains(watched)) {
+      throw new KubeException(kind + " in namespace '" + namespace + "': the controller manages only the namespaces "
+          + namespaces.stream().sorted().toList(), false);
+    }
+    String id = ResourceKey.groupOf(apiVersion) + "/" + kind + (watched == null ? "" : "@" + watched);
     SharedIndexInformer<GenericKubernetesResource> informer = informers.get(id);
     if (informer == null) {
       synchronized (informers) {
         informer = informers.get(id);
         if (informer == null) {
-          informer = start(type);
+          informer = start(type, watched);
           informers.put(id, informer);
         }
       }
@@ -83,11 +107,12 @@ public final class LiveCache implements LiveObjects, AutoCloseable {
     return informer;
   }
 
-  private SharedIndexInformer<GenericKubernetesResource> start(ResourceType type) throws KubeException {
+  private SharedIndexInformer<GenericKubernetesResource> start(ResourceType type, String namespace)
+      throws KubeException {
     var op = client.genericKubernetesResources(type.context());
-    var selected = type.namespaced()
-        ? op.inAnyNamespace().withLabel(TrackingMark.LABEL)
-        : op.withLabel(TrackingMark.LABEL);
+    var selected = !type.namespaced() ? op.withLabel(TrackingMark.LABEL)
+        : namespace == null ? op.inAnyNamespace().withLabel(TrackingMark.LABEL)
+        : op.inNamespace(namespace).withLabel(TrackingMark.LABEL);
     SharedIndexInformer<GenericKubernetesResource> informer =
         selected.runnableInformer(RESYNC_NONE);
     informer.addEventHandler(new ResourceEventHandler<>() {

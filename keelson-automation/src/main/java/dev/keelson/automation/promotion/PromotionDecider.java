@@ -14,17 +14,30 @@ import java.util.Optional;
  * only a Verified stage's freight goes on, into the next stage, and only when that stage does not
  * run it or is not already being promoted to it. A stage that is Degraded or failed its sync is
  * never Verified, so what it runs goes no further (a newer candidate from before it may still fix
- * it); one that failed with a candidate is not given that candidate again. Pure: no client, no Git.
+ * it); one that failed with a candidate is not given that candidate again. A stage with analysis
+ * also needs its candidate's AnalysisRun Successful: a Failed or Error run fails the stage, an
+ * Inconclusive one holds it (Soaking, said in its message) until the run is measured again or a
+ * person promotes by hand. Pure: no client, no Git.
  */
 public final class PromotionDecider {
   private PromotionDecider() {}
 
+  /** For stages without analysis. */
   public static PromotionDecision decide(List<StageSpec> specs, List<Observed> observed, List<StageMemory> memory,
       Instant now) {
-    if (specs.size() != observed.size() || specs.size() != memory.size()) {
-      throw new IllegalArgumentException("one observation and one memory per stage");
+    return decide(specs, observed, java.util.Collections.nCopies(specs.size(), StageAnalysis.NONE), memory, now);
+  }
+
+  /**
+   * @param analyses one per stage: the AnalysisRun of the candidate it runs now, or {@link StageAnalysis#NONE}
+   */
+  public static PromotionDecision decide(List<StageSpec> specs, List<Observed> observed, List<StageAnalysis> analyses,
+      List<StageMemory> memory, Instant now) {
+    if (specs.size() != observed.size() || specs.size() != memory.size() || specs.size() != analyses.size()) {
+      throw new IllegalArgumentException("one observation, analysis and memory per stage");
     }
     List<StageState> states = new ArrayList<>();
+    List<Optional<Freight>> runs = new ArrayList<>();
     Duration recheck = null;
     for (int i = 0; i < specs.size(); i++) {
       StageSpec spec = specs.get(i);
@@ -50,18 +63,27 @@ public final class PromotionDecider {
         } else {
           Instant good = soakingSince(m, o.freight(), now);
           Duration left = spec.soak().minus(Duration.between(good, now));
-          if (left.isNegative() || left.isZero()) {
+          boolean soaked = left.isNegative() || left.isZero();
+          StageAnalysis a = analyses.get(i);
+          boolean analysed = spec.verification() == Verification.SOAK_AND_ANALYSIS;
+          if (analysed && a.phase().failed()) {
+            state = new StageState(StagePhase.Failed, since(m, StagePhase.Failed, o.freight(), now),
+                analysisText(a) + (a.message() == null ? "" : ": " + a.message()), o.freight(), null);
+          } else if (soaked && (!analysed || a.phase() == AnalysisPhase.Successful)) {
             Instant since = m.phase() == StagePhase.Verified && o.freight().equals(m.current()) ? m.since() : now;
             state = new StageState(StagePhase.Verified, since, "runs " + o.freight().describe(), o.freight(), null);
           } else {
             // the same text every pass (no countdown), so an unchanged stage writes no status
-            state = new StageState(StagePhase.Soaking, good, "runs " + o.freight().describe() + ", Synced and Healthy; "
-                + "soaking until " + good.plus(spec.soak()), o.freight(), null);
-            recheck = min(recheck, left);
+            StringBuilder msg = new StringBuilder("runs " + o.freight().describe() + ", Synced and Healthy");
+            if (analysed) msg.append("; ").append(analysisWait(a));
+            if (!soaked) msg.append("; soaking until ").append(good.plus(spec.soak()));
+            state = new StageState(StagePhase.Soaking, good, msg.toString(), o.freight(), null);
+            if (!soaked) recheck = min(recheck, left);
           }
         }
       }
       states.add(state);
+      runs.add(analysisWanted(spec, o, promoting, analyses.get(i)));
     }
     PromotionAction action = null;
     // the first stage whose predecessor is Verified with freight it neither runs nor is promoted to
@@ -98,7 +120,32 @@ public final class PromotionDecider {
       }
     }
     if (action == null) action = new PromotionAction.Wait("every stage runs what it should");
-    return new PromotionDecision(states, action, Optional.ofNullable(recheck));
+    return new PromotionDecision(states, action, runs, Optional.ofNullable(recheck));
+  }
+
+  /**
+   * A stage with analysis needs a run of the candidate it runs once it runs it Synced and Healthy,
+   * and keeps it while it runs that candidate (a run is not measured again because health flickered).
+   */
+  private static Optional<Freight> analysisWanted(StageSpec spec, Observed o, Freight promoting, StageAnalysis a) {
+    if (spec.verification() != Verification.SOAK_AND_ANALYSIS || !o.found() || o.freight() == null || promoting != null) {
+      return Optional.empty();
+    }
+    boolean good = o.synced() && o.healthy() && o.failure() == null;
+    return good || a.exists() ? Optional.of(o.freight()) : Optional.empty();
+  }
+
+  private static String analysisText(StageAnalysis a) {
+    return "analysis " + (a.run() == null ? "" : a.run() + " ") + a.phase();
+  }
+
+  private static String analysisWait(StageAnalysis a) {
+    if (!a.exists()) return "analysis starting";
+    if (a.phase() == AnalysisPhase.Inconclusive) {
+      return analysisText(a) + (a.message() == null ? "" : " (" + a.message() + ")")
+          + ": waiting; delete the AnalysisRun to measure again, or promote by hand";
+    }
+    return analysisText(a);
   }
 
   /**

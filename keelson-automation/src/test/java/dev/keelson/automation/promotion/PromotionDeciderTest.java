@@ -150,4 +150,108 @@ class PromotionDeciderTest {
     assertThat(f.describe()).isEqualTo("revision 0123456, " + WEB + ":1.2.0, values.yaml:image.tag=1.2.0");
     assertThat(f.key()).isEqualTo(Freight.of(f.revision(), f.images(), f.values()).key()).isNotEqualTo(tag("1.2.0").key());
   }
+
+  // analysis: staging runs an AnalysisRun of each candidate; prod gets what staging verified
+
+  static final List<StageSpec> ANALYSED = List.of(
+      new StageSpec("staging", Approval.auto, Duration.ofMinutes(1), Verification.SOAK_AND_ANALYSIS),
+      new StageSpec("prod", Approval.auto, Duration.ZERO));
+
+  static StageAnalysis run(AnalysisPhase phase, String message) {
+    return new StageAnalysis("web-staging-1a2b", phase, message);
+  }
+
+  static PromotionDecision analysed(Observed staging, StageAnalysis a, List<StageMemory> memory, Instant now) {
+    return PromotionDecider.decide(ANALYSED, List.of(staging, good(tag("1.0"))), List.of(a, StageAnalysis.NONE),
+        memory, now);
+  }
+
+  static List<StageMemory> two() {
+    return List.of(StageMemory.NONE, StageMemory.NONE);
+  }
+
+  @Test
+  void aStageWithAnalysisIsVerifiedOnlyWhenItsRunSucceededAndTheSoakIsOver() {
+    // Synced and Healthy with a new candidate: its run is wanted, the stage soaks
+    PromotionDecision start = analysed(good(tag("1.1")), StageAnalysis.NONE, two(), T0);
+    assertThat(start.analyses()).containsExactly(java.util.Optional.of(tag("1.1")), java.util.Optional.empty());
+    assertThat(start.stages().get(0).phase()).isEqualTo(StagePhase.Soaking);
+    assertThat(start.stages().get(0).message())
+        .isEqualTo("runs " + WEB + ":1.1, Synced and Healthy; analysis starting; soaking until 2026-12-02T08:01:00Z");
+    assertThat(start.action()).isInstanceOf(PromotionAction.Wait.class);
+    // Successful before the soak is over: still soaking, and looked at again when it ends
+    PromotionDecision early = analysed(good(tag("1.1")), run(AnalysisPhase.Successful, null), remember(start),
+        T0.plusSeconds(20));
+    assertThat(early.stages().get(0).phase()).isEqualTo(StagePhase.Soaking);
+    assertThat(early.recheck()).contains(Duration.ofSeconds(40));
+    assertThat(early.action()).isInstanceOf(PromotionAction.Wait.class);
+    // soaked, the run still measuring: still soaking, saying so
+    PromotionDecision running = analysed(good(tag("1.1")), run(AnalysisPhase.Running, null), remember(start),
+        T0.plusSeconds(120));
+    assertThat(running.stages().get(0).phase()).isEqualTo(StagePhase.Soaking);
+    assertThat(running.stages().get(0).message())
+        .isEqualTo("runs " + WEB + ":1.1, Synced and Healthy; analysis web-staging-1a2b Running");
+    assertThat(running.action()).isEqualTo(new PromotionAction.Wait("staging: " + running.stages().get(0).message()));
+    // both: Verified, and prod gets the candidate
+    PromotionDecision done = analysed(good(tag("1.1")), run(AnalysisPhase.Successful, null), remember(running),
+        T0.plusSeconds(121));
+    assertThat(done.stages().get(0).phase()).isEqualTo(StagePhase.Verified);
+    assertThat(done.action()).isEqualTo(new PromotionAction.Promote(1, tag("1.1")));
+    assertThat(done.analyses().get(0)).contains(tag("1.1"));
+  }
+
+  @Test
+  void aFailedOrErroredRunFailsTheStageNamingTheMetricAndTheCandidateGoesNoFurther() {
+    for (AnalysisPhase phase : List.of(AnalysisPhase.Failed, AnalysisPhase.Error)) {
+      PromotionDecision d = analysed(good(tag("1.1")), run(phase, "metric success-rate " + phase + ": values false"),
+          two(), T0.plusSeconds(300));
+      assertThat(d.stages().get(0).phase()).isEqualTo(StagePhase.Failed);
+      assertThat(d.stages().get(0).message())
+          .isEqualTo("analysis web-staging-1a2b " + phase + ": metric success-rate " + phase + ": values false");
+      assertThat(d.action()).isEqualTo(new PromotionAction.Failed(0, "staging: " + d.stages().get(0).message()));
+      // the failed run is kept: it is what says why
+      assertThat(d.analyses().get(0)).contains(tag("1.1"));
+      // and stays Failed, since when it failed, on the next pass
+      PromotionDecision again = analysed(good(tag("1.1")), run(phase, "metric success-rate " + phase + ": values false"),
+          remember(d), T0.plusSeconds(400));
+      assertThat(again.stages().get(0).phase()).isEqualTo(StagePhase.Failed);
+      assertThat(again.stages().get(0).since()).isEqualTo(T0.plusSeconds(300));
+    }
+  }
+
+  @Test
+  void anInconclusiveRunHoldsTheStageAndSaysSo() {
+    List<StageMemory> soaked = List.of(new StageMemory(StagePhase.Soaking, T0, tag("1.1"), null, null, null),
+        StageMemory.NONE);
+    PromotionDecision d = analysed(good(tag("1.1")), run(AnalysisPhase.Inconclusive, "metric latency Inconclusive: values 250"),
+        soaked, T0.plusSeconds(300));
+    assertThat(d.stages().get(0).phase()).isEqualTo(StagePhase.Soaking);
+    assertThat(d.stages().get(0).message()).isEqualTo("runs " + WEB + ":1.1, Synced and Healthy; analysis "
+        + "web-staging-1a2b Inconclusive (metric latency Inconclusive: values 250): waiting; delete the AnalysisRun "
+        + "to measure again, or promote by hand");
+    assertThat(d.action()).isInstanceOf(PromotionAction.Wait.class);
+    assertThat(d.recheck()).isEmpty();
+  }
+
+  @Test
+  void theRunIsWantedForTheCandidateTheStageRunsAndNotWhileANewOneIsPromoted() {
+    // not Healthy yet, no run: none is started
+    Observed sick = new Observed(true, true, false, tag("1.1"), null);
+    assertThat(analysed(sick, StageAnalysis.NONE, two(), T0).analyses().get(0)).isEmpty();
+    // a run already measuring this candidate is kept while health flickers
+    assertThat(analysed(sick, run(AnalysisPhase.Running, null), two(), T0).analyses().get(0)).contains(tag("1.1"));
+    // promoted to 1.2, still running 1.1: the old run is not wanted any more
+    List<StageMemory> pushed = List.of(new StageMemory(StagePhase.Promoting, T0, tag("1.1"), tag("1.2"), null, null),
+        StageMemory.NONE);
+    PromotionDecision promoting = analysed(good(tag("1.1")), run(AnalysisPhase.Successful, null), pushed, T0);
+    assertThat(promoting.stages().get(0).phase()).isEqualTo(StagePhase.Promoting);
+    assertThat(promoting.analyses().get(0)).isEmpty();
+    // it runs 1.2: a run of 1.2 is wanted (the reconciler replaces 1.1's)
+    assertThat(analysed(good(tag("1.2")), StageAnalysis.NONE, pushed, T0.plusSeconds(5)).analyses().get(0))
+        .contains(tag("1.2"));
+    // a stage without analysis never wants one
+    assertThat(PromotionDecider.decide(stages(Duration.ZERO, Approval.auto),
+        List.of(good(tag("1.1")), good(tag("1.0")), good(tag("1.0"))), none(), T0).analyses())
+        .containsOnly(java.util.Optional.empty());
+  }
 }

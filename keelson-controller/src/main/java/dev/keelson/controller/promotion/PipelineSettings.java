@@ -2,15 +2,19 @@ package dev.keelson.controller.promotion;
 
 import dev.keelson.api.promotion.v1alpha1.PromotionPipeline;
 import dev.keelson.api.promotion.v1alpha1.PromotionPipelineSpec;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRunArgument;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplateRef;
 import dev.keelson.automation.image.ImageName;
 import dev.keelson.automation.promotion.Approval;
 import dev.keelson.automation.promotion.Promoted;
 import dev.keelson.automation.promotion.StageSpec;
+import dev.keelson.automation.promotion.Verification;
 import dev.keelson.core.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,11 +30,20 @@ record PipelineSettings(List<Stage> stages, Promoted promoted, List<ImageName> i
    * @param file for revision promotion, the Application manifest under path; null: the app is patched
    * @param repoURL the repository of that file, or null: the stage's own
    * @param branch the branch of repoURL written, or null (main)
+   * @param analysis the templates run of each candidate, or empty
    */
   record Stage(StageSpec spec, String appNamespace, String appName, String path, String file, String repoURL,
-      String branch) {
+      String branch, Optional<Analysis> analysis) {
     String name() {
       return spec.name();
+    }
+  }
+
+  /** A stage's analysis: the templates (templateName set) and the arguments (name set), in order. */
+  record Analysis(List<AnalysisTemplateRef> templates, List<AnalysisRunArgument> args) {
+    Analysis {
+      templates = List.copyOf(templates);
+      args = List.copyOf(args);
     }
   }
 
@@ -78,9 +91,7 @@ record PipelineSettings(List<Stage> stages, Promoted promoted, List<ImageName> i
       if (s.application == null || blank(s.application.name)) {
         throw new IllegalArgumentException(field + ".application.name is required");
       }
-      if (s.analysis != null) {
-        throw new IllegalArgumentException(field + ".analysis is not supported yet: use soakDuration");
-      }
+      Optional<Analysis> analysis = analysis(field + ".analysis", s.analysis);
       Duration soak;
       try {
         soak = blank(s.soakDuration) ? Duration.ZERO : Durations.parse(s.soakDuration);
@@ -98,9 +109,10 @@ record PipelineSettings(List<Stage> stages, Promoted promoted, List<ImageName> i
         throw new IllegalArgumentException(field + ".target.repoURL and branch are for a revision written into "
             + "target.file, with no images or helmValues promoted");
       }
-      stages.add(new Stage(new StageSpec(s.name, Approval.parse(field + ".approval", s.approval), soak),
+      stages.add(new Stage(new StageSpec(s.name, Approval.parse(field + ".approval", s.approval), soak,
+          analysis.isPresent() ? Verification.SOAK_AND_ANALYSIS : Verification.SOAK),
           blank(s.application.namespace) ? ns : s.application.namespace.strip(), s.application.name.strip(), path, file,
-          repoURL, branch));
+          repoURL, branch, analysis));
     }
     var author = spec.git == null || spec.git.commit == null ? null : spec.git.commit.author;
     String email = author == null || blank(author.email) ? "promotions@keelson.dev" : author.email.strip();
@@ -108,6 +120,42 @@ record PipelineSettings(List<Stage> stages, Promoted promoted, List<ImageName> i
     String push = spec.git == null || spec.git.push == null || blank(spec.git.push.branch) ? null : spec.git.push.branch.strip();
     return new PipelineSettings(List.copyOf(stages), promoted, List.copyOf(names), name, email, push,
         Boolean.TRUE.equals(spec.suspend));
+  }
+
+  private static Optional<Analysis> analysis(String field, PromotionPipelineSpec.Analysis a) {
+    if (a == null) return Optional.empty();
+    if (a.templates == null || a.templates.isEmpty()) {
+      throw new IllegalArgumentException(field + ".templates: name at least one AnalysisTemplate");
+    }
+    List<AnalysisTemplateRef> templates = new ArrayList<>();
+    for (int i = 0; i < a.templates.size(); i++) {
+      AnalysisTemplateRef t = a.templates.get(i);
+      if (t == null || blank(t.templateName)) {
+        throw new IllegalArgumentException(field + ".templates[" + i + "].templateName is required");
+      }
+      AnalysisTemplateRef copy = new AnalysisTemplateRef();
+      copy.templateName = t.templateName.strip();
+      copy.clusterScope = Boolean.TRUE.equals(t.clusterScope) ? Boolean.TRUE : null;
+      templates.add(copy);
+    }
+    List<AnalysisRunArgument> args = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; a.args != null && i < a.args.size(); i++) {
+      AnalysisRunArgument arg = a.args.get(i);
+      if (arg == null || blank(arg.name)) throw new IllegalArgumentException(field + ".args[" + i + "].name is required");
+      if (!names.add(arg.name.strip())) {
+        throw new IllegalArgumentException(field + ".args[" + i + "].name: " + arg.name + " is given twice");
+      }
+      AnalysisRunArgument copy = new AnalysisRunArgument();
+      copy.name = arg.name.strip();
+      copy.value = arg.value;
+      args.add(copy);
+    }
+    return Optional.of(new Analysis(templates, args));
+  }
+
+  boolean analysed() {
+    return stages.stream().anyMatch(s -> s.analysis().isPresent());
   }
 
   int indexOf(String stage) {

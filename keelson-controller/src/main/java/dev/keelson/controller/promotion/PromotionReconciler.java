@@ -2,12 +2,14 @@ package dev.keelson.controller.promotion;
 
 import dev.keelson.api.promotion.v1alpha1.PromotionPipeline;
 import dev.keelson.api.promotion.v1alpha1.PromotionPipelineStatus;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
 import dev.keelson.api.v1alpha1.Application;
 import dev.keelson.automation.promotion.Freight;
 import dev.keelson.automation.promotion.PromotionAction;
 import dev.keelson.automation.promotion.PromotionDecider;
 import dev.keelson.automation.promotion.PromotionDecision;
 import dev.keelson.automation.promotion.PromotionRequest;
+import dev.keelson.automation.promotion.StageAnalysis;
 import dev.keelson.automation.promotion.StageMemory;
 import dev.keelson.automation.promotion.StagePhase;
 import dev.keelson.automation.promotion.StageState;
@@ -69,10 +71,14 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
   private final GitSourceCache git;
   private final EventRecorder events;
   private final Clock clock;
+  private final PromotionOptions options;
+  private final StageAnalyses analyses;
 
   public PromotionReconciler(KubernetesClient client, GitSourceCache git, RepositoryCredentials repositories,
-      PushTrigger pushed, EventRecorder events, Clock clock) {
+      PushTrigger pushed, EventRecorder events, Clock clock, PromotionOptions options) {
     this.client = client;
+    this.options = options;
+    this.analyses = new StageAnalyses(client);
     this.git = git;
     this.observer = new StageObserver(client, git, repositories);
     this.writer = new PromotionWriter(client, git, repositories, pushed);
@@ -90,7 +96,17 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
             .list(p -> names(p, a))
             .map(ResourceID::fromResource).collect(Collectors.toSet()))
         .build(), context);
-    return List.of(apps);
+    if (!options.analysisRunsMeasured()) return List.of(apps);
+    // a stage's AnalysisRun measured: its pipeline looks again (the CRD is there only with rollouts on)
+    var runs = new InformerEventSource<>(InformerEventSourceConfiguration.from(AnalysisRun.class, PromotionPipeline.class)
+        .withName("promotion-analysisruns")
+        .withNamespacesInheritedFromController()
+        .withLabelSelector(PromotionPipeline.PIPELINE_LABEL)
+        .withSecondaryToPrimaryMapper(r -> r.getMetadata().getOwnerReferences().stream()
+            .filter(o -> "PromotionPipeline".equals(o.getKind()))
+            .map(o -> new ResourceID(o.getName(), r.getMetadata().getNamespace())).collect(Collectors.toSet()))
+        .build(), context);
+    return List.of(apps, runs);
   }
 
   static boolean names(PromotionPipeline p, Application a) {
@@ -134,6 +150,15 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
       write(p, old, next);
       return UpdateControl.<PromotionPipeline>noUpdate().rescheduleAfter(IDLE);
     }
+    if (settings.analysed() && !options.analysisRunsMeasured()) {
+      next.stages = old.stages;
+      String why = "spec.stages[" + firstAnalysed(settings) + "].analysis: AnalysisRuns are measured by the rollouts "
+          + "controller, which is off (--rollouts=false): turn it on, or use soakDuration alone";
+      next.conditions.add(Conditions.ready(old.conditions, false, "AnalysisUnavailable", why, next.observedGeneration, clock));
+      answerAll(p, next, "not done: " + why);
+      write(p, old, next);
+      return UpdateControl.<PromotionPipeline>noUpdate().rescheduleAfter(IDLE);
+    }
     Pass pass = new Pass();
     for (PipelineSettings.Stage stage : settings.stages()) {
       pass.seen.add(observer.observe(settings, stage));
@@ -145,8 +170,12 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
     }
     approve(p, settings, pass, old, next);
     promoteByHand(p, settings, pass, old, next, now);
+    List<StageAnalysis> seenRuns = new ArrayList<>();
+    for (int i = 0; i < settings.stages().size(); i++) {
+      seenRuns.add(analyses.observe(p, settings.stages().get(i), pass.seen.get(i).observed().freight()));
+    }
     PromotionDecision decision = PromotionDecider.decide(settings.specs(),
-        pass.seen.stream().map(StageObserver.Seen::observed).toList(), pass.memory, now);
+        pass.seen.stream().map(StageObserver.Seen::observed).toList(), seenRuns, pass.memory, now);
     List<StageState> states = new ArrayList<>(decision.stages());
     PromotionAction action = decision.action();
     if (!settings.suspended() && action instanceof PromotionAction.Promote promote) {
@@ -159,6 +188,7 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
             + done.get().message, s.current(), promote.freight()));
       }
     }
+    runAnalyses(p, settings, pass, decision, states);
     // what changed since the last pass is told once
     for (int i = 0; i < states.size(); i++) {
       PromotionPipelineStatus.StageStatus before = stageStatus(old, settings.stages().get(i).name());
@@ -187,6 +217,11 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
       out.offered = pass.memory.get(i).offered();
       out.approved = pass.memory.get(i).approved();
       out.approvedBy = pass.approvedBy.get(i);
+      Optional<Freight> measured = decision.analyses().get(i);
+      if (measured.isPresent()) {
+        out.analysisRun = StageAnalyses.name(p, settings.stages().get(i), measured.get());
+        out.analysisPhase = seenRuns.get(i).phase().name();
+      }
       next.stages.add(out);
     }
     next.conditions.add(ready(old, next, settings, action, pass));
@@ -196,6 +231,37 @@ public final class PromotionReconciler implements Reconciler<PromotionPipeline> 
     Duration again = decision.recheck().map(d -> d.plusSeconds(1)).orElse(busy ? BUSY : IDLE);
     if (busy && again.compareTo(BUSY) > 0) again = BUSY;
     return UpdateControl.<PromotionPipeline>noUpdate().rescheduleAfter(again);
+  }
+
+  /**
+   * Each stage with analysis gets the run of the candidate it runs (the decision says which), and
+   * loses the runs of older candidates; a stage being promoted loses them all. A run that cannot be
+   * made (a template missing) is said in the Ready condition and tried again next pass.
+   */
+  private void runAnalyses(PromotionPipeline p, PipelineSettings settings, Pass pass, PromotionDecision decision,
+      List<StageState> states) {
+    for (int i = 0; i < settings.stages().size(); i++) {
+      PipelineSettings.Stage stage = settings.stages().get(i);
+      if (stage.analysis().isEmpty()) continue;
+      Optional<Freight> wanted = decision.analyses().get(i);
+      try {
+        if (wanted.isPresent()) {
+          analyses.ensure(p, stage, wanted.get());
+        } else if (states.get(i).phase() == StagePhase.Promoting) {
+          analyses.deleteOthers(p, stage, Optional.empty());
+        }
+      } catch (IllegalArgumentException | KubernetesClientException e) {
+        if (pass.refused == null) {
+          pass.refused = stage.name() + ": spec.stages[" + i + "].analysis: " + e.getMessage();
+          pass.refusedReason = "AnalysisNotStarted";
+        }
+      }
+    }
+  }
+
+  private static int firstAnalysed(PipelineSettings settings) {
+    for (int i = 0; i < settings.stages().size(); i++) if (settings.stages().get(i).analysis().isPresent()) return i;
+    return -1;
   }
 
   private io.fabric8.kubernetes.api.model.Condition ready(PromotionPipelineStatus old, PromotionPipelineStatus next,

@@ -34,6 +34,20 @@ public final class CrdInstaller {
     return "/META-INF/fabric8/" + crdName + "-v1.yml";
   }
 
+  /** The named CRDs (some of {@link #CRD_NAMES}) as built, for `keelson install --controller --print`. */
+  public static List<CustomResourceDefinition> manifests(io.fabric8.kubernetes.client.utils.KubernetesSerialization json,
+      List<String> names) throws IOException {
+    List<CustomResourceDefinition> crds = new ArrayList<>();
+    for (String name : names) {
+      if (!CRD_NAMES.contains(name)) throw new IllegalArgumentException("not a Keelson CRD: " + name);
+      try (InputStream in = CrdInstaller.class.getResourceAsStream(resource(name))) {
+        if (in == null) throw new IllegalStateException("CRD manifest missing from the build: " + resource(name));
+        crds.add(json.unmarshal(in, CustomResourceDefinition.class));
+      }
+    }
+    return crds;
+  }
+
   /** Applies all CRDs, then waits until each is Established. */
   public static void install(KubernetesClient client) throws IOException {
     install(client, CRD_NAMES);
@@ -44,14 +58,7 @@ public final class CrdInstaller {
    * Leaving out the SealedSecret CRD keeps an upstream sealed-secrets installation's own.
    */
   public static void install(KubernetesClient client, List<String> names) throws IOException {
-    List<CustomResourceDefinition> crds = new ArrayList<>();
-    for (String name : names) {
-      if (!CRD_NAMES.contains(name)) throw new IllegalArgumentException("not a Keelson CRD: " + name);
-      try (InputStream in = CrdInstaller.class.getResourceAsStream(resource(name))) {
-        if (in == null) throw new IllegalStateException("CRD manifest missing from the build: " + resource(name));
-        crds.add(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class));
-      }
-    }
+    List<CustomResourceDefinition> crds = manifests(client.getKubernetesSerialization(), names);
     for (CustomResourceDefinition crd : crds) {
       client.apiextensions().v1().customResourceDefinitions().resource(crd)
           .fieldManager("keelson").forceConflicts().serverSideApply();

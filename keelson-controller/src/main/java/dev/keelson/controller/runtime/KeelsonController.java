@@ -90,7 +90,9 @@ public final class KeelsonController implements AutoCloseable {
     Metrics metrics = new Metrics();
     this.repositories = new RepositorySecrets(client, options.controllerNamespace());
     this.clusters = new Clusters(client, options.controllerNamespace(),
-        destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir(), repositories),
+        destination -> clusterEngine(client, destination, git, driftEvents, options.cacheDir(), repositories,
+            // the controller's own cluster is watched only where it may act (namespaced install)
+            destination == client ? options.namespaces() : java.util.Set.of()),
         Clock.systemUTC());
     this.projects = new Projects(client, options.controllerNamespace(), options.namespaces(), driftEvents::trigger);
     this.notifications = new Notifications(client, Clock.systemUTC(), metrics::notified);
@@ -183,9 +185,12 @@ public final class KeelsonController implements AutoCloseable {
     if (options.images().enabled()) {
       dev.keelson.controller.images.ImageAutomation images = new dev.keelson.controller.images.ImageAutomation(
           client, git, repositories, push, options.images(), events, Clock.systemUTC());
-      // promotion writes Git as image automation does, and runs with it (--image-automation)
+      // promotion writes Git as image automation does, and runs with it (--image-automation); a
+      // stage's analysis is measured by the AnalysisRunReconciler registered above with rollouts
       var promotions = new dev.keelson.controller.promotion.PromotionReconciler(client, git, repositories,
-          push, events, Clock.systemUTC());
+          push, events, Clock.systemUTC(),
+          options.rollouts().enabled() ? dev.keelson.controller.promotion.PromotionOptions.withAnalysis()
+              : dev.keelson.controller.promotion.PromotionOptions.withoutAnalysis());
       for (var r : java.util.List.<io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>>of(images.repositories(),
           images.policies(), images.automations(), promotions)) {
         operator.register(r, c -> {
@@ -207,9 +212,10 @@ public final class KeelsonController implements AutoCloseable {
    * app reads and its status stay on the controller's own cluster ({@code control}).
    */
   private static ClusterEngine clusterEngine(KubernetesClient control, KubernetesClient destination,
-      GitSourceCache git, DriftEventSource driftEvents, java.nio.file.Path cacheDir, RepositoryCredentials repositories) {
+      GitSourceCache git, DriftEventSource driftEvents, java.nio.file.Path cacheDir, RepositoryCredentials repositories,
+      java.util.Set<String> namespaces) {
     ApiDiscovery discovery = new ApiDiscovery(destination);
-    LiveCache liveCache = new LiveCache(destination, discovery, driftEvents);
+    LiveCache liveCache = new LiveCache(destination, discovery, driftEvents, namespaces);
     DesiredStateBuilder desired = desiredStateBuilder(control, destination, git, discovery, cacheDir, repositories);
     // an app acting as a ServiceAccount shares the rendering, discovery and watches; its reads and
     // writes go through the impersonating client, and every stage is validated before it is written
@@ -258,6 +264,8 @@ public final class KeelsonController implements AutoCloseable {
 
   /** Starts watching and reconciling; returns once the informers are up. */
   public static KeelsonController start(KubernetesClient client, ControllerOptions options) throws IOException {
+    // before anything is created or watched: too few rights fail here, each one named
+    ControllerPermissions.check(client, options);
     if (options.leaseNamespace() != null) ensureNamespace(client, options.leaseNamespace());
     if (options.sealedSecrets().enabled()) requireCrd(client, SealedSecret.CRD_NAME, "SealedSecret", "--sealed-secrets=false");
     if (options.rollouts().enabled()) {

@@ -1,23 +1,15 @@
 package dev.keelson.rollouts.runtime;
 
-import dev.keelson.api.rollouts.v1alpha1.AnalysisArgument;
-import dev.keelson.api.rollouts.v1alpha1.AnalysisMetric;
 import dev.keelson.api.rollouts.v1alpha1.AnalysisRun;
-import dev.keelson.api.rollouts.v1alpha1.AnalysisRunArgument;
-import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplateRef;
-import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplate;
-import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplateSpec;
-import dev.keelson.api.rollouts.v1alpha1.ClusterAnalysisTemplate;
 import dev.keelson.api.rollouts.v1alpha1.Rollout;
 import dev.keelson.api.rollouts.v1alpha1.RolloutAnalysis;
+import dev.keelson.rollouts.analysis.AnalysisRunSpecs;
 import dev.keelson.rollouts.canary.AnalysisVerdict;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +21,11 @@ import java.util.Optional;
  */
 final class AnalysisRuns {
   private final KubernetesClient client;
+  private final AnalysisRunSpecs specs;
 
   AnalysisRuns(KubernetesClient client) {
     this.client = client;
+    this.specs = new AnalysisRunSpecs(client);
   }
 
   /** The suffix of a canary step's run: its number, from 1. */
@@ -64,18 +58,6 @@ final class AnalysisRuns {
   void ensure(Rollout rollout, String hash, String suffix, RolloutAnalysis analysis) {
     String ns = rollout.getMetadata().getNamespace();
     if (get(rollout, hash, suffix).isPresent()) return;
-    Map<String, String> args = new LinkedHashMap<>();
-    List<AnalysisMetric> metrics = new ArrayList<>();
-    for (AnalysisTemplateRef ref : analysis.templates) {
-      AnalysisTemplateSpec spec = template(ns, ref);
-      for (AnalysisArgument a : spec.args) {
-        if (a.value != null) args.putIfAbsent(a.name, a.value);
-      }
-      metrics.addAll(spec.metrics);
-    }
-    for (AnalysisRunArgument a : analysis.args) args.put(a.name, a.value);
-    String json = client.getKubernetesSerialization().asJson(metrics);
-    for (var e : args.entrySet()) json = json.replace("{{args." + e.getKey() + "}}", e.getValue() == null ? "" : e.getValue());
     AnalysisRun run = new AnalysisRun();
     run.getMetadata().setName(name(rollout, hash, suffix));
     run.getMetadata().setNamespace(ns);
@@ -83,13 +65,7 @@ final class AnalysisRuns {
     run.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
         .withApiVersion(Rollout.API_VERSION).withKind(Rollout.KIND).withName(rollout.getMetadata().getName())
         .withUid(rollout.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
-    run.getSpec().metrics = List.of(client.getKubernetesSerialization().unmarshal(json, AnalysisMetric[].class));
-    args.forEach((k, v) -> {
-      AnalysisArgument a = new AnalysisArgument();
-      a.name = k;
-      a.value = v;
-      run.getSpec().args.add(a);
-    });
+    run.setSpec(specs.resolve(ns, analysis.templates, analysis.args));
     try {
       client.resource(run).create();
     } catch (KubernetesClientException e) {
@@ -112,16 +88,5 @@ final class AnalysisRuns {
   void deleteFor(Rollout rollout, String hash) {
     client.resources(AnalysisRun.class).inNamespace(rollout.getMetadata().getNamespace())
         .withLabel(Rollout.POD_TEMPLATE_HASH_LABEL, hash).delete();
-  }
-
-  private AnalysisTemplateSpec template(String ns, AnalysisTemplateRef ref) {
-    if (Boolean.TRUE.equals(ref.clusterScope)) {
-      ClusterAnalysisTemplate t = client.resources(ClusterAnalysisTemplate.class).withName(ref.templateName).get();
-      if (t == null) throw new IllegalArgumentException("ClusterAnalysisTemplate " + ref.templateName + " not found");
-      return t.getSpec();
-    }
-    AnalysisTemplate t = client.resources(AnalysisTemplate.class).inNamespace(ns).withName(ref.templateName).get();
-    if (t == null) throw new IllegalArgumentException("AnalysisTemplate " + ref.templateName + " not found");
-    return t.getSpec();
   }
 }

@@ -27,6 +27,10 @@ public class PromotionPipeline extends CustomResource<PromotionPipelineSpec, Pro
   public static final String PROMOTE_REQUEST = "promotions.keelson.dev/promote";
   /** `keelson promote approve NAME`: a stage's candidate approved. */
   public static final String APPROVE_REQUEST = "promotions.keelson.dev/approve";
+  /** On a stage's AnalysisRun: the pipeline, the stage and the candidate (a hash of its freight) it measures. */
+  public static final String PIPELINE_LABEL = "promotions.keelson.dev/pipeline";
+  public static final String STAGE_LABEL = "promotions.keelson.dev/stage";
+  public static final String CANDIDATE_LABEL = "promotions.keelson.dev/candidate";
 
   @Override
   protected PromotionPipelineSpec initSpec() {

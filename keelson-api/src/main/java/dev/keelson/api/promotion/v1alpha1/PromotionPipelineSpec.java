@@ -2,6 +2,8 @@ package dev.keelson.api.promotion.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisRunArgument;
+import dev.keelson.api.rollouts.v1alpha1.AnalysisTemplateRef;
 import io.fabric8.generator.annotation.Required;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ public class PromotionPipelineSpec {
     @JsonPropertyDescription("How long this stage must run its candidate Synced and Healthy before the next stage gets it (Go duration). Default 0s.")
     public String soakDuration;
 
-    @JsonPropertyDescription("Not yet supported: AnalysisTemplates run during the soak. A stage naming one is refused.")
+    @JsonPropertyDescription("AnalysisTemplates run as one AnalysisRun once the stage runs a new candidate Synced and Healthy (Argo Rollouts' analysis step): the stage is Verified when the run is Successful and the soak is over; a Failed or Error run fails the stage. Needs the rollouts controller (--rollouts).")
     public Analysis analysis;
   }
 
@@ -64,9 +66,15 @@ public class PromotionPipelineSpec {
     public String branch;
   }
 
+  /** Argo Rollouts' analysis step: templates run as one AnalysisRun, with the arguments given to them. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Analysis {
-    public List<String> templates;
+    @Required
+    @JsonPropertyDescription("AnalysisTemplates in the pipeline's namespace, or ClusterAnalysisTemplates (clusterScope: true).")
+    public List<AnalysisTemplateRef> templates = new ArrayList<>();
+
+    @JsonPropertyDescription("Values of the templates' arguments ({{args.name}} in their metrics); {{stage}}, {{pipeline}}, {{candidate.revision}}, {{candidate.images.REPOSITORY}} and {{candidate.values.FILE:PATH}} in a value are the stage's and its candidate's.")
+    public List<AnalysisRunArgument> args = new ArrayList<>();
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -53,6 +53,9 @@ public class PromotionPipelineStatus {
     /** The candidate approved for this stage (its key) and by whom. */
     public String approved;
     public String approvedBy;
+    /** The AnalysisRun of what the stage runs (stages with analysis), and its phase. */
+    public String analysisRun;
+    public String analysisPhase;
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
