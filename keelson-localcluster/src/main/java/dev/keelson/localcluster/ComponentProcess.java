@@ -6,9 +6,13 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One running component (etcd, kube-apiserver, ...). Output always goes to a log file and the pid
@@ -42,7 +46,9 @@ final class ComponentProcess {
     }
     full.addAll(command);
     Path log = layout.logFile(name);
-    Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
+    // appended: a component restarted by a fault test keeps the log of its first life above
+    Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     Process process = new ProcessBuilder(full)
         .directory(layout.root().toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -70,6 +76,18 @@ final class ComponentProcess {
       Files.deleteIfExists(pidFile);
     } catch (IOException ignored) {
       // harmless leftover, see PidFile
+    }
+  }
+
+  /** SIGKILL, no grace: the process gets no chance to clean up. Returns once it has exited. */
+  void kill() {
+    handle.destroyForcibly();
+    try {
+      handle.onExit().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(name + " did not exit after SIGKILL", e);
     }
   }
 

@@ -48,17 +48,40 @@ public final class ControlPlane implements AutoCloseable {
   private static final Duration CONTROLLER_MANAGER_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+  /** Components that fault tests may kill and start again ({@link #kill}, {@link #restart}). */
+  public enum Component {
+    ETCD(ControlPlane.ETCD), API_SERVER(ControlPlane.APISERVER);
+
+    private final String processName;
+
+    Component(String processName) {
+      this.processName = processName;
+    }
+
+    public String processName() {
+      return processName;
+    }
+  }
+
   private final StateLayout layout;
   private final Ports ports;
   private final Mode mode;
+  private final KubeBinaries binaries;
+  private final ClusterPki pki;
+  private final ApiServerProbe probe;
+  // start order; an entry is replaced when its component is restarted
   private final List<ComponentProcess> components;
   private final Thread shutdownHook;
 
-  private ControlPlane(StateLayout layout, Ports ports, Mode mode, List<ComponentProcess> components) {
+  private ControlPlane(StateLayout layout, Ports ports, Mode mode, KubeBinaries binaries, ClusterPki pki,
+      ApiServerProbe probe, List<ComponentProcess> components) {
     this.layout = layout;
     this.ports = ports;
     this.mode = mode;
-    this.components = List.copyOf(components);
+    this.binaries = binaries;
+    this.pki = pki;
+    this.probe = probe;
+    this.components = new ArrayList<>(components);
     if (mode == Mode.CHILD) {
       shutdownHook = new Thread(this::stopComponents, "keelson-control-plane-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -110,7 +133,7 @@ public final class ControlPlane implements AutoCloseable {
           CONTROLLER_MANAGER_TIMEOUT,
           () -> defaultServiceAccountHasToken(probe.get("/api/v1/namespaces/default/serviceaccounts/default")),
           kcm, apiServer, etcd);
-      return new ControlPlane(layout, ports, mode, started);
+      return new ControlPlane(layout, ports, mode, binaries, pki, probe, started);
     } catch (IOException | RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
         started.get(i).stop(STOP_GRACE);
@@ -140,8 +163,42 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** True while every component process runs. */
-  public boolean isAlive() {
+  public synchronized boolean isAlive() {
     return components.stream().allMatch(ComponentProcess::isAlive);
+  }
+
+  /**
+   * Kills a component with SIGKILL, as a crash or an OOM kill would, and returns once it has
+   * exited. For fault tests of a control plane of their own; {@link #restart} brings it back.
+   */
+  public synchronized void kill(Component component) {
+    component(component).kill();
+  }
+
+  /**
+   * Starts a component again (killed or not) with the same command line: same ports, same data
+   * directory, same keys. Returns once it serves: etcd healthy, and the API server ready.
+   */
+  public synchronized void restart(Component component) throws IOException {
+    ComponentProcess old = component(component);
+    old.kill();
+    ComponentProcess fresh = switch (component) {
+      case ETCD -> ComponentProcess.start(ETCD, etcdCommand(binaries, layout, ports), layout, mode);
+      case API_SERVER -> ComponentProcess.start(APISERVER, apiServerCommand(binaries, layout, pki, ports),
+          layout, mode);
+    };
+    components.set(components.indexOf(old), fresh);
+    if (component == Component.ETCD) {
+      await("etcd to become healthy again", ETCD_TIMEOUT, () -> ApiServerProbe.etcdHealthy(ports.etcdClient()),
+          fresh);
+    }
+    await("kube-apiserver /readyz after a restart of " + component.processName(), APISERVER_TIMEOUT, probe::ready,
+        component(Component.API_SERVER), component(Component.ETCD));
+  }
+
+  private ComponentProcess component(Component component) {
+    return components.stream().filter(c -> c.name().equals(component.processName())).findFirst()
+        .orElseThrow(() -> new IllegalStateException(component.processName() + " is not part of this control plane"));
   }
 
   /** Stops the components in {@link Mode#CHILD}; detached components keep running. */

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #SIMULATE_READY}{@code : "false"} - the pod runs but never becomes Ready;</li>
  *   <li>pods owned by a Job (or carrying {@value #SIMULATE_EXIT_CODE}) run to completion:
  *       Succeeded, or Failed with the annotation's exit code when it is not 0.</li>
+ *   <li>{@value #SIMULATE_HOLD}{@code : "true"} - such a pod keeps running (Ready) until the
+ *       annotation is removed from the pod, then completes as above (a hook a test holds).</li>
  * </ul>
  * Pods being deleted are removed at once, as a kubelet does after stopping their containers.
  */
@@ -49,6 +51,7 @@ public final class NodeSimulator implements AutoCloseable {
   public static final String NODE_NAME = "keelson-node-0";
   public static final String SIMULATE_READY = "keelson.dev/simulate-ready";
   public static final String SIMULATE_EXIT_CODE = "keelson.dev/simulate-exit-code";
+  public static final String SIMULATE_HOLD = "keelson.dev/simulate-hold";
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeSimulator.class);
   private static final String HOST_IP = "127.0.0.1";

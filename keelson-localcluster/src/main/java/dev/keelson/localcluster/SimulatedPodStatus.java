@@ -44,7 +44,8 @@ final class SimulatedPodStatus {
     Map<String, String> annotations = Optional.ofNullable(pod.getMetadata().getAnnotations()).orElse(Map.of());
     String exitAnnotation = annotations.get(NodeSimulator.SIMULATE_EXIT_CODE);
     // Job pods (and pods that ask for an exit code) run to completion; everything else serves forever
-    if (ownedByJob(pod) || exitAnnotation != null) {
+    boolean held = "true".equalsIgnoreCase(annotations.getOrDefault(NodeSimulator.SIMULATE_HOLD, "").trim());
+    if ((ownedByJob(pod) || exitAnnotation != null) && !held) {
       int exitCode = parseExitCode(exitAnnotation);
       return new Target(exitCode == 0 ? SUCCEEDED : FAILED, false, exitCode);
     }

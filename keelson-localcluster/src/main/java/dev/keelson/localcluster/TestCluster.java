@@ -91,6 +91,29 @@ public final class TestCluster {
     shutdown();
   }
 
+  /**
+   * Kills one component of a cluster from {@link #startAnother()} with SIGKILL (fault tests);
+   * the shared cluster is refused, since other tests run on it.
+   */
+  public void kill(ControlPlane.Component component) {
+    requireOwn("kill");
+    controlPlane.kill(component);
+  }
+
+  /** Starts a component of a cluster from {@link #startAnother()} again, on its ports and data. */
+  public void restart(ControlPlane.Component component) {
+    requireOwn("restart");
+    try {
+      controlPlane.restart(component);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot restart " + component.processName(), e);
+    }
+  }
+
+  private void requireOwn(String what) {
+    if (this == shared) throw new IllegalStateException("cannot " + what + " a component of the shared test cluster");
+  }
+
   public Path kubeconfigPath() {
     return controlPlane.kubeconfig();
   }

@@ -8,32 +8,32 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /** A real Git repository on disk, written to by tests and read by Keelson over file://. */
-final class GitFixture implements AutoCloseable {
+public final class GitFixture implements AutoCloseable {
   private final Path dir;
   private final Git git;
 
-  GitFixture() throws IOException, GitAPIException {
+  public GitFixture() throws IOException, GitAPIException {
     dir = Files.createTempDirectory("keelson-repo-");
     git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
   }
 
-  String url() {
+  public String url() {
     return dir.toUri().toString();
   }
 
-  GitFixture write(String path, String content) throws IOException {
+  public GitFixture write(String path, String content) throws IOException {
     Path file = dir.resolve(path);
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
     return this;
   }
 
-  GitFixture delete(String path) throws IOException {
+  public GitFixture delete(String path) throws IOException {
     Files.delete(dir.resolve(path));
     return this;
   }
 
-  String commit(String message) throws GitAPIException {
+  public String commit(String message) throws GitAPIException {
     git.add().addFilepattern(".").call();
     git.add().addFilepattern(".").setUpdate(true).call();
     PersonIdent who = new PersonIdent("Keelson Test", "test@keelson.dev");

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP server on loopback standing in for a webhook, a chat service or a Git server's status
  * API: records every request, and answers each with the next of the given status codes (then 200).
  */
-final class HookServer implements AutoCloseable {
-  record Request(String method, String path, Map<String, String> headers, String body, int answered) {
-    String header(String name) {
+public final class HookServer implements AutoCloseable {
+  public record Request(String method, String path, Map<String, String> headers, String body, int answered) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
   }
@@ -27,7 +27,7 @@ final class HookServer implements AutoCloseable {
   private final int[] answers;
   private final AtomicInteger count = new AtomicInteger();
 
-  HookServer(int... answers) throws IOException {
+  public HookServer(int... answers) throws IOException {
     this.answers = answers;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
@@ -48,11 +48,11 @@ final class HookServer implements AutoCloseable {
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }

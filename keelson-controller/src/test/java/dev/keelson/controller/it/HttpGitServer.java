@@ -22,11 +22,11 @@ import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.transport.resolver.FileResolver;
 
 /** A real smart-HTTP Git server on loopback (JGit's GitServlet in Jetty) requiring basic auth. */
-final class HttpGitServer implements AutoCloseable {
+public final class HttpGitServer implements AutoCloseable {
   private final Server server = new Server();
   private final int port;
 
-  HttpGitServer(Path reposRoot, String user, String password) throws Exception {
+  public HttpGitServer(Path reposRoot, String user, String password) throws Exception {
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
@@ -63,7 +63,7 @@ final class HttpGitServer implements AutoCloseable {
     port = connector.getLocalPort();
   }
 
-  String url(String repo) {
+  public String url(String repo) {
     return "http://127.0.0.1:" + port + "/git/" + repo;
   }
 

@@ -1,10 +1,10 @@
 package dev.keelson.controller.it;
 
 /** Small manifests used across the integration tests. */
-final class Manifests {
+public final class Manifests {
   private Manifests() {}
 
-  static String configMap(String name, String value) {
+  public static String configMap(String name, String value) {
     return """
         apiVersion: v1
         kind: ConfigMap
@@ -15,7 +15,7 @@ final class Manifests {
         """.formatted(name, value);
   }
 
-  static String deployment(String name, int replicas) {
+  public static String deployment(String name, int replicas) {
     return """
         apiVersion: apps/v1
         kind: Deployment
@@ -41,7 +41,7 @@ final class Manifests {
         """.formatted(name, name, replicas, name, name);
   }
 
-  static String application(String name, String ns, String repoUrl, String path, boolean automated,
+  public static String application(String name, String ns, String repoUrl, String path, boolean automated,
       boolean prune, boolean selfHeal, String interval) {
     String policy = automated
         ? """

@@ -10,10 +10,10 @@ import java.util.Collections;
 import java.util.List;
 
 /** Manifests and observers for the sync orchestration tests: waves, hooks and gates. */
-final class Orchestrated {
+public final class Orchestrated {
   private Orchestrated() {}
 
-  static String configMap(String name, String value, String annotations) {
+  public static String configMap(String name, String value, String annotations) {
     return """
         apiVersion: v1
         kind: ConfigMap
@@ -27,7 +27,7 @@ final class Orchestrated {
   }
 
   /** A Job that the node simulator runs to completion with the given exit code. */
-  static String job(String name, String annotations, int exitCode) {
+  public static String job(String name, String annotations, int exitCode) {
     return """
         apiVersion: batch/v1
         kind: Job
@@ -50,7 +50,7 @@ final class Orchestrated {
   }
 
   /** A Deployment whose pods become Ready, or never do. */
-  static String deployment(String name, String annotations, boolean ready) {
+  public static String deployment(String name, String annotations, boolean ready) {
     return """
         apiVersion: apps/v1
         kind: Deployment
@@ -77,7 +77,7 @@ final class Orchestrated {
   }
 
   /** An automated Application with extra spec lines (indented under spec). */
-  static String app(String name, String ns, String repoUrl, String syncPolicyExtra, String specExtra) {
+  public static String app(String name, String ns, String repoUrl, String syncPolicyExtra, String specExtra) {
     return """
         apiVersion: keelson.dev/v1alpha1
         kind: Application
@@ -100,7 +100,7 @@ final class Orchestrated {
         """.formatted(name, ns, repoUrl, ns, indent(syncPolicyExtra, 4), indent(specExtra, 2));
   }
 
-  static String indent(String text, int spaces) {
+  public static String indent(String text, int spaces) {
     if (text == null || text.isBlank()) return "";
     String pad = " ".repeat(spaces);
     StringBuilder b = new StringBuilder();
@@ -109,11 +109,11 @@ final class Orchestrated {
   }
 
   /** Records the order in which the API server reports objects being created (or deleted). */
-  static final class Order implements AutoCloseable {
+  public static final class Order implements AutoCloseable {
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
     private final List<Watch> watches = new ArrayList<>();
 
-    Order(KubernetesClient client, String ns, Watcher.Action action) {
+    public Order(KubernetesClient client, String ns, Watcher.Action action) {
       watches.add(client.configMaps().inNamespace(ns).watch(recorder("ConfigMap", action)));
       watches.add(client.batch().v1().jobs().inNamespace(ns).watch(recorder("Job", action)));
       watches.add(client.apps().deployments().inNamespace(ns).watch(recorder("Deployment", action)));
@@ -133,7 +133,7 @@ final class Orchestrated {
       };
     }
 
-    List<String> seen() {
+    public List<String> seen() {
       synchronized (seen) {
         return List.copyOf(seen);
       }
