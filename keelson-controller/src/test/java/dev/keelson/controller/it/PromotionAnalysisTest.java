@@ -118,10 +118,13 @@ class PromotionAnalysisTest extends ControllerTestBase {
             - {name: prod, application: {name: prod}}
           """.formatted(ns, IMAGE, IMAGE), PromotionPipeline.class)).create();
 
-      // 1.1.0 passes: prod runs it
-      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(image("web-prod")).isEqualTo(IMAGE + ":1.1.0"));
+      // 1.1.0 passes: prod runs it; the pipeline records the promotion after its push, so prod may
+      // run it a moment before the history says so
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(image("web-prod")).isEqualTo(IMAGE + ":1.1.0");
+        assertThat(pipeline().getStatus().history).hasSize(1);
+      });
       PromotionPipeline p = pipeline();
-      assertThat(p.getStatus().history).hasSize(1);
       assertThat(p.getStatus().history.get(0).fromStage).isEqualTo("staging");
       PromotionPipelineStatus.StageStatus staging = PromotionPipelineTest.stage(p, "staging");
       assertThat(staging.analysisPhase).isEqualTo("Successful");
@@ -163,10 +166,11 @@ class PromotionAnalysisTest extends ControllerTestBase {
       await().atMost(TIMEOUT).untilAsserted(() -> assertThat(runs()).extracting(r -> r.getMetadata().getName())
           .containsExactly(PromotionPipelineTest.stage(pipeline(), "staging").analysisRun));
       assertThat(runs().get(0).getMetadata().getName()).isNotEqualTo(first.getMetadata().getName());
-      assertThat(client.v1().events().inNamespace(ns).list().getItems()).anySatisfy(e -> {
-        assertThat(e.getReason()).isEqualTo("PromotionFailed");
-        assertThat(e.getMessage()).startsWith("staging failed: analysis ").contains("metric smoke Failed");
-      });
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(ns).list().getItems())
+          .anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("PromotionFailed");
+            assertThat(e.getMessage()).startsWith("staging failed: analysis ").contains("metric smoke Failed");
+          }));
       // prod keeps 1.1.0: nothing more was pushed
       PromotionPipeline last = pipeline();
       assertThat(last.getStatus().history).hasSize(1);
