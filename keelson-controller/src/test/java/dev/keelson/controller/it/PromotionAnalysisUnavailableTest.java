@@ -22,9 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PromotionAnalysisUnavailableTest extends ControllerTestBase {
-  /** Hides the base class's: this class's controller runs without rollouts. */
+  /**
+   * This class's controller runs without rollouts. The base class's controller (with rollouts)
+   * starts first and would reconcile the pipeline too, so it is stopped before this one starts.
+   */
   @BeforeAll
-  static void startController() throws Exception {
+  static void startControllerWithoutRollouts() throws Exception {
+    if (controller != null) controller.close();
+    if (client != null) client.close();
     cluster = TestCluster.shared();
     client = cluster.newClient();
     CrdInstaller.install(client);
