@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +62,7 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
 
   private final KubernetesClient client;
   private final GitSourceCache git;
+  private final dev.keelson.controller.repos.PushedBranches branches;
   private final RepositoryCredentials repositories;
   private final PushTrigger pushed;
   private final Clock clock;
@@ -74,6 +74,7 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
     this.client = client;
     this.events = events;
     this.git = git;
+    this.branches = new dev.keelson.controller.repos.PushedBranches(git);
     this.repositories = repositories;
     this.pushed = pushed;
     this.clock = clock;
@@ -175,9 +176,9 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
       String expected;
       boolean force = !pushBranch.equals(checkout);
       if (force) {
-        ResolvedRevision review = existingBranch(target.url(), pushBranch);
+        ResolvedRevision review = branches.existing(target.url(), pushBranch);
         expected = review == null ? null : review.commitSha();
-        if (review != null && holds(target.url(), review.commitSha(), files)) {
+        if (review != null && branches.holds(target.url(), review.commitSha(), files)) {
           next.conditions.add(Conditions.ready(old.conditions, true, "Succeeded", "branch " + pushBranch
               + " already holds the update", next.observedGeneration, clock));
           write(auto, old, next);
@@ -299,33 +300,9 @@ public final class ImageUpdateAutomationReconciler implements Reconciler<ImageUp
   }
 
   private ResolvedRevision branch(String url, String branch) throws SourceException, Failure {
-    ResolvedRevision r = existingBranch(url, branch);
+    ResolvedRevision r = branches.existing(url, branch);
     if (r == null) throw new Failure("GitOperationFailed", "branch " + branch + " not found in " + url.replaceAll("//[^@/]*@", "//"));
     return r;
-  }
-
-  private ResolvedRevision existingBranch(String url, String branch) {
-    try {
-      ResolvedRevision r = git.resolve(url, branch);
-      return r.ref().equals("refs/heads/" + branch) ? r : null;
-    } catch (SourceException e) {
-      return null;
-    }
-  }
-
-  /** Whether a review branch already has these contents (pushed by an earlier run). */
-  private boolean holds(String url, String commit, Map<String, byte[]> files) {
-    try {
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        String dir = f.getKey().contains("/") ? f.getKey().substring(0, f.getKey().lastIndexOf('/')) : "";
-        String file = f.getKey().substring(f.getKey().lastIndexOf('/') + 1);
-        byte[] there = git.read(url, commit, dir).files().get(file);
-        if (there == null || !Arrays.equals(there, f.getValue())) return false;
-      }
-      return true;
-    } catch (SourceException e) {
-      return false;
-    }
   }
 
   private static String trimPath(String p) {

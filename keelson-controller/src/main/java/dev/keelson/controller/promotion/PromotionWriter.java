@@ -20,7 +20,6 @@ import dev.keelson.source.SourceTree;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,12 +35,14 @@ import java.util.Map;
 final class PromotionWriter {
   private final KubernetesClient client;
   private final GitSourceCache git;
+  private final dev.keelson.controller.repos.PushedBranches branches;
   private final RepositoryCredentials repositories;
   private final PushTrigger pushed;
 
   PromotionWriter(KubernetesClient client, GitSourceCache git, RepositoryCredentials repositories, PushTrigger pushed) {
     this.client = client;
     this.git = git;
+    this.branches = new dev.keelson.controller.repos.PushedBranches(git);
     this.repositories = repositories;
     this.pushed = pushed;
   }
@@ -99,9 +100,9 @@ final class PromotionWriter {
         boolean review = !pushBranch.equals(checkout);
         String expected = base.commitSha();
         if (review) {
-          ResolvedRevision there = existingBranch(repo.url(), pushBranch);
+          ResolvedRevision there = branches.existing(repo.url(), pushBranch);
           expected = there == null ? null : there.commitSha();
-          if (there != null && holds(repo.url(), there.commitSha(), files)) {
+          if (there != null && branches.holds(repo.url(), there.commitSha(), files)) {
             return finish(app, patch, freight, new Written(null, pushBranch, false));
           }
         }
@@ -155,33 +156,9 @@ final class PromotionWriter {
   }
 
   private ResolvedRevision branch(String url, String branch) {
-    ResolvedRevision r = existingBranch(url, branch);
+    ResolvedRevision r = branches.existing(url, branch);
     if (r == null) throw new IllegalArgumentException("branch " + branch + " not found in " + url.replaceAll("//[^@/]*@", "//"));
     return r;
-  }
-
-  private ResolvedRevision existingBranch(String url, String branch) {
-    try {
-      ResolvedRevision r = git.resolve(url, branch);
-      return r.ref().equals("refs/heads/" + branch) ? r : null;
-    } catch (SourceException e) {
-      return null;
-    }
-  }
-
-  /** Whether a review branch already holds these contents (pushed by an earlier pass). */
-  private boolean holds(String url, String commit, Map<String, byte[]> files) {
-    try {
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        String dir = f.getKey().contains("/") ? f.getKey().substring(0, f.getKey().lastIndexOf('/')) : "";
-        String name = f.getKey().substring(f.getKey().lastIndexOf('/') + 1);
-        byte[] there = git.read(url, commit, dir).files().get(name);
-        if (there == null || !Arrays.equals(there, f.getValue())) return false;
-      }
-      return true;
-    } catch (SourceException e) {
-      return false;
-    }
   }
 
   private static String join(String path, String file) {
